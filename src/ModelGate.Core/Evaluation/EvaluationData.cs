@@ -1,0 +1,50 @@
+namespace ModelGate.Core.Evaluation;
+
+/// <summary>
+/// The columns a gate run judges: labels, both models' predictions on the same rows, slices, safety sets.
+/// Built by the caller (the CLI) from the holdout and the models; Core never reads files.
+/// </summary>
+public sealed record EvaluationData
+{
+    /// <summary>The task.</summary>
+    public required TaskKind Task { get; init; }
+
+    /// <summary>Classification: the class index per row (0..K-1; binary: 1 = positive). Null for regression.</summary>
+    public int[]? ClassLabels { get; init; }
+
+    /// <summary>Regression: the target per row. Null for classification.</summary>
+    public double[]? Targets { get; init; }
+
+    /// <summary>Class names in index order (binary: [negative, positive]); empty for regression.</summary>
+    public IReadOnlyList<string> ClassNames { get; init; } = [];
+
+    /// <summary>The candidate's predictions.</summary>
+    public required Predictions Candidate { get; init; }
+
+    /// <summary>The baseline's predictions on the same rows, when a baseline is configured.</summary>
+    public Predictions? Baseline { get; init; }
+
+    /// <summary>Row ids for the report (the policy's id column); null means 1-based row numbers.</summary>
+    public IReadOnlyList<string>? RowIds { get; init; }
+
+    /// <summary>Optional per-row weights (all 1 when null).</summary>
+    public double[]? Weights { get; init; }
+
+    /// <summary>Group keys per slice name.</summary>
+    public IReadOnlyDictionary<string, SliceColumn> Slices { get; init; } = new Dictionary<string, SliceColumn>();
+
+    /// <summary>Row masks per safety set key.</summary>
+    public IReadOnlyDictionary<string, bool[]> SafetySets { get; init; } = new Dictionary<string, bool[]>();
+
+    /// <summary>The candidate on the train sample, for the generalization gap; null when no train data is configured.</summary>
+    public TrainSample? Train { get; init; }
+
+    /// <summary>Size and latency; null when not measured.</summary>
+    public ModelMeasurements? Measurements { get; init; }
+
+    /// <summary>Number of rows.</summary>
+    public int RowCount => Candidate.RowCount;
+}
+
+/// <summary>Labels and candidate predictions on the train sample.</summary>
+public sealed record TrainSample(int[]? ClassLabels, double[]? Targets, Predictions Candidate);

@@ -1,0 +1,11 @@
+namespace ModelGate.Core.Plan;
+
+/// <summary>How a bound is judged.</summary>
+public enum JudgeMode
+{
+    /// <summary>On the confidence interval: pass/fail only when the interval shows it, else inconclusive (the default).</summary>
+    Interval,
+
+    /// <summary>On the point estimate alone (what most tools do; cries wolf on noise).</summary>
+    PointEstimate,
+}

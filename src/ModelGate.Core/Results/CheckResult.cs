@@ -1,0 +1,49 @@
+using ModelGate.Core.Plan;
+
+namespace ModelGate.Core.Results;
+
+/// <summary>How one check ended, with the numbers that decided it.</summary>
+public sealed record CheckResult
+{
+    /// <summary>The check as planned.</summary>
+    public required CheckSpec Spec { get; init; }
+
+    /// <summary>The verdict.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>One sentence: what decided it, e.g. "delta -0.004 [-0.011, +0.003] straddles the allowed drop -0.01".</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The threshold as a reader sees it, e.g. "≥ 0.80; drop ≤ 0.01".</summary>
+    public required string Threshold { get; init; }
+
+    /// <summary>The candidate's value (with interval) that was judged, when there is one.</summary>
+    public Estimate? Candidate { get; init; }
+
+    /// <summary>The baseline's value, when there is one.</summary>
+    public Estimate? Baseline { get; init; }
+
+    /// <summary>Candidate minus baseline with its paired interval, when compared.</summary>
+    public Estimate? Delta { get; init; }
+
+    /// <summary>Two-sided p-value of the paired test, when one was run.</summary>
+    public double? PValue { get; init; }
+
+    /// <summary>For an inconclusive non-inferiority check: the smallest regression this holdout could detect.</summary>
+    public double? MinimumDetectableEffect { get; init; }
+
+    /// <summary>For an inconclusive check: about how many holdout rows would settle it.</summary>
+    public long? RowsNeeded { get; init; }
+
+    /// <summary>True when a waiver was present but had expired, so it did not apply.</summary>
+    public bool WaiverExpired { get; init; }
+
+    /// <summary>Per-group or per-item evidence behind the verdict (subgroups, fairness, safety).</summary>
+    public IReadOnlyList<GroupResult> Groups { get; init; } = [];
+
+    /// <summary>Negative flips behind a safety verdict.</summary>
+    public FlipSummary? Flips { get; init; }
+
+    /// <summary>True when this check makes the gate fail (considering severity, waivers and the inconclusive setting).</summary>
+    public bool Blocks { get; init; }
+}
