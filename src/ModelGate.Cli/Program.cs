@@ -1,0 +1,3 @@
+using ModelGate.Cli;
+
+return await ModelGateCli.RunAsync(args, CliConsole.System).ConfigureAwait(false);
