@@ -1,0 +1,31 @@
+namespace ModelGate.Cli;
+
+/// <summary>
+/// Turns an exception that escaped a command into one line for the user and an exit code.
+/// A user's mistake never shows a stack trace; only a defect in ModelGate itself does (exit 4,
+/// with a request to report it).
+/// </summary>
+public sealed record CliFailure(int ExitCode, string Message)
+{
+    /// <summary>Classifies an exception.</summary>
+    public static CliFailure From(Exception exception, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+
+        return exception switch
+        {
+            OperationCanceledException when cancellation.IsCancellationRequested =>
+                new(ExitCodes.Interrupted, "modelgate: interrupted; no report was written for the unfinished run."),
+            UsageException usage => new(ExitCodes.UsageOrPolicyError, $"modelgate: {usage.Message}"),
+            _ when ErrorCategories.TryClassify(exception, out var code) => new(code, $"modelgate: {exception.Message}"),
+            _ => new(ExitCodes.EnvironmentError,
+                $"modelgate: internal error: {exception.GetType().Name}: {exception.Message}\n" +
+                "This is a defect in ModelGate, not in your files; please report it with the details below.\n" +
+                exception),
+        };
+    }
+}

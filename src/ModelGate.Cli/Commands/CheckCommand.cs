@@ -1,0 +1,169 @@
+using System.CommandLine;
+
+namespace ModelGate.Cli.Commands;
+
+/// <summary>Which checks make the process exit 1.</summary>
+public enum FailOn
+{
+    /// <summary>Blocking checks of severity error (the default).</summary>
+    Error,
+
+    /// <summary>Also checks of severity warning that failed or were inconclusive.</summary>
+    Warning,
+
+    /// <summary>Never: report only (exit 0 whenever the tool itself worked).</summary>
+    Never,
+}
+
+/// <summary>How the PR comment is kept current.</summary>
+public enum CommentMode
+{
+    /// <summary>Edit ModelGate's comment in place; create it when absent.</summary>
+    Update,
+
+    /// <summary>Delete the old comment and post a new one (it moves to the bottom of the conversation).</summary>
+    Recreate,
+
+    /// <summary>Edit only when the verdict changed since the last comment.</summary>
+    Changed,
+}
+
+/// <summary>Everything <c>modelgate check</c> was asked to do; flags override the policy's values.</summary>
+public sealed record CheckOptions
+{
+    /// <summary>The policy file.</summary>
+    public required string PolicyPath { get; init; }
+
+    /// <summary>Overrides models.candidate.</summary>
+    public string? Candidate { get; init; }
+
+    /// <summary>Overrides models.baseline.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Overrides data.holdout.</summary>
+    public string? Holdout { get; init; }
+
+    /// <summary>Overrides data.train.</summary>
+    public string? Train { get; init; }
+
+    /// <summary>auto, cpu or cuda[:N].</summary>
+    public string Device { get; init; } = "auto";
+
+    /// <summary>An explicit ONNX Runtime library (file or folder).</summary>
+    public string? OnnxRuntime { get; init; }
+
+    /// <summary>Report folder.</summary>
+    public string OutDir { get; init; } = "modelgate-report";
+
+    /// <summary>Report formats to write.</summary>
+    public IReadOnlySet<string> Formats { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "md", "json", "junit", "html" };
+
+    /// <summary>Post to GitHub (summary, annotations, outputs, PR comment).</summary>
+    public bool GitHub { get; init; }
+
+    /// <summary>Write the GitHub job summary, annotations and outputs, but post no comment.</summary>
+    public bool GitHubSummaryOnly { get; init; }
+
+    /// <summary>What fails the process.</summary>
+    public FailOn FailOn { get; init; } = FailOn.Error;
+
+    /// <summary>Identifies this gate's comment.</summary>
+    public string GateKey { get; init; } = "default";
+
+    /// <summary>Explicit pull-request number (workflow_run).</summary>
+    public int? PullRequest { get; init; }
+
+    /// <summary>How the comment is kept current.</summary>
+    public CommentMode CommentMode { get; init; } = CommentMode.Update;
+
+    /// <summary>Rows per inference call; null = the engine's default.</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>Overrides statistics.seed.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Overrides statistics.resamples.</summary>
+    public int? Resamples { get; init; }
+}
+
+/// <summary><c>modelgate check</c>: runs the gate.</summary>
+public static class CheckCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var policy = new Option<string>("--policy", "-p") { Description = "Policy file.", DefaultValueFactory = _ => "modelgate.yml" };
+        var candidate = new Option<string?>("--candidate") { Description = "Candidate model (.onnx); overrides models.candidate." };
+        var baseline = new Option<string?>("--baseline") { Description = "Baseline model (.onnx); overrides models.baseline." };
+        var holdout = new Option<string?>("--holdout") { Description = "Holdout data (.csv .tsv .jsonl, optionally .gz); overrides data.holdout." };
+        var train = new Option<string?>("--train") { Description = "Train sample for the generalization gap; overrides data.train." };
+        var device = new Option<string>("--device") { Description = "auto, cpu or cuda[:N].", DefaultValueFactory = _ => "auto" };
+        var ort = new Option<string?>("--onnxruntime") { Description = "ONNX Runtime library file or folder (else MODELGATE_ONNXRUNTIME, the bundled one, the system's)." };
+        var outDir = new Option<string>("--out", "-o") { Description = "Report folder.", DefaultValueFactory = _ => "modelgate-report" };
+        var format = new Option<string>("--format") { Description = "Report formats, comma-separated: md, json, junit, html.", DefaultValueFactory = _ => "md,json,junit,html" };
+        var github = new Option<bool>("--github") { Description = "Post to GitHub: job summary, annotations, outputs and the PR comment." };
+        var summaryOnly = new Option<bool>("--github-summary-only") { Description = "GitHub job summary, annotations and outputs, but no PR comment." };
+        var failOn = new Option<FailOn>("--fail-on") { Description = "Which checks fail the process: error, warning or never.", DefaultValueFactory = _ => FailOn.Error };
+        var gateKey = new Option<string>("--gate-key") { Description = "Identifies this gate's PR comment when several gates run.", DefaultValueFactory = _ => "default" };
+        var pr = new Option<int?>("--pr") { Description = "Pull-request number (for workflow_run workflows)." };
+        var commentMode = new Option<CommentMode>("--comment-mode") { Description = "update, recreate or changed.", DefaultValueFactory = _ => CommentMode.Update };
+        var batch = new Option<int?>("--batch-size") { Description = "Rows per inference call." };
+        var seed = new Option<ulong?>("--seed") { Description = "Overrides statistics.seed." };
+        var resamples = new Option<int?>("--resamples") { Description = "Overrides statistics.resamples." };
+
+        var command = new Command("check", "Run the gate: evaluate candidate and baseline on the holdout and judge the policy.\n\n" +
+            "Examples:\n" +
+            "  dotnet modelgate check\n" +
+            "  dotnet modelgate check --policy examples/breast-cancer/modelgate.yml --out report --format md,json\n" +
+            "  dotnet modelgate check --candidate new.onnx --fail-on warning --github")
+        {
+            policy, candidate, baseline, holdout, train, device, ort, outDir, format, github, summaryOnly, failOn, gateKey, pr, commentMode, batch, seed, resamples,
+        };
+
+        command.SetAction((parse, cancellation) =>
+        {
+            var options = new CheckOptions
+            {
+                PolicyPath = parse.GetValue(policy)!,
+                Candidate = parse.GetValue(candidate),
+                Baseline = parse.GetValue(baseline),
+                Holdout = parse.GetValue(holdout),
+                Train = parse.GetValue(train),
+                Device = parse.GetValue(device)!,
+                OnnxRuntime = parse.GetValue(ort),
+                OutDir = parse.GetValue(outDir)!,
+                Formats = ParseFormats(parse.GetValue(format)!),
+                GitHub = parse.GetValue(github),
+                GitHubSummaryOnly = parse.GetValue(summaryOnly),
+                FailOn = parse.GetValue(failOn),
+                GateKey = parse.GetValue(gateKey)!,
+                PullRequest = parse.GetValue(pr),
+                CommentMode = parse.GetValue(commentMode),
+                BatchSize = parse.GetValue(batch),
+                Seed = parse.GetValue(seed),
+                Resamples = parse.GetValue(resamples),
+            };
+            return new CheckRunner(console).RunAsync(options, cancellation);
+        });
+        return command;
+    }
+
+    /// <summary>The known report formats.</summary>
+    public static IReadOnlyList<string> KnownFormats { get; } = ["md", "json", "junit", "html"];
+
+    private static HashSet<string> ParseFormats(string value)
+    {
+        var formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!KnownFormats.Contains(item, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new UsageException($"--format: unknown format '{item}'. Use a comma-separated list of: {string.Join(", ", KnownFormats)}.");
+            }
+
+            formats.Add(item.ToLowerInvariant());
+        }
+
+        return formats;
+    }
+}
