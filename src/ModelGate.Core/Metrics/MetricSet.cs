@@ -1,0 +1,395 @@
+using ModelGate.Core.Evaluation;
+
+namespace ModelGate.Core.Metrics;
+
+/// <summary>
+/// Computes a list of metrics of one model over the whole holdout and, optionally, every group of one slice, for any
+/// row weights: additive quantities (confusion matrix, log loss, Brier, calibration bins, regression sums) in one
+/// pass over the rows, order-based ones (ROC AUC, average precision, median) in one pass over pre-sorted rows.
+/// The unit of work of the bootstrap: thread-safe, allocation-light.
+/// </summary>
+public sealed class MetricSet
+{
+    private readonly ScoredModel _model;
+    private readonly MetricRequest[] _requests;
+    private readonly int[]? _groupOf;
+    private readonly int _k;
+    private readonly int _stride;
+    private readonly int _confusionOffset;
+    private readonly int _logLossOffset;
+    private readonly int _brierOffset;
+    private readonly int _topKOffset;
+    private readonly int[]? _cell;
+    private readonly bool _needConfusion;
+    private readonly bool _needLogLoss;
+    private readonly bool _needBrier;
+    private readonly bool _needTopK;
+    private readonly bool _needRegression;
+    private readonly List<Binning> _binnings = [];
+    private readonly int[] _binningOf;
+    private readonly Dictionary<int, RankedPass[]> _passes = [];
+
+    /// <summary>Prepares the metrics; <paramref name="slice"/> adds one slot per group after the overall slot.</summary>
+    public MetricSet(ScoredModel model, IReadOnlyList<MetricRequest> requests, SliceColumn? slice = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(requests);
+        _model = model;
+        _requests = [.. requests];
+        _k = model.ClassCount;
+        if (slice is not null && slice.GroupOf.Length != model.RowCount)
+        {
+            throw new ArgumentException($"Slice '{slice.Name}' has {slice.GroupOf.Length} rows, the predictions {model.RowCount}.", nameof(slice));
+        }
+
+        _groupOf = slice?.GroupOf;
+        Slice = slice;
+        Slots = 1 + (slice?.GroupNames.Count ?? 0);
+        _binningOf = new int[_requests.Length];
+        var isRegression = model.Task == TaskKind.Regression;
+        foreach (var request in _requests)
+        {
+            var kind = request.Kind;
+            var applies = MetricCatalog.Find(request.Metric)?.Tasks.Contains(model.Task) ?? false;
+            if (!applies)
+            {
+                throw new ArgumentException($"Metric '{request.Metric}' does not apply to {model.Task} tasks.", nameof(requests));
+            }
+
+            _needConfusion |= kind is MetricKind.Accuracy or MetricKind.BalancedAccuracy or MetricKind.Precision or MetricKind.Recall
+                or MetricKind.Specificity or MetricKind.FalsePositiveRate or MetricKind.FalseNegativeRate or MetricKind.F1
+                or MetricKind.F1Macro or MetricKind.F1Micro or MetricKind.F1Weighted or MetricKind.Mcc or MetricKind.SelectionRate;
+            _needLogLoss |= kind == MetricKind.LogLoss;
+            _needBrier |= kind == MetricKind.Brier;
+            _needTopK |= kind == MetricKind.TopK;
+            _needRegression |= isRegression;
+        }
+
+        var offset = 1;
+        if (!isRegression)
+        {
+            _confusionOffset = offset;
+            offset += _k * _k;
+            _logLossOffset = offset++;
+            _brierOffset = offset++;
+            _topKOffset = offset;
+            offset += 5;
+        }
+        else
+        {
+            offset += 5;
+        }
+
+        for (var r = 0; r < _requests.Length; r++)
+        {
+            var kind = _requests[r].Kind;
+            BinningKind? binningKind = kind switch
+            {
+                MetricKind.Ece or MetricKind.Mce => BinningKind.TopLabelWidth,
+                MetricKind.EceAdaptive => BinningKind.TopLabelMass,
+                MetricKind.EcePositive => BinningKind.Positive,
+                MetricKind.ClasswiseEce => BinningKind.Classwise,
+                _ => null,
+            };
+            _binningOf[r] = -1;
+            if (binningKind is null)
+            {
+                continue;
+            }
+
+            var bins = _requests[r].Bins;
+            ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+            var existing = _binnings.FindIndex(b => b.Kind == binningKind && b.Bins == bins);
+            if (existing < 0)
+            {
+                var binning = new Binning(binningKind.Value, bins, offset, model);
+                offset += binning.Size;
+                _binnings.Add(binning);
+                existing = _binnings.Count - 1;
+            }
+
+            _binningOf[r] = existing;
+        }
+
+        _stride = offset;
+        if (_needConfusion)
+        {
+            _cell = new int[model.RowCount];
+            for (var i = 0; i < model.RowCount; i++)
+            {
+                _cell[i] = (model.Labels![i] * _k) + model.Predicted[i];
+            }
+        }
+
+        foreach (var request in _requests)
+        {
+            foreach (var column in ColumnsFor(request.Kind))
+            {
+                if (!_passes.ContainsKey(column))
+                {
+                    _passes[column] = BuildPasses(column);
+                }
+            }
+        }
+    }
+
+    /// <summary>The slice whose groups follow the overall slot, if any.</summary>
+    public SliceColumn? Slice { get; }
+
+    /// <summary>1 (overall) plus one per group.</summary>
+    public int Slots { get; }
+
+    /// <summary>The metrics, in output order within a slot.</summary>
+    public IReadOnlyList<MetricRequest> Requests => _requests;
+
+    /// <summary>Values per evaluation: <see cref="Slots"/> × metrics, slot-major.</summary>
+    public int OutputCount => Slots * _requests.Length;
+
+    /// <summary>The model.</summary>
+    public ScoredModel Model => _model;
+
+    /// <summary>Computes every metric in every slot for the given row weights (undefined values get their reason).</summary>
+    public void Evaluate(ReadOnlySpan<double> weights, Span<MetricValue> output)
+    {
+        if (weights.Length != _model.RowCount)
+        {
+            throw new ArgumentException($"{weights.Length} weights for {_model.RowCount} rows.", nameof(weights));
+        }
+
+        var sums = new double[Slots * _stride];
+        Accumulate(weights, sums);
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            var slotSums = sums.AsSpan(slot * _stride, _stride);
+            for (var r = 0; r < _requests.Length; r++)
+            {
+                output[(slot * _requests.Length) + r] = Finalize(r, slot, slotSums, weights);
+            }
+        }
+    }
+
+    /// <summary>Like <see cref="Evaluate(ReadOnlySpan{double}, Span{MetricValue})"/> but NaN for undefined (the resampling path).</summary>
+    public void Evaluate(ReadOnlySpan<double> weights, Span<double> output)
+    {
+        var values = new MetricValue[OutputCount];
+        Evaluate(weights, values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            output[i] = values[i].Value;
+        }
+    }
+
+    private void Accumulate(ReadOnlySpan<double> weights, double[] sums)
+    {
+        var m = _model;
+        var groupOf = _groupOf;
+        var stride = _stride;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var w = weights[i];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            AddRow(sums, 0, i, w);
+            if (groupOf is not null)
+            {
+                var g = groupOf[i];
+                if (g >= 0)
+                {
+                    AddRow(sums, (g + 1) * stride, i, w);
+                }
+            }
+        }
+
+        _ = m;
+    }
+
+    private void AddRow(double[] sums, int b, int i, double w)
+    {
+        var m = _model;
+        sums[b] += w;
+        if (_needRegression)
+        {
+            var e = m.Error![i];
+            var y = m.Targets![i];
+            sums[b + 1] += w * m.AbsoluteError![i];
+            sums[b + 2] += w * e * e;
+            sums[b + 3] += w * y;
+            sums[b + 4] += w * y * y;
+            sums[b + 5] += w * m.AbsolutePercentageError![i];
+            return;
+        }
+
+        if (_needConfusion)
+        {
+            sums[b + _confusionOffset + _cell![i]] += w;
+        }
+
+        if (_needLogLoss)
+        {
+            sums[b + _logLossOffset] += w * m.LogLoss[i];
+        }
+
+        if (_needBrier)
+        {
+            sums[b + _brierOffset] += w * m.Brier[i];
+        }
+
+        if (_needTopK)
+        {
+            var rank = m.TrueRank[i];
+            if (rank < 5)
+            {
+                sums[b + _topKOffset + rank] += w;
+            }
+        }
+
+        foreach (var binning in _binnings)
+        {
+            binning.Add(sums, b, i, w);
+        }
+    }
+
+    private MetricValue Finalize(int r, int slot, ReadOnlySpan<double> s, ReadOnlySpan<double> weights)
+    {
+        var request = _requests[r];
+        var total = s[0];
+        if (total <= 0)
+        {
+            return MetricValue.Undefined(slot == 0 ? "no rows" : "empty group");
+        }
+
+        var kind = request.Kind;
+        if (_model.Task == TaskKind.Regression)
+        {
+            return kind switch
+            {
+                MetricKind.Mae => MetricValue.Of(s[1] / total),
+                MetricKind.Mse => MetricValue.Of(s[2] / total),
+                MetricKind.Rmse => MetricValue.Of(Math.Sqrt(s[2] / total)),
+                MetricKind.Mape => MetricValue.Of(s[5] / total),
+                MetricKind.R2 => RegressionFormulas.R2(total, s[2], s[3], s[4]),
+                MetricKind.MedianAbsoluteError => MetricValue.Of(_passes[-1][slot].Median(weights, i => _model.AbsoluteError![i])),
+                MetricKind.MaxError => MetricValue.Of(_passes[-1][slot].Max(weights, i => _model.AbsoluteError![i])),
+                _ => throw new InvalidOperationException($"{request.Metric} is not a regression metric."),
+            };
+        }
+
+        var binary = _model.Task == TaskKind.Binary;
+        var confusion = _needConfusion ? s.Slice(_confusionOffset, _k * _k) : default;
+        switch (kind)
+        {
+            case MetricKind.LogLoss:
+                return MetricValue.Of(s[_logLossOffset] / total);
+            case MetricKind.Brier:
+                return MetricValue.Of(s[_brierOffset] / total);
+            case MetricKind.TopK:
+                var hits = 0.0;
+                for (var rank = 0; rank < Math.Min(request.TopK, 5); rank++)
+                {
+                    hits += s[_topKOffset + rank];
+                }
+
+                return request.TopK >= _k ? MetricValue.Undefined($"top-{request.TopK} accuracy needs more than {request.TopK} classes") : MetricValue.Of(hits / total);
+            case MetricKind.Ece:
+            case MetricKind.EceAdaptive:
+            case MetricKind.EcePositive:
+            case MetricKind.ClasswiseEce:
+                return MetricValue.Of(_binnings[_binningOf[r]].Ece(s, total));
+            case MetricKind.Mce:
+                return MetricValue.Of(_binnings[_binningOf[r]].Mce(s));
+            case MetricKind.RocAuc:
+            case MetricKind.RocAucWeighted:
+                return binary ? BinaryAuc(slot, weights) : OneVsRestAuc(slot, weights, kind == MetricKind.RocAucWeighted);
+            case MetricKind.AveragePrecision:
+                return binary ? BinaryAveragePrecision(slot, weights) : MacroAveragePrecision(slot, weights);
+            default:
+                return ConfusionFormulas.Compute(kind, confusion, _k, binary);
+        }
+    }
+
+    private MetricValue BinaryAuc(int slot, ReadOnlySpan<double> weights)
+    {
+        var (auc, positive, negative) = _passes[1][slot].RocAuc(weights);
+        return positive <= 0 ? MetricValue.Undefined("ROC AUC needs both classes; there are no positive rows")
+            : negative <= 0 ? MetricValue.Undefined("ROC AUC needs both classes; there are no negative rows")
+            : MetricValue.Of(auc);
+    }
+
+    private MetricValue OneVsRestAuc(int slot, ReadOnlySpan<double> weights, bool prevalenceWeighted)
+    {
+        double sum = 0, weightSum = 0;
+        for (var k = 0; k < _k; k++)
+        {
+            var (auc, positive, negative) = _passes[k][slot].RocAuc(weights);
+            if (positive <= 0 || negative <= 0)
+            {
+                return MetricValue.Undefined($"one-vs-rest ROC AUC needs every class present; class {k} has {(positive <= 0 ? "no rows" : "all rows")}");
+            }
+
+            var w = prevalenceWeighted ? positive : 1;
+            sum += w * auc;
+            weightSum += w;
+        }
+
+        return MetricValue.Of(sum / weightSum);
+    }
+
+    private MetricValue BinaryAveragePrecision(int slot, ReadOnlySpan<double> weights)
+    {
+        var (ap, positive) = _passes[1][slot].AveragePrecision(weights);
+        return positive <= 0 ? MetricValue.Undefined("average precision needs positive rows; there are none") : MetricValue.Of(ap);
+    }
+
+    private MetricValue MacroAveragePrecision(int slot, ReadOnlySpan<double> weights)
+    {
+        var sum = 0.0;
+        for (var k = 0; k < _k; k++)
+        {
+            var (ap, positive) = _passes[k][slot].AveragePrecision(weights);
+            if (positive <= 0)
+            {
+                return MetricValue.Undefined($"macro average precision needs every class present; class {k} has no rows");
+            }
+
+            sum += ap;
+        }
+
+        return MetricValue.Of(sum / _k);
+    }
+
+    private IEnumerable<int> ColumnsFor(MetricKind kind)
+    {
+        var binary = _model.Task == TaskKind.Binary;
+        return kind switch
+        {
+            MetricKind.RocAuc or MetricKind.RocAucWeighted or MetricKind.AveragePrecision => binary ? [1] : Enumerable.Range(0, _k),
+            MetricKind.MedianAbsoluteError or MetricKind.MaxError => [-1],
+            _ => [],
+        };
+    }
+
+    private RankedPass[] BuildPasses(int column)
+    {
+        var order = _model.Order(column);
+        var labels = _model.Labels;
+        var positiveClass = column < 0 ? 0 : column;
+        Func<int, bool> isPositive = labels is null ? _ => false : i => labels[i] == positiveClass;
+        Func<int, double> key = i => _model.OrderKey(column, i);
+        var passes = new RankedPass[Slots];
+        passes[0] = new RankedPass(order, key, isPositive);
+        if (_groupOf is not null)
+        {
+            var groupOf = _groupOf;
+            for (var g = 0; g < Slots - 1; g++)
+            {
+                var group = g;
+                passes[g + 1] = new RankedPass([.. order.Where(i => groupOf[i] == group)], key, isPositive);
+            }
+        }
+
+        return passes;
+    }
+}

@@ -1,0 +1,259 @@
+using System.Collections.Concurrent;
+using ModelGate.Core.Evaluation;
+
+namespace ModelGate.Core.Metrics;
+
+/// <summary>
+/// One model's predictions joined with the truth, with the per-row quantities every metric is built from
+/// (predicted class, top-label confidence, log loss, squared error...) computed once, and score orders sorted once.
+/// Resampling then only changes row weights.
+/// </summary>
+public sealed class ScoredModel
+{
+    /// <summary>Probabilities are clipped to [eps, 1 - eps] for log loss (scikit-learn 1.2's default eps).</summary>
+    public const double LogLossEpsilon = 1e-15;
+
+    /// <summary>Float64 machine epsilon, the floor of MAPE's denominator (as scikit-learn).</summary>
+    public const double MachineEpsilon = 2.220446049250313e-16;
+
+    private readonly ConcurrentDictionary<int, int[]> _orders = new();
+    private readonly ConcurrentDictionary<int, int[]> _equalMassBins = new();
+
+    /// <summary>Prepares a classification model: labels are class indices 0..K-1 (binary: 1 = positive).</summary>
+    public ScoredModel(TaskKind task, int[] labels, Predictions predictions, double threshold = 0.5)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(predictions);
+        if (task == TaskKind.Regression)
+        {
+            throw new ArgumentException("Use the regression constructor for regression.", nameof(task));
+        }
+
+        if (labels.Length != predictions.RowCount)
+        {
+            throw new ArgumentException($"{labels.Length} labels for {predictions.RowCount} prediction rows.", nameof(labels));
+        }
+
+        Task = task;
+        Labels = labels;
+        Predictions = predictions;
+        Threshold = threshold;
+        RowCount = labels.Length;
+        ClassCount = task == TaskKind.Binary ? 2 : predictions.ClassCount;
+        var n = RowCount;
+        Predicted = new int[n];
+        TopLabel = new int[n];
+        Confidence = new double[n];
+        TopLabelCorrect = new double[n];
+        LogLoss = new double[n];
+        Brier = new double[n];
+        TrueRank = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var y = labels[i];
+            if ((uint)y >= (uint)ClassCount)
+            {
+                throw new ArgumentException($"Row {i + 1}: label {y} is outside 0..{ClassCount - 1}.", nameof(labels));
+            }
+
+            var top = 0;
+            var best = Probability(i, 0);
+            var brier = 0.0;
+            var trueP = Probability(i, y);
+            var rank = 0;
+            for (var k = 0; k < ClassCount; k++)
+            {
+                var p = Probability(i, k);
+                if (p > best)
+                {
+                    best = p;
+                    top = k;
+                }
+
+                if (p > trueP)
+                {
+                    rank++;
+                }
+
+                var d = p - (k == y ? 1 : 0);
+                brier += d * d;
+            }
+
+            TopLabel[i] = top;
+            Confidence[i] = best;
+            TopLabelCorrect[i] = top == y ? 1 : 0;
+            Predicted[i] = task == TaskKind.Binary ? (Probability(i, 1) >= threshold ? 1 : 0) : top;
+            LogLoss[i] = -Math.Log(Math.Clamp(trueP, LogLossEpsilon, 1 - LogLossEpsilon));
+            Brier[i] = task == TaskKind.Binary ? Square(Probability(i, 1) - y) : brier;
+            TrueRank[i] = rank;
+        }
+    }
+
+    /// <summary>Prepares a regression model.</summary>
+    public ScoredModel(double[] targets, Predictions predictions)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(predictions);
+        if (targets.Length != predictions.RowCount)
+        {
+            throw new ArgumentException($"{targets.Length} targets for {predictions.RowCount} prediction rows.", nameof(targets));
+        }
+
+        Task = TaskKind.Regression;
+        Targets = targets;
+        Predictions = predictions;
+        RowCount = targets.Length;
+        ClassCount = 1;
+        Predicted = [];
+        TopLabel = [];
+        Confidence = [];
+        TopLabelCorrect = [];
+        LogLoss = [];
+        Brier = [];
+        TrueRank = [];
+        Error = new double[RowCount];
+        AbsoluteError = new double[RowCount];
+        AbsolutePercentageError = new double[RowCount];
+        for (var i = 0; i < RowCount; i++)
+        {
+            var e = predictions.Scores[i * predictions.ClassCount] - targets[i];
+            Error[i] = e;
+            AbsoluteError[i] = Math.Abs(e);
+            AbsolutePercentageError[i] = Math.Abs(e) / Math.Max(Math.Abs(targets[i]), MachineEpsilon);
+        }
+    }
+
+    /// <summary>The task.</summary>
+    public TaskKind Task { get; }
+
+    /// <summary>Rows.</summary>
+    public int RowCount { get; }
+
+    /// <summary>Classes (1 for regression).</summary>
+    public int ClassCount { get; }
+
+    /// <summary>The decision threshold on P(positive) (binary).</summary>
+    public double Threshold { get; }
+
+    /// <summary>Class labels (classification).</summary>
+    public int[]? Labels { get; }
+
+    /// <summary>Targets (regression).</summary>
+    public double[]? Targets { get; }
+
+    /// <summary>The raw predictions.</summary>
+    public Predictions Predictions { get; }
+
+    /// <summary>Predicted class: threshold on P(positive) for binary, argmax for multiclass.</summary>
+    public int[] Predicted { get; }
+
+    /// <summary>Argmax class (ties: lowest index), used by top-label calibration.</summary>
+    public int[] TopLabel { get; }
+
+    /// <summary>Largest class probability.</summary>
+    public double[] Confidence { get; }
+
+    /// <summary>1 when the argmax class is the label, else 0.</summary>
+    public double[] TopLabelCorrect { get; }
+
+    /// <summary>Per-row log loss with clipped probabilities.</summary>
+    public double[] LogLoss { get; }
+
+    /// <summary>Per-row Brier term: (p - y)² for binary, Σ_k (p_k - 1[y = k])² for multiclass.</summary>
+    public double[] Brier { get; }
+
+    /// <summary>Classes with a strictly larger probability than the true class (top-k correct when below k).</summary>
+    public int[] TrueRank { get; }
+
+    /// <summary>Prediction minus target (regression).</summary>
+    public double[]? Error { get; }
+
+    /// <summary>|prediction - target| (regression).</summary>
+    public double[]? AbsoluteError { get; }
+
+    /// <summary>|prediction - target| / max(|target|, machine epsilon), as scikit-learn's MAPE.</summary>
+    public double[]? AbsolutePercentageError { get; }
+
+    /// <summary>The probability of class <paramref name="k"/> in row <paramref name="row"/>; binary accepts one or two columns.</summary>
+    public double Probability(int row, int k)
+    {
+        var c = Predictions.ClassCount;
+        if (c == 1)
+        {
+            var p = Predictions.Scores[row];
+            return k == 1 ? p : 1 - p;
+        }
+
+        return Predictions.Scores[(row * c) + k];
+    }
+
+    /// <summary>
+    /// Row indices sorted ascending by the score of class <paramref name="column"/> (ties by row index);
+    /// column -1 sorts regression rows by absolute error. Sorted once and cached.
+    /// </summary>
+    public int[] Order(int column) => _orders.GetOrAdd(column, c =>
+    {
+        var keys = new double[RowCount];
+        for (var i = 0; i < RowCount; i++)
+        {
+            keys[i] = c < 0 ? AbsoluteError![i] : Probability(i, c);
+        }
+
+        var order = Enumerable.Range(0, RowCount).ToArray();
+        Array.Sort(keys, order);
+        SortTieRunsByIndex(keys, order);
+        return order;
+    });
+
+    /// <summary>The sort key of <see cref="Order"/> for one row.</summary>
+    public double OrderKey(int column, int row) => column < 0 ? AbsoluteError![row] : Probability(row, column);
+
+    /// <summary>
+    /// Equal-mass bin of each row: rows sorted by top-label confidence (stable) split into <paramref name="bins"/> chunks
+    /// as numpy.array_split does (the first n mod B chunks hold one extra row). Fixed by the full holdout, reused by resamples.
+    /// </summary>
+    public int[] EqualMassBins(int bins) => _equalMassBins.GetOrAdd(bins, b =>
+    {
+        var keys = (double[])Confidence.Clone();
+        var order = Enumerable.Range(0, RowCount).ToArray();
+        Array.Sort(keys, order);
+        SortTieRunsByIndex(keys, order);
+        var assignment = new int[RowCount];
+        var q = RowCount / b;
+        var r = RowCount % b;
+        var position = 0;
+        for (var chunk = 0; chunk < b; chunk++)
+        {
+            var size = q + (chunk < r ? 1 : 0);
+            for (var j = 0; j < size; j++)
+            {
+                assignment[order[position++]] = chunk;
+            }
+        }
+
+        return assignment;
+    });
+
+    private static double Square(double x) => x * x;
+
+    // Array.Sort is unstable; a stable order makes equal-mass bins and flips deterministic.
+    private static void SortTieRunsByIndex(double[] keys, int[] order)
+    {
+        var i = 0;
+        while (i < keys.Length)
+        {
+            var j = i + 1;
+            while (j < keys.Length && keys[j] == keys[i])
+            {
+                j++;
+            }
+
+            if (j - i > 1)
+            {
+                Array.Sort(order, i, j - i);
+            }
+
+            i = j;
+        }
+    }
+}

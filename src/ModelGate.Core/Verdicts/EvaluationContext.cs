@@ -1,0 +1,252 @@
+using ModelGate.Core.Evaluation;
+using ModelGate.Core.Metrics;
+using ModelGate.Core.Plan;
+using ModelGate.Core.Statistics;
+
+namespace ModelGate.Core.Verdicts;
+
+/// <summary>Which model a value belongs to.</summary>
+internal enum ModelRole
+{
+    Candidate,
+    Baseline,
+    Train,
+}
+
+/// <summary>
+/// The prepared run: scored models, every metric any check or report needs (overall, per slice, per safety set),
+/// their point values and one shared paired bootstrap. Checks declare needs first, then read values.
+/// </summary>
+internal sealed class EvaluationContext
+{
+    /// <summary>The scope of the whole holdout.</summary>
+    public const string Overall = "";
+
+    // Train resamples come from their own stream: the train sample is independent of the holdout.
+    private const ulong TrainStream = 0x5452_4149_4E5F_5331UL;
+
+    private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
+    private readonly List<MetricRequest> _trainRequests = [];
+    private BootstrapReplicates? _replicates;
+    private BootstrapReplicates? _trainReplicates;
+    private MetricSet? _trainSet;
+    private MetricValue[] _trainPoint = [];
+
+    public EvaluationContext(GatePlan plan, EvaluationData data)
+    {
+        Plan = plan;
+        Data = data;
+        Candidate = Score(data.Task, data.ClassLabels, data.Targets, data.Candidate, plan.DecisionThreshold);
+        Baseline = data.Baseline is null ? null : Score(data.Task, data.ClassLabels, data.Targets, data.Baseline, plan.DecisionThreshold);
+        if (data.Train is { } train)
+        {
+            TrainModel = Score(data.Task, train.ClassLabels, train.Targets, train.Candidate, plan.DecisionThreshold);
+        }
+
+        PointWeights = data.Weights ?? Metric.Ones(data.RowCount);
+        _scopes[Overall] = new Scope(Overall, null);
+    }
+
+    public GatePlan Plan { get; }
+
+    public EvaluationData Data { get; }
+
+    public StatisticsOptions Statistics => Plan.Statistics;
+
+    public ScoredModel Candidate { get; }
+
+    public ScoredModel? Baseline { get; }
+
+    public ScoredModel? TrainModel { get; }
+
+    public double[] PointWeights { get; }
+
+    public int Rows => Data.RowCount;
+
+    /// <summary>Declares a metric needed in a scope (the overall holdout, or the groups of a slice column).</summary>
+    public void Need(string scope, SliceColumn? column, MetricRequest request)
+    {
+        if (_replicates is not null)
+        {
+            throw new InvalidOperationException("Needs must be declared before Run.");
+        }
+
+        if (!_scopes.TryGetValue(scope, out var s))
+        {
+            s = new Scope(scope, column);
+            _scopes[scope] = s;
+        }
+
+        if (!s.Requests.Contains(request))
+        {
+            s.Requests.Add(request);
+        }
+    }
+
+    /// <summary>Declares a metric needed on the train sample.</summary>
+    public void NeedTrain(MetricRequest request)
+    {
+        if (!_trainRequests.Contains(request))
+        {
+            _trainRequests.Add(request);
+        }
+    }
+
+    /// <summary>Computes every point value and runs the paired bootstrap.</summary>
+    public void Run()
+    {
+        var sets = new List<MetricSet>();
+        foreach (var scope in _scopes.Values.Where(s => s.Requests.Count > 0))
+        {
+            scope.CandidateSet = sets.Count;
+            sets.Add(new MetricSet(Candidate, scope.Requests, scope.Column));
+            scope.CandidatePoint = PointOf(sets[^1], PointWeights);
+            if (Baseline is not null)
+            {
+                scope.BaselineSet = sets.Count;
+                sets.Add(new MetricSet(Baseline, scope.Requests, scope.Column));
+                scope.BaselinePoint = PointOf(sets[^1], PointWeights);
+            }
+        }
+
+        _replicates = PairedBootstrap.Run(sets, Math.Max(0, Statistics.Resamples), Statistics.Seed, Data.Weights);
+        if (TrainModel is not null && _trainRequests.Count > 0)
+        {
+            _trainSet = new MetricSet(TrainModel, _trainRequests);
+            _trainPoint = PointOf(_trainSet, Metric.Ones(TrainModel.RowCount));
+            _trainReplicates = PairedBootstrap.Run([_trainSet], Math.Max(0, Statistics.Resamples), Statistics.Seed ^ TrainStream);
+        }
+    }
+
+    public bool HasReplicates => _replicates is { Resamples: >= 2 };
+
+    public MetricValue Point(ModelRole role, string scope, MetricRequest request, int slot = 0)
+    {
+        if (role == ModelRole.Train)
+        {
+            return _trainPoint[_trainRequests.IndexOf(request)];
+        }
+
+        var s = _scopes[scope];
+        var values = role == ModelRole.Candidate ? s.CandidatePoint : s.BaselinePoint;
+        return values[Index(s, request, slot)];
+    }
+
+    public ReadOnlySpan<double> Replicates(ModelRole role, string scope, MetricRequest request, int slot = 0)
+    {
+        if (role == ModelRole.Train)
+        {
+            return _trainReplicates!.Of(0, _trainRequests.IndexOf(request));
+        }
+
+        var s = _scopes[scope];
+        return _replicates!.Of(role == ModelRole.Candidate ? s.CandidateSet : s.BaselineSet, Index(s, request, slot));
+    }
+
+    /// <summary>Point value with its percentile bootstrap interval.</summary>
+    public Estimate Estimate(ModelRole role, string scope, MetricRequest request, int slot = 0)
+    {
+        var point = Point(role, scope, request, slot);
+        if (!point.IsDefined)
+        {
+            return point.ToEstimate();
+        }
+
+        return point.ToEstimate(HasReplicates ? Percentile.Interval(Replicates(role, scope, request, slot), Statistics.Confidence) : null);
+    }
+
+    /// <summary>Candidate minus baseline with the paired percentile interval and the bootstrap two-sided p-value.</summary>
+    public (Estimate Delta, double? PValue) Delta(string scope, MetricRequest request, int slot = 0)
+    {
+        var c = Point(ModelRole.Candidate, scope, request, slot);
+        var b = Point(ModelRole.Baseline, scope, request, slot);
+        if (!c.IsDefined || !b.IsDefined)
+        {
+            return (Core.Estimate.Undefined(c.UndefinedReason ?? b.UndefinedReason!), null);
+        }
+
+        if (!HasReplicates)
+        {
+            return (Core.Estimate.Of(c.Value - b.Value), null);
+        }
+
+        var deltas = DeltaReplicates(scope, request, slot);
+        return (Core.Estimate.Of(c.Value - b.Value, Percentile.Interval(deltas, Statistics.Confidence)), BootstrapPValue(deltas, 0));
+    }
+
+    /// <summary>Per-resample candidate minus baseline (NaN where either is undefined).</summary>
+    public double[] DeltaReplicates(string scope, MetricRequest request, int slot = 0)
+    {
+        var c = Replicates(ModelRole.Candidate, scope, request, slot);
+        var b = Replicates(ModelRole.Baseline, scope, request, slot);
+        var d = new double[c.Length];
+        for (var i = 0; i < d.Length; i++)
+        {
+            d[i] = c[i] - b[i];
+        }
+
+        return d;
+    }
+
+    /// <summary>
+    /// Two-sided percentile-bootstrap p-value of "delta = <paramref name="nullValue"/>":
+    /// 2 × the smaller share of replicates on either side (ties count on both), capped at 1.
+    /// </summary>
+    public static double? BootstrapPValue(ReadOnlySpan<double> deltas, double nullValue)
+    {
+        int below = 0, above = 0, defined = 0;
+        foreach (var d in deltas)
+        {
+            if (double.IsNaN(d))
+            {
+                continue;
+            }
+
+            defined++;
+            below += d <= nullValue ? 1 : 0;
+            above += d >= nullValue ? 1 : 0;
+        }
+
+        return defined == 0 ? null : Math.Min(1, 2.0 * Math.Min(below, above) / defined);
+    }
+
+    private static int Index(Scope s, MetricRequest request, int slot)
+    {
+        var r = s.Requests.IndexOf(request);
+        if (r < 0)
+        {
+            throw new InvalidOperationException($"Metric {request.Metric} was not declared in scope '{s.Name}'.");
+        }
+
+        return (slot * s.Requests.Count) + r;
+    }
+
+    private static MetricValue[] PointOf(MetricSet set, double[] weights)
+    {
+        var values = new MetricValue[set.OutputCount];
+        set.Evaluate(weights, values);
+        return values;
+    }
+
+    private static ScoredModel Score(TaskKind task, int[]? labels, double[]? targets, Predictions predictions, double threshold) =>
+        task == TaskKind.Regression
+            ? new ScoredModel(targets ?? throw new ArgumentException("Regression data needs targets."), predictions)
+            : new ScoredModel(task, labels ?? throw new ArgumentException("Classification data needs class labels."), predictions, threshold);
+
+    private sealed class Scope(string name, SliceColumn? column)
+    {
+        public string Name { get; } = name;
+
+        public SliceColumn? Column { get; } = column;
+
+        public List<MetricRequest> Requests { get; } = [];
+
+        public int CandidateSet { get; set; } = -1;
+
+        public int BaselineSet { get; set; } = -1;
+
+        public MetricValue[] CandidatePoint { get; set; } = [];
+
+        public MetricValue[] BaselinePoint { get; set; } = [];
+    }
+}

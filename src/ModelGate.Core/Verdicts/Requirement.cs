@@ -1,0 +1,73 @@
+using ModelGate.Core.Plan;
+
+namespace ModelGate.Core.Verdicts;
+
+/// <summary>One condition a value must meet: value ≥ threshold (AtLeast) or value ≤ threshold.</summary>
+/// <param name="Subject">What is judged, e.g. "delta", "ROC AUC", "worst group".</param>
+/// <param name="Threshold">The limit, in the value's units.</param>
+/// <param name="AtLeast">True for a floor, false for a ceiling.</param>
+/// <param name="Limit">How the limit reads in a reason, e.g. "the allowed drop -0.01" or "the floor 0.8".</param>
+/// <param name="Display">How the requirement reads in the threshold column, e.g. "drop ≤ 0.01".</param>
+internal sealed record Requirement(string Subject, double Threshold, bool AtLeast, string Limit, string Display)
+{
+    /// <summary>Judges a point value and its interval.</summary>
+    public Judgement Judge(double point, Interval? interval, JudgeMode mode, bool asChange = false)
+    {
+        var met = AtLeast ? point >= Threshold : point <= Threshold;
+        if (mode == JudgeMode.PointEstimate || interval is null)
+        {
+            var how = interval is null && mode == JudgeMode.Interval ? " (no interval: judged on the point estimate)" : string.Empty;
+            var value = asChange ? NumberText.Change(point) : NumberText.Format(point);
+            return new Judgement(
+                met ? Verdict.Pass : Verdict.Fail,
+                $"{Subject} {value} {(met ? "meets" : "misses")} {Limit}{how}",
+                this,
+                point,
+                interval);
+        }
+
+        var i = interval.Value;
+        var shown = $"{Subject} {(asChange ? NumberText.Change(point) : NumberText.Format(point))} {NumberText.Format(i, asChange)}";
+        Verdict verdict;
+        string relation;
+        if (AtLeast ? i.Lower >= Threshold : i.Upper <= Threshold)
+        {
+            verdict = Verdict.Pass;
+            relation = "is within";
+        }
+        else if (AtLeast ? i.Upper < Threshold : i.Lower > Threshold)
+        {
+            verdict = Verdict.Fail;
+            relation = "is beyond";
+        }
+        else
+        {
+            verdict = Verdict.Inconclusive;
+            relation = "straddles";
+        }
+
+        return new Judgement(verdict, $"{shown} {relation} {Limit}", this, point, i);
+    }
+}
+
+/// <summary>The verdict of one requirement with its sentence.</summary>
+internal sealed record Judgement(Verdict Verdict, string Reason, Requirement Requirement, double Point, Interval? Interval)
+{
+    /// <summary>Combines judgements: any fail fails, else any inconclusive, else pass; the reason is the deciding one's.</summary>
+    public static (Verdict Verdict, string Reason, Judgement? Deciding) Combine(IReadOnlyList<Judgement> judgements)
+    {
+        var fail = judgements.FirstOrDefault(j => j.Verdict == Verdict.Fail);
+        if (fail is not null)
+        {
+            return (Verdict.Fail, fail.Reason, fail);
+        }
+
+        var inconclusive = judgements.FirstOrDefault(j => j.Verdict == Verdict.Inconclusive);
+        if (inconclusive is not null)
+        {
+            return (Verdict.Inconclusive, inconclusive.Reason, inconclusive);
+        }
+
+        return (Verdict.Pass, string.Join("; ", judgements.Select(j => j.Reason)), null);
+    }
+}

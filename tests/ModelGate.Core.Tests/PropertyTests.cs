@@ -1,0 +1,145 @@
+using ModelGate.Core.Evaluation;
+using ModelGate.Core.Metrics;
+using ModelGate.Core.Statistics;
+
+namespace ModelGate.Core.Tests;
+
+public class PropertyTests
+{
+    private static readonly string[] BinaryMetrics = [.. MetricCatalog.For(TaskKind.Binary).Select(m => m.Id)];
+
+    [Fact]
+    public void Roc_auc_and_average_precision_are_unchanged_by_a_monotone_transform_of_scores()
+    {
+        var c = ReferenceData.Case("tree_hmda");
+        var model = ReferenceData.Model(c);
+        var p = StatisticsReferenceTests.PositiveColumn(ReferenceData.Doubles(c.GetProperty("scores")));
+        // logit then cube, rescaled into (0, 1): strictly increasing, so every tie and order is kept.
+        var transformed = p.Select(v => 1 / (1 + Math.Exp(-Math.Pow(Math.Log(v / (1 - v)), 3) / 50))).ToArray();
+        var other = new ScoredModel(TaskKind.Binary, model.Labels!, new Predictions(transformed, transformed.Length, 1));
+        foreach (var metric in new[] { "roc_auc", "average_precision" })
+        {
+            ReferenceData.Close(Metric.Compute(metric, model).Value, Metric.Compute(metric, other).Value, 1e-12, metric);
+        }
+    }
+
+    [Fact]
+    public void Every_metric_is_unchanged_by_row_order()
+    {
+        var c = ReferenceData.Case("per_column_arrests");
+        var model = ReferenceData.Model(c);
+        var n = model.RowCount;
+        var permutation = Enumerable.Range(0, n).OrderBy(i => (i * 7919) % n).ToArray();
+        var scores = new double[n * 2];
+        var labels = new int[n];
+        for (var j = 0; j < n; j++)
+        {
+            labels[j] = model.Labels![permutation[j]];
+            scores[2 * j] = model.Probability(permutation[j], 0);
+            scores[(2 * j) + 1] = model.Probability(permutation[j], 1);
+        }
+
+        var shuffled = new ScoredModel(TaskKind.Binary, labels, new Predictions(scores, n, 2));
+        foreach (var metric in BinaryMetrics.Where(m => m != "ece_adaptive"))
+        {
+            ReferenceData.Close(Metric.Compute(metric, model).Value, Metric.Compute(metric, shuffled).Value, 1e-12, metric);
+        }
+    }
+
+    [Fact]
+    public void A_model_against_itself_has_exactly_zero_delta_with_a_zero_width_interval()
+    {
+        var model = ReferenceData.Model(ReferenceData.Case("mlp_breast_cancer"));
+        var requests = BinaryMetrics.Select(m => new MetricRequest(m)).ToArray();
+        var sets = new[] { new MetricSet(model, requests), new MetricSet(model, requests) };
+        var replicates = PairedBootstrap.Run(sets, 200, 42);
+        for (var r = 0; r < requests.Length; r++)
+        {
+            var a = replicates.Of(0, r);
+            var b = replicates.Of(1, r);
+            var deltas = new double[a.Length];
+            for (var i = 0; i < a.Length; i++)
+            {
+                deltas[i] = a[i] - b[i];
+            }
+
+            var interval = Percentile.Interval(deltas, 0.95);
+            Assert.True(interval is null || (interval.Value.Lower == 0 && interval.Value.Upper == 0), requests[r].Metric);
+        }
+    }
+
+    [Fact]
+    public void Same_seed_gives_identical_replicates_with_one_thread_and_many()
+    {
+        var model = ReferenceData.Model(ReferenceData.Case("cnn_digits"));
+        var requests = MetricCatalog.For(TaskKind.Multiclass).Select(m => new MetricRequest(m.Id)).ToArray();
+        var one = PairedBootstrap.Run([new MetricSet(model, requests)], 64, 7, maxDegreeOfParallelism: 1);
+        var many = PairedBootstrap.Run([new MetricSet(model, requests)], 64, 7, maxDegreeOfParallelism: 8);
+        for (var r = 0; r < requests.Length; r++)
+        {
+            Assert.True(one.Of(0, r).SequenceEqual(many.Of(0, r)), requests[r].Metric);
+        }
+
+        var otherSeed = PairedBootstrap.Run([new MetricSet(model, requests)], 64, 8, maxDegreeOfParallelism: 1);
+        Assert.False(one.Of(0, 0).SequenceEqual(otherSeed.Of(0, 0)));
+    }
+
+    [Fact]
+    public void Poisson_weights_have_mean_and_variance_one()
+    {
+        var counts = new double[200_000];
+        ResampleWeights.Fill(1, 0, counts);
+        var mean = counts.Average();
+        var variance = counts.Select(c => (c - mean) * (c - mean)).Average();
+        Assert.InRange(mean, 0.99, 1.01);
+        Assert.InRange(variance, 0.98, 1.02);
+        Assert.InRange(counts.Count(c => c == 0) / (double)counts.Length, 0.363, 0.373);
+    }
+
+    [Fact]
+    public void Weighted_metrics_equal_metrics_on_rows_repeated_by_their_integer_weight()
+    {
+        var c = ReferenceData.Case("tree_hmda");
+        var model = ReferenceData.Model(c);
+        var weights = Enumerable.Range(0, model.RowCount).Select(i => (double)(i % 3)).ToArray();
+        var rows = Enumerable.Range(0, model.RowCount).SelectMany(i => Enumerable.Repeat(i, (int)weights[i])).ToArray();
+        var expanded = new ScoredModel(
+            TaskKind.Binary,
+            [.. rows.Select(i => model.Labels![i])],
+            new Predictions([.. rows.SelectMany(i => new[] { model.Probability(i, 0), model.Probability(i, 1) })], rows.Length, 2));
+        foreach (var metric in BinaryMetrics.Where(m => m != "ece_adaptive"))
+        {
+            ReferenceData.Close(Metric.Compute(metric, expanded).Value, Metric.Compute(metric, model, weights).Value, 1e-9, metric);
+        }
+    }
+
+    [Fact]
+    public void Undefined_cases_say_why_instead_of_returning_zero()
+    {
+        var oneClass = new ScoredModel(TaskKind.Binary, [1, 1, 1], new Predictions([0.2, 0.8, 0.6, 0.4, 0.9, 0.1], 3, 2));
+        Assert.Contains("both classes", Metric.Compute("roc_auc", oneClass).UndefinedReason!, StringComparison.Ordinal);
+        Assert.Contains("negative rows", Metric.Compute("specificity", oneClass).UndefinedReason!, StringComparison.Ordinal);
+
+        var noPositivePredictions = new ScoredModel(TaskKind.Binary, [0, 1, 0], new Predictions([0.9, 0.1, 0.8, 0.2, 0.7, 0.3], 3, 2));
+        Assert.Contains("no positive predictions", Metric.Compute("precision", noPositivePredictions).UndefinedReason!, StringComparison.Ordinal);
+        Assert.Contains("single class", Metric.Compute("mcc", noPositivePredictions).UndefinedReason!, StringComparison.Ordinal);
+
+        var slice = new SliceColumn("s", [0, 0, 0], ["a", "empty"]);
+        var perGroup = Metric.PerGroup("accuracy", noPositivePredictions, slice);
+        Assert.Equal("empty group", perGroup[1].UndefinedReason);
+
+        var constant = new ScoredModel([2.0, 2.0, 2.0], new Predictions([1.0, 2.0, 3.0], 3, 1));
+        Assert.Contains("same value", Metric.Compute("r2", constant).UndefinedReason!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Confusion_matrix_counts_true_by_predicted()
+    {
+        var model = new ScoredModel(TaskKind.Binary, [0, 1, 1, 0], new Predictions([0.9, 0.1, 0.3, 0.7, 0.6, 0.4, 0.2, 0.8], 4, 2));
+        var matrix = Metric.ConfusionMatrix(model);
+        Assert.Equal(1, matrix[0, 0]);
+        Assert.Equal(1, matrix[0, 1]);
+        Assert.Equal(1, matrix[1, 0]);
+        Assert.Equal(1, matrix[1, 1]);
+    }
+}
