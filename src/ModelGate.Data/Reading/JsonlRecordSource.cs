@@ -39,7 +39,15 @@ internal sealed class JsonlRecordSource : IRecordSource
             throw new HoldoutException(file, null, null, null, "the file is empty", "a JSONL holdout needs at least one line with a JSON object");
         }
 
-        Names = ReadKeys();
+        try
+        {
+            Names = ReadKeys();
+        }
+        catch (JsonException e)
+        {
+            throw InvalidJson(e);
+        }
+
         keys = Names.Select(n => Encoding.UTF8.GetBytes(n)).ToArray();
         starts = new int[Names.Count];
         lengths = new int[Names.Count];
@@ -63,7 +71,15 @@ internal sealed class JsonlRecordSource : IRecordSource
             return false;
         }
 
-        ParseValues();
+        try
+        {
+            ParseValues();
+        }
+        catch (JsonException e)
+        {
+            throw InvalidJson(e);
+        }
+
         return true;
     }
 
@@ -280,9 +296,14 @@ internal sealed class JsonlRecordSource : IRecordSource
         }
         catch (JsonException e)
         {
-            var at = e.BytePositionInLine is { } p ? FormattableString.Invariant($" at character {p + 1}") : string.Empty;
-            throw new HoldoutException(file, Line, null, null, "invalid JSON" + at, "write one complete JSON object per line", e);
+            throw InvalidJson(e);
         }
+    }
+
+    private HoldoutException InvalidJson(JsonException e)
+    {
+        var at = e.BytePositionInLine is { } p ? FormattableString.Invariant($" at character {p + 1}") : string.Empty;
+        return new HoldoutException(file, Line, null, null, "invalid JSON" + at, "write one complete JSON object per line", e);
     }
 
     private static string Describe(JsonTokenType token) => token switch
