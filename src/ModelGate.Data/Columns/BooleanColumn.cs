@@ -1,0 +1,32 @@
+namespace ModelGate.Data;
+
+/// <summary>A column of booleans with a missing mask.</summary>
+public sealed class BooleanColumn : HoldoutColumn
+{
+    private readonly bool[] values;
+    private readonly bool[]? missing;
+
+    /// <summary>Wraps the values and the mask (null = nothing missing) without copying.</summary>
+    public BooleanColumn(string name, bool[] values, bool[]? missing)
+        : base(name, values?.Length ?? 0)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        this.values = values;
+        this.missing = missing;
+    }
+
+    /// <inheritdoc />
+    public override ColumnKind Kind => ColumnKind.Boolean;
+
+    /// <summary>The values (false where missing).</summary>
+    public ReadOnlyMemory<bool> Values => values;
+
+    /// <inheritdoc />
+    public override bool IsMissing(int row) => missing is not null && missing[row];
+
+    /// <inheritdoc />
+    public override double ValueAsDouble(int row) => IsMissing(row) ? double.NaN : values[row] ? 1 : 0;
+
+    /// <inheritdoc />
+    public override string? ValueAsText(int row) => IsMissing(row) ? null : values[row] ? "true" : "false";
+}

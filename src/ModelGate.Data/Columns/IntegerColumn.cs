@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace ModelGate.Data;
+
+/// <summary>A column of 64-bit integers with a missing mask.</summary>
+public sealed class IntegerColumn : HoldoutColumn
+{
+    private readonly long[] values;
+    private readonly bool[]? missing;
+
+    /// <summary>Wraps the values and the mask (null = nothing missing) without copying.</summary>
+    public IntegerColumn(string name, long[] values, bool[]? missing)
+        : base(name, values?.Length ?? 0)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        this.values = values;
+        this.missing = missing;
+    }
+
+    /// <inheritdoc />
+    public override ColumnKind Kind => ColumnKind.WholeNumber;
+
+    /// <summary>The values (0 where missing).</summary>
+    public ReadOnlyMemory<long> Values => values;
+
+    /// <inheritdoc />
+    public override bool IsMissing(int row) => missing is not null && missing[row];
+
+    /// <inheritdoc />
+    public override double ValueAsDouble(int row) => IsMissing(row) ? double.NaN : values[row];
+
+    /// <inheritdoc />
+    public override string? ValueAsText(int row) => IsMissing(row) ? null : values[row].ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using ModelGate.Core.Evaluation;
+using ModelGate.Data.Selection;
+
+namespace ModelGate.Data;
+
+/// <summary>A holdout read into typed columns, with the provenance and bookkeeping the report needs.</summary>
+public sealed class Holdout
+{
+    private readonly IReadOnlyDictionary<string, HoldoutColumn> columns;
+    private readonly long[] lines;
+    private readonly long[] rowNumbers;
+    private readonly string[]? rowIds;
+
+    private Holdout(HoldoutChunkReader stream, IReadOnlyDictionary<string, HoldoutColumn> columns, long[] lines, long[] rowNumbers, string[]? rowIds)
+    {
+        File = stream.File;
+        Kind = stream.Kind;
+        Sha256 = stream.Sha256;
+        FileColumns = stream.FileColumns;
+        Columns = stream.Columns;
+        MissingCounts = stream.MissingCounts;
+        DroppedRows = stream.DroppedRows;
+        FirstDroppedLines = [.. stream.FirstDroppedLines];
+        RowsInFile = stream.RowsRead;
+        this.columns = columns;
+        this.lines = lines;
+        this.rowNumbers = rowNumbers;
+        this.rowIds = rowIds;
+    }
+
+    /// <summary>The file as the user named it.</summary>
+    public string File { get; }
+
+    /// <summary>Format and compression.</summary>
+    public HoldoutFileKind Kind { get; }
+
+    /// <summary>The lowercase hex SHA-256 of the file as stored (compressed bytes for .gz).</summary>
+    public string Sha256 { get; }
+
+    /// <summary>Every column in the file, in file order.</summary>
+    public IReadOnlyList<string> FileColumns { get; }
+
+    /// <summary>The materialised columns (without the row id column).</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Rows kept (after dropping).</summary>
+    public int RowCount => lines.Length;
+
+    /// <summary>Data rows in the file, dropped ones included.</summary>
+    public long RowsInFile { get; }
+
+    /// <summary>Missing values per materialised column, counted over every data row of the file.</summary>
+    public IReadOnlyDictionary<string, long> MissingCounts { get; }
+
+    /// <summary>Rows dropped for a missing feature value (policy Drop).</summary>
+    public long DroppedRows { get; }
+
+    /// <summary>The lines of the first dropped rows (up to 10).</summary>
+    public IReadOnlyList<long> FirstDroppedLines { get; }
+
+    /// <summary>Row ids from the row id column; null when none was given.</summary>
+    public IReadOnlyList<string>? RowIds => rowIds;
+
+    /// <summary>A column by name.</summary>
+    public HoldoutColumn Column(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (columns.TryGetValue(name, out var column))
+        {
+            return column;
+        }
+
+        throw new HoldoutException(
+            File,
+            null,
+            name,
+            null,
+            "the column was not read" + ColumnPattern.DidYouMean(name, Columns),
+            "add it to the columns the holdout is read with");
+    }
+
+    /// <summary>The values of a numeric or boolean column as doubles (missing = NaN).</summary>
+    public double[] GetDouble(string name) => Numeric(name).ToDoubles();
+
+    /// <summary>The values of a numeric or boolean column as float32 (missing = NaN), what models usually take.</summary>
+    public float[] GetFloat(string name) => Numeric(name).ToFloats();
+
+    /// <summary>The values of any column as text (missing = null).</summary>
+    public IReadOnlyList<string?> GetText(string name) => Column(name).ToText();
+
+    /// <summary>Row-major float32 features [RowCount x names.Count] for a model input.</summary>
+    public float[] GetFeatures(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var name in names)
+        {
+            Numeric(name);
+        }
+
+        return FeatureMatrix.Build(columns, names, RowCount);
+    }
+
+    /// <summary>The column as slice groups (Core's <see cref="SliceColumn"/>): group names are the distinct values, missing = -1.</summary>
+    public SliceColumn GetSlice(string name)
+    {
+        var column = Column(name);
+        if (column is TextColumn text)
+        {
+            return new SliceColumn(name, text.Codes.ToArray(), text.Categories);
+        }
+
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var of = new int[column.Length];
+        for (var i = 0; i < of.Length; i++)
+        {
+            var value = column.ValueAsText(i);
+            if (value is null)
+            {
+                of[i] = -1;
+                continue;
+            }
+
+            if (!groups.TryGetValue(value, out var g))
+            {
+                g = names.Count;
+                groups.Add(value, g);
+                names.Add(value);
+            }
+
+            of[i] = g;
+        }
+
+        return new SliceColumn(name, of, names);
+    }
+
+    /// <summary>The physical line (1-based, header included) where kept row <paramref name="row"/> starts.</summary>
+    public long RowLine(int row) => lines[row];
+
+    /// <summary>The 1-based data row number in the file of kept row <paramref name="row"/> (dropped rows counted).</summary>
+    public long RowNumber(int row) => rowNumbers[row];
+
+    /// <summary>The row's id: from the row id column, or its 1-based data row number.</summary>
+    public string RowId(int row) => rowIds is null ? rowNumbers[row].ToString(CultureInfo.InvariantCulture) : rowIds[row];
+
+    internal static Holdout FromChunks(HoldoutChunkReader stream, IReadOnlyList<HoldoutChunk> chunks)
+    {
+        if (chunks.Count == 1)
+        {
+            var only = chunks[0];
+            return new Holdout(stream, only.Columns, only.Lines.ToArray(), only.RowNumbers.ToArray(), only.RowIds?.ToArray());
+        }
+
+        var merged = stream.Columns.ToDictionary(n => n, n => ChunkConcatenation.Concat(chunks.Select(c => c.Columns[n]).ToList()), StringComparer.Ordinal);
+        var lines = chunks.SelectMany(c => c.Lines.ToArray()).ToArray();
+        var numbers = chunks.SelectMany(c => c.RowNumbers.ToArray()).ToArray();
+        var ids = chunks.All(c => c.RowIds is not null) ? chunks.SelectMany(c => c.RowIds!).ToArray() : null;
+        return new Holdout(stream, merged, lines, numbers, ids);
+    }
+
+    private HoldoutColumn Numeric(string name)
+    {
+        var column = Column(name);
+        if (column.Kind == ColumnKind.Text)
+        {
+            throw new HoldoutException(File, null, name, null, "the column holds text, not numbers", "encode it as numbers, or declare its type if its values are numbers");
+        }
+
+        return column;
+    }
+}

@@ -1,0 +1,327 @@
+using ModelGate.Data.Reading;
+using ModelGate.Data.Selection;
+
+namespace ModelGate.Data;
+
+/// <summary>
+/// Reads a holdout file in chunks of rows so evaluation can start before the whole file is read; memory grows with
+/// the requested columns of one chunk, not with the file. The file's SHA-256 is computed on the same pass.
+/// </summary>
+public sealed class HoldoutChunkReader : IDisposable
+{
+    private const int OffenderLimit = 5;
+    private const int DroppedLineLimit = 10;
+
+    private readonly HoldoutReadOptions options;
+    private readonly InputFile input;
+    private readonly IRecordSource source;
+    private readonly ColumnBuilder[] builders;
+    private readonly int[] sourceIndex;
+    private readonly bool[] isFeature;
+    private readonly bool[] missingNow;
+    private readonly long[] missingCounts;
+    private readonly MissingTokens tokens;
+    private readonly List<long> droppedLines = [];
+    private long[] lines = new long[1024];
+    private long[] rowNumbers = new long[1024];
+    private int keptRows;
+    private bool finished;
+    private string? sha256;
+
+    internal HoldoutChunkReader(string file, HoldoutReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkRows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.InferenceRows, 1);
+        this.options = options;
+        File = file;
+        Kind = HoldoutFileKind.FromPath(file, options.Format);
+        input = InputFile.Open(file, Kind.Gzip);
+        try
+        {
+            source = Wrap<IRecordSource>(() => Kind.Format == HoldoutFormat.Jsonl
+                ? new JsonlRecordSource(input.Text, file)
+                : new CsvRecordSource(input.Text, file, Kind.Format == HoldoutFormat.Tsv ? '\t' : ','));
+            FileColumns = source.Names;
+            HeaderCheck.Validate(file, FileColumns);
+            var selected = SelectColumns();
+            Columns = selected.Where(n => n != options.RowIdColumn).ToArray();
+            var features = options.Features is null
+                ? Columns.ToHashSet(StringComparer.Ordinal)
+                : ColumnPattern.Resolve(options.Features, FileColumns, file).ToHashSet(StringComparer.Ordinal);
+            builders = selected.Select(n => new ColumnBuilder(
+                n,
+                file,
+                options.ColumnKinds.TryGetValue(n, out var k) ? k : null,
+                n == options.RowIdColumn,
+                options.InferenceRows)).ToArray();
+            sourceIndex = selected.Select(n => IndexOf(FileColumns, n)).ToArray();
+            isFeature = selected.Select(n => n != options.RowIdColumn && features.Contains(n)).ToArray();
+            missingNow = new bool[selected.Count];
+            missingCounts = new long[selected.Count];
+            tokens = new MissingTokens(options.MissingTokens);
+        }
+        catch
+        {
+            source?.Dispose();
+            input.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The file as the user named it.</summary>
+    public string File { get; }
+
+    /// <summary>Format and compression.</summary>
+    public HoldoutFileKind Kind { get; }
+
+    /// <summary>Every column in the file, in file order.</summary>
+    public IReadOnlyList<string> FileColumns { get; }
+
+    /// <summary>The materialised columns (requested order; globs expanded in file order), without the row id column.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Data rows read so far, including dropped ones.</summary>
+    public long RowsRead { get; private set; }
+
+    /// <summary>Rows dropped so far because a feature value was missing (policy Drop).</summary>
+    public long DroppedRows { get; private set; }
+
+    /// <summary>The lines of the first dropped rows (up to 10), for the report.</summary>
+    public IReadOnlyList<long> FirstDroppedLines => droppedLines;
+
+    /// <summary>Missing values per materialised column over all rows read so far (dropped rows included).</summary>
+    public IReadOnlyDictionary<string, long> MissingCounts =>
+        builders.Select((b, i) => (b.Name, Count: missingCounts[i])).ToDictionary(p => p.Name, p => p.Count, StringComparer.Ordinal);
+
+    /// <summary>The kinds of the materialised columns; known once the first chunk has been read.</summary>
+    public IReadOnlyDictionary<string, ColumnKind> ColumnKinds =>
+        builders.Where(b => !b.IsRowId && b.Kind is not null).ToDictionary(b => b.Name, b => b.Kind!.Value, StringComparer.Ordinal);
+
+    /// <summary>The lowercase hex SHA-256 of the file as stored; available once every chunk has been read.</summary>
+    public string Sha256 => sha256 ?? throw new InvalidOperationException("The SHA-256 is known once the whole file has been read.");
+
+    /// <summary>Whether every row has been read.</summary>
+    public bool IsFinished => finished;
+
+    /// <summary>Reads the next chunk of up to <see cref="HoldoutReadOptions.ChunkRows"/> kept rows; null at the end.</summary>
+    public HoldoutChunk? ReadChunk()
+    {
+        if (finished)
+        {
+            return null;
+        }
+
+        var startRow = keptRows;
+        var rows = 0;
+        List<(long Line, string Column)>? offenders = null;
+        while (rows < options.ChunkRows)
+        {
+            if (!Wrap(source.Read))
+            {
+                finished = true;
+                break;
+            }
+
+            RowsRead++;
+            var line = source.Line;
+            var firstMissingFeature = -1;
+            for (var j = 0; j < builders.Length; j++)
+            {
+                var c = sourceIndex[j];
+                var missing = source.IsNull(c) || tokens.IsMissing(source.Field(c));
+                missingNow[j] = missing;
+                if (missing)
+                {
+                    missingCounts[j]++;
+                    if (isFeature[j] && firstMissingFeature < 0)
+                    {
+                        firstMissingFeature = j;
+                    }
+                }
+            }
+
+            if (firstMissingFeature >= 0 && options.Missing != MissingPolicy.PassNaN)
+            {
+                if (options.Missing == MissingPolicy.Fail)
+                {
+                    offenders ??= [];
+                    offenders.Add((line, builders[firstMissingFeature].Name));
+                    if (offenders.Count == OffenderLimit)
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    DroppedRows++;
+                    if (droppedLines.Count < DroppedLineLimit)
+                    {
+                        droppedLines.Add(line);
+                    }
+                }
+
+                continue;
+            }
+
+            for (var j = 0; j < builders.Length; j++)
+            {
+                builders[j].Append(source.Field(sourceIndex[j]), missingNow[j], line);
+            }
+
+            Remember(rows, line);
+            rows++;
+        }
+
+        if (offenders is not null)
+        {
+            throw MissingFeatures(offenders);
+        }
+
+        if (finished)
+        {
+            Finish();
+        }
+
+        if (rows == 0 && startRow == 0)
+        {
+            throw NoRows();
+        }
+
+        if (rows == 0)
+        {
+            return null;
+        }
+
+        keptRows += rows;
+        return TakeChunk(startRow, rows);
+    }
+
+    /// <summary>Reads every remaining chunk.</summary>
+    public IEnumerable<HoldoutChunk> ReadChunks()
+    {
+        while (ReadChunk() is { } chunk)
+        {
+            yield return chunk;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        source.Dispose();
+        input.Dispose();
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private List<string> SelectColumns()
+    {
+        var selected = options.Columns is null ? [.. FileColumns] : ColumnPattern.Resolve(options.Columns, FileColumns, File).ToList();
+        if (options.RowIdColumn is { } id)
+        {
+            ColumnPattern.Resolve([id], FileColumns, File);
+            if (!selected.Contains(id))
+            {
+                selected.Add(id);
+            }
+        }
+
+        return selected;
+    }
+
+    private void Remember(int row, long line)
+    {
+        if (row == lines.Length)
+        {
+            Array.Resize(ref lines, row * 2);
+            Array.Resize(ref rowNumbers, row * 2);
+        }
+
+        lines[row] = line;
+        rowNumbers[row] = RowsRead;
+    }
+
+    private HoldoutChunk TakeChunk(int startRow, int rows)
+    {
+        var columns = new Dictionary<string, HoldoutColumn>(StringComparer.Ordinal);
+        string[]? ids = null;
+        foreach (var builder in builders)
+        {
+            var column = builder.Take(out var rowIds);
+            if (column is not null)
+            {
+                columns[builder.Name] = column;
+            }
+            else
+            {
+                ids = rowIds;
+            }
+        }
+
+        return new HoldoutChunk(startRow, columns, lines[..rows], rowNumbers[..rows], ids);
+    }
+
+    private void Finish()
+    {
+        foreach (var builder in builders)
+        {
+            builder.Decide();
+        }
+
+        sha256 = Wrap(input.FinishHash);
+    }
+
+    private HoldoutException NoRows()
+    {
+        if (RowsRead == 0)
+        {
+            return new HoldoutException(File, 1, null, null, "the file has a header but no data rows", "a holdout needs at least one data row");
+        }
+
+        return new HoldoutException(
+            File,
+            null,
+            null,
+            null,
+            FormattableString.Invariant($"all {RowsRead} rows have a missing feature value and were dropped"),
+            "fill in the missing values, or choose the pass policy (missing values reach the model as NaN)");
+    }
+
+    private HoldoutException MissingFeatures(List<(long Line, string Column)> offenders)
+    {
+        var first = offenders[0];
+        var list = string.Join(", ", offenders.Select(o => FormattableString.Invariant($"line {o.Line} ('{o.Column}')")));
+        return new HoldoutException(
+            File,
+            first.Line,
+            first.Column,
+            null,
+            "missing value in a feature column (first rows with one: " + list + ")",
+            "fill in the values, or choose the drop policy (skip such rows) or the pass policy (send NaN to the model)");
+    }
+
+    private T Wrap<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (IOException e)
+        {
+            throw new HoldoutException(File, null, null, null, "cannot be read (" + e.Message.TrimEnd('.') + ")", "check that the file is complete and readable", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace ModelGate.Data;
+
+/// <summary>The text layout of a holdout file; gzip compression is orthogonal and detected from the name.</summary>
+public enum HoldoutFormat
+{
+    /// <summary>Comma-separated values with a header line (RFC 4180 quoting).</summary>
+    Csv,
+
+    /// <summary>Tab-separated values with a header line (RFC 4180 quoting).</summary>
+    Tsv,
+
+    /// <summary>One JSON object per line; the first line's keys are the columns.</summary>
+    Jsonl,
+}

@@ -1,0 +1,24 @@
+namespace ModelGate.Data;
+
+/// <summary>Entry point for reading holdout files: the whole table at once, or chunk by chunk.</summary>
+public static class HoldoutReader
+{
+    /// <summary>Reads the requested columns of the whole file into memory.</summary>
+    public static Holdout Read(string path, HoldoutReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var stream = Open(path, options with { ChunkRows = int.MaxValue });
+        var chunks = stream.ReadChunks().ToList();
+        return Holdout.FromChunks(stream, chunks);
+    }
+
+    /// <summary>Opens the file for chunked reading; the header is read and the requested columns checked now.</summary>
+    public static HoldoutChunkReader Open(string path, HoldoutReadOptions options) => new(path, options);
+
+    /// <summary>The file's column names, read from its header (or first JSONL object) only.</summary>
+    public static IReadOnlyList<string> ReadColumnNames(string path, HoldoutFormat? format = null)
+    {
+        using var stream = Open(path, new HoldoutReadOptions { Format = format, Columns = [] });
+        return stream.FileColumns;
+    }
+}

@@ -1,0 +1,311 @@
+using System.Text;
+
+namespace ModelGate.Data.Reading;
+
+/// <summary>
+/// Accumulates one column's values for a chunk. A column without a declared type first keeps its raw bytes,
+/// and when enough rows are seen decides its kind and replays them; after that values are parsed straight
+/// from the field spans, so numeric columns never allocate a string per value.
+/// </summary>
+internal sealed class ColumnBuilder
+{
+    private readonly string file;
+    private readonly bool declared;
+    private readonly int inferenceRows;
+    private readonly Dictionary<string, int> categoryCodes = new(StringComparer.Ordinal);
+    private readonly List<string> categories = [];
+    private RawValues? raw;
+    private ColumnKind kind;
+    private int count;
+    private double[] doubles = [];
+    private long[] longs = [];
+    private bool[] booleans = [];
+    private bool[]? missing;
+    private int[] codes = [];
+    private string[] texts = [];
+    private char[] chars = new char[256];
+    private string[]? categorySnapshot;
+
+    public ColumnBuilder(string name, string file, ColumnKind? declaredKind, bool isRowId, int inferenceRows)
+    {
+        Name = name;
+        this.file = file;
+        IsRowId = isRowId;
+        this.inferenceRows = inferenceRows;
+        declared = declaredKind is not null || isRowId;
+        if (isRowId)
+        {
+            kind = ColumnKind.Text;
+        }
+        else if (declaredKind is { } k)
+        {
+            kind = k;
+        }
+        else
+        {
+            raw = new RawValues();
+        }
+    }
+
+    public string Name { get; }
+
+    public bool IsRowId { get; }
+
+    /// <summary>The kind, once decided.</summary>
+    public ColumnKind? Kind => raw is null ? kind : null;
+
+    /// <summary>Adds a value; <paramref name="line"/> is for error messages.</summary>
+    public void Append(ReadOnlySpan<byte> value, bool isMissing, long line)
+    {
+        if (raw is not null)
+        {
+            raw.Add(value, isMissing, line);
+            if (raw.Count >= inferenceRows)
+            {
+                Decide();
+            }
+
+            return;
+        }
+
+        EnsureCapacity();
+        if (IsRowId)
+        {
+            if (isMissing)
+            {
+                throw new HoldoutException(file, line, Name, null, "the row id is missing", "give every row an id, or do not use this column as the row id");
+            }
+
+            texts[count++] = Encoding.UTF8.GetString(value);
+            return;
+        }
+
+        switch (kind)
+        {
+            case ColumnKind.Number:
+                AppendDouble(value, isMissing, line);
+                break;
+            case ColumnKind.WholeNumber:
+                AppendInt64(value, isMissing, line);
+                break;
+            case ColumnKind.Boolean:
+                AppendBoolean(value, isMissing, line);
+                break;
+            default:
+                codes[count++] = isMissing ? -1 : Code(value);
+                break;
+        }
+    }
+
+    /// <summary>Decides the kind of an undeclared column from the values seen so far and replays them.</summary>
+    public void Decide()
+    {
+        if (raw is null)
+        {
+            return;
+        }
+
+        var pending = raw;
+        raw = null;
+        kind = pending.InferKind();
+        for (var i = 0; i < pending.Count; i++)
+        {
+            Append(pending.Value(i), pending.IsMissing(i), pending.Line(i));
+        }
+    }
+
+    /// <summary>Hands over the values gathered since the last call as a column, and starts afresh.</summary>
+    public HoldoutColumn? Take(out string[]? rowIds)
+    {
+        Decide();
+        rowIds = null;
+        var n = count;
+        count = 0;
+        if (IsRowId)
+        {
+            rowIds = texts[..n];
+            return null;
+        }
+
+        HoldoutColumn column = kind switch
+        {
+            ColumnKind.Number => new NumberColumn(Name, doubles[..n]),
+            ColumnKind.WholeNumber => new IntegerColumn(Name, longs[..n], missing?[..n]),
+            ColumnKind.Boolean => new BooleanColumn(Name, booleans[..n], missing?[..n]),
+            _ => new TextColumn(Name, codes[..n], Categories()),
+        };
+        if (missing is not null)
+        {
+            Array.Clear(missing);
+        }
+
+        return column;
+    }
+
+    private string[] Categories()
+    {
+        if (categorySnapshot is null || categorySnapshot.Length != categories.Count)
+        {
+            categorySnapshot = [.. categories];
+        }
+
+        return categorySnapshot;
+    }
+
+    private void AppendDouble(ReadOnlySpan<byte> value, bool isMissing, long line)
+    {
+        if (isMissing)
+        {
+            doubles[count++] = double.NaN;
+            return;
+        }
+
+        if (!NumberText.TryParseDouble(value, out var d))
+        {
+            throw NotA("a number", value, line);
+        }
+
+        doubles[count++] = d;
+    }
+
+    private void AppendInt64(ReadOnlySpan<byte> value, bool isMissing, long line)
+    {
+        if (isMissing)
+        {
+            MarkMissing();
+            longs[count++] = 0;
+            return;
+        }
+
+        if (NumberText.TryParseInt64(value, out var l))
+        {
+            longs[count++] = l;
+            return;
+        }
+
+        if (!declared && NumberText.TryParseDouble(value, out _))
+        {
+            // An inferred integer column that turns out to hold decimals becomes a double column: no precision is
+            // lost for integers below 2^53, and the user did not ask for integers.
+            PromoteToDouble();
+            AppendDouble(value, false, line);
+            return;
+        }
+
+        throw NotA("an integer", value, line);
+    }
+
+    private void AppendBoolean(ReadOnlySpan<byte> value, bool isMissing, long line)
+    {
+        if (isMissing)
+        {
+            MarkMissing();
+            booleans[count++] = false;
+            return;
+        }
+
+        if (!NumberText.TryParseBoolean(value, out var b))
+        {
+            throw NotA("true or false", value, line);
+        }
+
+        booleans[count++] = b;
+    }
+
+    private void PromoteToDouble()
+    {
+        doubles = new double[longs.Length];
+        for (var i = 0; i < count; i++)
+        {
+            doubles[i] = missing is not null && missing[i] ? double.NaN : longs[i];
+        }
+
+        longs = [];
+        missing = null;
+        kind = ColumnKind.Number;
+    }
+
+    private void MarkMissing()
+    {
+        missing ??= new bool[Capacity()];
+        missing[count] = true;
+    }
+
+    private int Code(ReadOnlySpan<byte> value)
+    {
+        if (chars.Length < value.Length)
+        {
+            chars = new char[Math.Max(value.Length, chars.Length * 2)];
+        }
+
+        var n = Encoding.UTF8.GetChars(value, chars);
+        var text = chars.AsSpan(0, n);
+        var lookup = categoryCodes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var code))
+        {
+            return code;
+        }
+
+        code = categories.Count;
+        var s = new string(text);
+        categories.Add(s);
+        categoryCodes.Add(s, code);
+        return code;
+    }
+
+    private HoldoutException NotA(string what, ReadOnlySpan<byte> value, long line)
+    {
+        var text = Encoding.UTF8.GetString(value);
+        var fix = declared
+            ? "fix the value, or declare the column's type as text"
+            : FormattableString.Invariant($"fix the value, or declare the column's type as text (its type was inferred from its first {inferenceRows} values)");
+        return new HoldoutException(file, line, Name, text, "'" + text + "' is not " + what, fix);
+    }
+
+    private int Capacity() => kind switch
+    {
+        _ when IsRowId => texts.Length,
+        ColumnKind.Number => doubles.Length,
+        ColumnKind.WholeNumber => longs.Length,
+        ColumnKind.Boolean => booleans.Length,
+        _ => codes.Length,
+    };
+
+    private void EnsureCapacity()
+    {
+        var capacity = Capacity();
+        if (count < capacity)
+        {
+            return;
+        }
+
+        var next = Math.Max(1024, capacity * 2);
+        if (IsRowId)
+        {
+            Array.Resize(ref texts, next);
+        }
+        else
+        {
+            switch (kind)
+            {
+                case ColumnKind.Number:
+                    Array.Resize(ref doubles, next);
+                    break;
+                case ColumnKind.WholeNumber:
+                    Array.Resize(ref longs, next);
+                    break;
+                case ColumnKind.Boolean:
+                    Array.Resize(ref booleans, next);
+                    break;
+                default:
+                    Array.Resize(ref codes, next);
+                    break;
+            }
+        }
+
+        if (missing is not null)
+        {
+            Array.Resize(ref missing, next);
+        }
+    }
+}
