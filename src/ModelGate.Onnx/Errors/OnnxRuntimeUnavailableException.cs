@@ -1,0 +1,14 @@
+namespace ModelGate.Onnx.Errors;
+
+/// <summary>ONNX Runtime, or the device asked for, cannot be used on this machine (exit code 4).</summary>
+public sealed class OnnxRuntimeUnavailableException : OnnxException
+{
+    /// <summary>Creates the error.</summary>
+    public OnnxRuntimeUnavailableException(string message, string fix, Exception? inner = null)
+        : base(message, fix, inner)
+    {
+    }
+
+    /// <inheritdoc />
+    public override int ExitCode => 4;
+}

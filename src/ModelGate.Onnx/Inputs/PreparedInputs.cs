@@ -1,0 +1,27 @@
+using ModelGate.Onnx.Signature;
+
+namespace ModelGate.Onnx.Inputs;
+
+/// <summary>
+/// Holdout columns converted once into the model's element types and row-major layout; batches are slices of
+/// these buffers, so running them costs no further copying. Immutable; reusable across runs and threads.
+/// </summary>
+public sealed class PreparedInputs
+{
+    internal PreparedInputs(int rowCount, IReadOnlyList<BoundInput> inputs)
+    {
+        RowCount = rowCount;
+        Inputs = inputs;
+    }
+
+    /// <summary>Number of rows.</summary>
+    public int RowCount { get; }
+
+    /// <summary>Input names in model order.</summary>
+    public IReadOnlyList<string> Names => Inputs.Select(i => i.Name).ToList();
+
+    internal IReadOnlyList<BoundInput> Inputs { get; }
+}
+
+/// <summary>One model input's data: a flat row-major buffer of the model's element type and the shape of one row.</summary>
+internal sealed record BoundInput(string Name, TensorElementType ElementType, long[] ItemShape, int RowElements, Array Buffer, int ElementSize);

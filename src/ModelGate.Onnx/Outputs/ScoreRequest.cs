@@ -1,0 +1,61 @@
+using ModelGate.Core;
+using ModelGate.Core.Evaluation;
+
+namespace ModelGate.Onnx.Outputs;
+
+/// <summary>What an output holds, and so how it becomes scores.</summary>
+public enum ScoreKind
+{
+    /// <summary>Class probabilities: [N, K], a single P(positive) as [N] or [N, 1], or a ZipMap.</summary>
+    Probabilities,
+
+    /// <summary>Unnormalised scores: softmax over K classes, or sigmoid for one column.</summary>
+    Logits,
+
+    /// <summary>Predicted class labels (int64 or string) only: one-hot scores, flagged as labels only.</summary>
+    Labels,
+
+    /// <summary>A regression prediction per row, [N] or [N, 1].</summary>
+    Regression,
+}
+
+/// <summary>How logits become probabilities.</summary>
+public enum LogitTransform
+{
+    /// <summary>Softmax for K ≥ 2 columns, sigmoid for one.</summary>
+    Auto,
+
+    /// <summary>Softmax across the row.</summary>
+    Softmax,
+
+    /// <summary>Sigmoid of a single column (binary): P(positive) = 1/(1+e^-z).</summary>
+    Sigmoid,
+}
+
+/// <summary>Which output to score and how; every member is optional (auto-detected when null).</summary>
+public sealed record ScoreRequest
+{
+    /// <summary>The task, when the policy says; helps tell a probability from a regression value and checks K.</summary>
+    public TaskKind? Task { get; init; }
+
+    /// <summary>The output to read; null picks by name and type (see <see cref="ScoredPredictions.Reason"/>).</summary>
+    public string? OutputName { get; init; }
+
+    /// <summary>What the output holds; null infers it from its name and type.</summary>
+    public ScoreKind? Kind { get; init; }
+
+    /// <summary>How logits become probabilities.</summary>
+    public LogitTransform Transform { get; init; } = LogitTransform.Auto;
+
+    /// <summary>Class labels in class-index order, for label outputs (e.g. from the holdout's target column).</summary>
+    public IReadOnlyList<string>? ClassLabels { get; init; }
+}
+
+/// <summary>A model's scores in ModelGate's canonical form, and an account of where they came from.</summary>
+public sealed record ScoredPredictions(
+    Predictions Predictions,
+    string OutputName,
+    ScoreKind Kind,
+    string Reason,
+    IReadOnlyList<string>? ClassLabels,
+    bool LabelsOnly);

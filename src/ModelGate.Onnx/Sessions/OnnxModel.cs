@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ModelGate.Core.Evaluation;
+using ModelGate.Onnx.Errors;
+using ModelGate.Onnx.Inputs;
+using ModelGate.Onnx.Native;
+using ModelGate.Onnx.Outputs;
+using ModelGate.Onnx.Runtime;
+using ModelGate.Onnx.Signature;
+
+namespace ModelGate.Onnx.Sessions;
+
+/// <summary>
+/// One model loaded into an ONNX Runtime session: its signature, the device it runs on, and batched runs that
+/// turn holdout columns into scores. Run, Score and MeasureLatency are thread-safe (ORT sessions are), so a
+/// candidate and a baseline can run side by side; identical inputs give identical outputs.
+/// </summary>
+public sealed unsafe class OnnxModel : IDisposable
+{
+    private readonly OnnxRuntime _runtime;
+    private readonly OrtSessionHandle _session;
+    private readonly Utf8StringArray _inputNames;
+
+    private OnnxModel(OnnxRuntime runtime, string path, SessionSettings settings, OrtSessionHandle session, DeviceChoice device, ModelProtoHeader? header)
+    {
+        _runtime = runtime;
+        _session = session;
+        Path = path;
+        Settings = settings;
+        Device = device;
+        SizeBytes = new FileInfo(path).Length;
+        var api = runtime.Api;
+        Signature = new ModelSignature(
+            SignatureReader.ReadInputs(api, session),
+            SignatureReader.ReadOutputs(api, session),
+            SignatureReader.ReadMetadata(api, session, header));
+        _inputNames = new Utf8StringArray(Signature.Inputs.Select(p => p.Name).ToList());
+    }
+
+    /// <summary>The model file.</summary>
+    public string Path { get; }
+
+    /// <summary>The model file's size in bytes.</summary>
+    public long SizeBytes { get; }
+
+    /// <summary>Inputs, outputs and metadata.</summary>
+    public ModelSignature Signature { get; }
+
+    /// <summary>The device and execution provider in use, and why.</summary>
+    public DeviceChoice Device { get; }
+
+    /// <summary>The settings the session was made with.</summary>
+    public SessionSettings Settings { get; }
+
+    /// <summary>The ONNX Runtime version running the model.</summary>
+    public string RuntimeVersion => _runtime.Version;
+
+    /// <summary>Checks columns against the signature and converts them once into the model's types and layout.</summary>
+    public PreparedInputs Prepare(IReadOnlyList<ModelInput> inputs) => InputBinder.Bind(Path, Signature, inputs);
+
+    /// <summary>Runs every row in batches and returns the named outputs (all outputs when null).</summary>
+    public ModelOutputs Run(PreparedInputs inputs, IReadOnlyList<string>? outputNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var names = outputNames ?? Signature.Outputs.Select(p => p.Name).ToList();
+        foreach (var name in names)
+        {
+            if (Signature.Output(name) is null)
+            {
+                throw new OnnxModelException(Path, $"the model has no output '{name}'; its outputs are {string.Join(", ", Signature.Outputs)}.", "name one of the listed outputs.");
+            }
+        }
+
+        var batches = RunRows(inputs, names, 0, inputs.RowCount, BatchSizeFor(Settings.BatchSize));
+        var outputs = new List<ModelOutput>(names.Count);
+        for (var o = 0; o < names.Count; o++)
+        {
+            outputs.Add(batches.Length == 0 ? Empty(names[o]) : MergeOne(names[o], batches.Select(b => b[o]).ToList()));
+        }
+
+        return new ModelOutputs(inputs.RowCount, outputs);
+    }
+
+    /// <summary>Runs columns (prepared on the fly) and returns the named outputs.</summary>
+    public ModelOutputs Run(IReadOnlyList<ModelInput> inputs, IReadOnlyList<string>? outputNames = null) => Run(Prepare(inputs), outputNames);
+
+    /// <summary>Runs every row and decodes the scoring output into <see cref="Predictions"/>, saying which output was used and why.</summary>
+    public ScoredPredictions Score(PreparedInputs inputs, ScoreRequest? request = null)
+    {
+        request ??= new ScoreRequest();
+        var choice = ScoreOutputChoice.Choose(Path, Signature, request);
+        var output = Run(inputs, [choice.Port.Name]).Outputs[0];
+        return ScoreDecoder.Decode(Path, output, choice, request);
+    }
+
+    /// <summary>Prepares the columns and scores them.</summary>
+    public ScoredPredictions Score(IReadOnlyList<ModelInput> inputs, ScoreRequest? request = null) => Score(Prepare(inputs), request);
+
+    /// <summary>
+    /// Times <paramref name="calls"/> Run calls on the first <paramref name="batchSize"/> rows (after
+    /// <paramref name="warmupCalls"/> untimed ones) and returns milliseconds per call. Fetches every output, as scoring would.
+    /// </summary>
+    public LatencySamples MeasureLatency(PreparedInputs inputs, int batchSize, int calls, int warmupCalls = 2)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(calls, 1);
+        if (inputs.RowCount < batchSize)
+        {
+            throw new OnnxModelException(Path,
+                $"latency at batch size {batchSize} needs at least {batchSize} rows; the holdout has {inputs.RowCount}.",
+                "measure at a batch size no larger than the holdout.");
+        }
+
+        var names = Signature.Outputs.Select(p => p.Name).ToList();
+        for (var i = 0; i < warmupCalls; i++)
+        {
+            RunRows(inputs, names, 0, batchSize, batchSize);
+        }
+
+        var samples = new double[calls];
+        for (var i = 0; i < calls; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            RunRows(inputs, names, 0, batchSize, batchSize);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        return new LatencySamples(batchSize, samples);
+    }
+
+    /// <summary>Releases the session.</summary>
+    public void Dispose()
+    {
+        _inputNames.Dispose();
+        _session.Dispose();
+    }
+
+    internal static OnnxModel Load(OnnxRuntime runtime, string modelPath, SessionSettings settings)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelPath);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.BatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.IntraOpThreads);
+        var path = System.IO.Path.GetFullPath(modelPath);
+        if (Directory.Exists(path) || !File.Exists(path))
+        {
+            throw new OnnxModelException(path, "model file not found.", "check the model path in the policy or on the command line.");
+        }
+
+        var header = ModelProtoHeader.TryRead(path);
+        var api = runtime.Api;
+        var options = CreateOptions(api, settings);
+        try
+        {
+            var device = ExecutionProviders.Apply(runtime, options, settings);
+            try
+            {
+                return new OnnxModel(runtime, path, settings, CreateSession(runtime, options, path, header), device, header);
+            }
+            catch (OrtException ex) when (settings.Device.Kind == DeviceKind.Auto && device.Provider != "CPUExecutionProvider")
+            {
+                // CUDA appended but the session could not start on it: auto falls back, saying why.
+                using var cpuOptions = CreateOptions(api, settings);
+                var cpu = DeviceChoice.OnCpu($"CUDA provider failed at session creation ({ex.OrtMessage}); using CPU");
+                return new OnnxModel(runtime, path, settings, CreateSession(runtime, cpuOptions, path, header), cpu, header);
+            }
+        }
+        finally
+        {
+            options.Dispose();
+        }
+    }
+
+    private static OrtSessionOptionsHandle CreateOptions(OrtApi api, SessionSettings settings)
+    {
+        nint raw;
+        api.Check(api.CreateSessionOptions(&raw), "CreateSessionOptions");
+        var options = new OrtSessionOptionsHandle(api, raw);
+        try
+        {
+            api.Check(api.SetIntraOpNumThreads(options.Pointer, settings.IntraOpThreads), "SetIntraOpNumThreads");
+            api.Check(api.SetSessionGraphOptimizationLevel(options.Pointer, (int)settings.Optimization), "SetSessionGraphOptimizationLevel");
+            return options;
+        }
+        catch
+        {
+            options.Dispose();
+            throw;
+        }
+    }
+
+    private static OrtSessionHandle CreateSession(OnnxRuntime runtime, OrtSessionOptionsHandle options, string path, ModelProtoHeader? header)
+    {
+        var api = runtime.Api;
+        nint session;
+        try
+        {
+            // ORTCHAR_T is wchar_t (UTF-16) on Windows and char (UTF-8) elsewhere.
+            if (OperatingSystem.IsWindows())
+            {
+                fixed (char* p = path)
+                {
+                    api.Check(api.CreateSession(runtime.Env.Pointer, p, options.Pointer, &session), "CreateSession");
+                }
+            }
+            else
+            {
+                fixed (byte* p = Encoding.UTF8.GetBytes(path + "\0"))
+                {
+                    api.Check(api.CreateSession(runtime.Env.Pointer, p, options.Pointer, &session), "CreateSession");
+                }
+            }
+        }
+        catch (OrtException ex)
+        {
+            throw LoadError(path, header, runtime.Version, ex);
+        }
+
+        return new OrtSessionHandle(api, session);
+    }
+
+    private static OnnxException LoadError(string path, ModelProtoHeader? header, string version, OrtException ex)
+    {
+        if (ex.Code == OrtErrorCode.ExecutionProviderFailure)
+        {
+            return new OnnxRuntimeUnavailableException($"{path}: the execution provider failed while loading the model: {ex.OrtMessage}", "run with --device cpu, or fix the GPU setup.", ex);
+        }
+
+        if (header is null || ex.Code == OrtErrorCode.InvalidProtobuf)
+        {
+            return new OnnxModelException(path, $"not a valid ONNX model: ONNX Runtime says ({ex.Code}): {ex.OrtMessage}", "check that the file is an .onnx model exported completely (not a checkpoint, archive or LFS pointer).", ex);
+        }
+
+        var opsets = header.Opsets.Count == 0 ? "none declared" : string.Join(", ", header.Opsets);
+        if (ex.OrtMessage.Contains("opset", StringComparison.OrdinalIgnoreCase))
+        {
+            return new OnnxModelException(path,
+                $"ONNX Runtime {version} does not support this model's operator sets ({opsets}): {ex.OrtMessage}",
+                "export the model with an opset this ONNX Runtime supports (e.g. torch.onnx.export(opset_version=17) / skl2onnx target_opset), or point --onnxruntime at a newer ONNX Runtime.",
+                ex);
+        }
+
+        return new OnnxModelException(path, $"ONNX Runtime {version} could not load the model ({ex.Code}, opsets {opsets}): {ex.OrtMessage}", "check the model with onnx.checker, or re-export it.", ex);
+    }
+
+    private IReadOnlyList<BatchOutput>[] RunRows(PreparedInputs inputs, IReadOnlyList<string> outputNames, int firstRow, int rowCount, int batchSize)
+    {
+        if (!inputs.Names.SequenceEqual(Signature.Inputs.Select(p => p.Name)))
+        {
+            throw new OnnxModelException(Path, $"the prepared inputs ({string.Join(", ", inputs.Names)}) were made for another model.", "prepare the inputs with this model's Prepare.");
+        }
+
+        using var names = new Utf8StringArray(outputNames);
+        try
+        {
+            return BatchRunner.Run(_runtime.Api, _session, _runtime.CpuMemory, inputs, _inputNames, names, batchSize, firstRow, rowCount);
+        }
+        catch (OrtException ex)
+        {
+            throw new OnnxModelException(Path, $"ONNX Runtime failed while running the model ({ex.Code}): {ex.OrtMessage}", "check that the inputs match what the model was trained on (dotnet modelgate inspect shows its signature).", ex);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new OnnxModelException(Path, $"unsupported output: {ex.Message}.", "name an output ModelGate can read (float, int64 or string tensors, or a ZipMap).", ex);
+        }
+    }
+
+    private int BatchSizeFor(int requested)
+    {
+        // A model with a fixed batch dimension (e.g. [1, 30]) must be fed exactly that many rows per call.
+        var fixedBatch = Signature.Inputs
+            .Select(p => p.Type is TensorValueType { Shape.Count: > 0 } t ? t.Shape[0].Size : null)
+            .FirstOrDefault(s => s is not null);
+        return fixedBatch is > 0 ? (int)fixedBatch.Value : requested;
+    }
+
+    private ModelOutput MergeOne(string name, IReadOnlyList<BatchOutput> batches)
+    {
+        try
+        {
+            return OutputMerger.Merge(name, batches);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new OnnxModelException(Path, $"unsupported output: {ex.Message}.", "name an output with one row per input row.", ex);
+        }
+    }
+
+    private ModelOutput Empty(string name)
+    {
+        var port = Signature.Output(name)!;
+        var type = port.Type is TensorValueType t ? t.ElementType : TensorElementType.Float;
+        var kind = port.Type is SequenceValueType ? OutputKind.SequenceOfMaps : OutputKind.Tensor;
+        return new ModelOutput(name, kind, type, [0, 1], [], type == TensorElementType.String ? [] : null, []);
+    }
+
+    /// <summary>For diagnostics: e.g. "mlp.onnx on cpu (CPUExecutionProvider), ONNX Runtime 1.30.0".</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{System.IO.Path.GetFileName(Path)} on {Device.Device} ({Device.Provider}), ONNX Runtime {RuntimeVersion}");
+}

@@ -1,0 +1,87 @@
+using ModelGate.Onnx.Errors;
+using ModelGate.Onnx.Runtime;
+
+namespace ModelGate.Onnx.Tests;
+
+/// <summary>ONNX Runtime is found in the documented order, and a wrong place fails clearly (exit code 4).</summary>
+public sealed class RuntimeLookupTests
+{
+    private static string BundledFolder => Path.Combine(AppContext.BaseDirectory, "runtimes", NativeLibraryNames.Rid, "native");
+
+    [Fact]
+    public void By_default_the_bundled_copy_is_used_and_reported_with_its_version()
+    {
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { ReadEnvironmentVariable = false, UseSystemLoader = false });
+
+        Assert.Equal(Path.Combine(BundledFolder, NativeLibraryNames.OnnxRuntimeFile), runtime.LibraryPath);
+        Assert.Contains("bundled", runtime.HowFound, StringComparison.Ordinal);
+        Assert.Matches(@"^1\.\d+\.\d+", runtime.Version);
+        Assert.Contains("CPUExecutionProvider", runtime.CompiledProviders);
+    }
+
+    [Fact]
+    public void An_explicit_folder_wins_and_is_reported_as_explicit()
+    {
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { LibraryPath = BundledFolder, BaseDirectory = "/nonexistent" });
+
+        Assert.Equal(Path.Combine(BundledFolder, NativeLibraryNames.OnnxRuntimeFile), runtime.LibraryPath);
+        Assert.Contains("explicit", runtime.HowFound, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_explicit_path_that_does_not_exist_is_an_environment_error_naming_it()
+    {
+        var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() =>
+            OnnxRuntime.Open(new OnnxRuntimeOptions { LibraryPath = "/no/such/libonnxruntime.so.1" }));
+
+        Assert.Equal(4, ex.ExitCode);
+        Assert.Contains("/no/such/libonnxruntime.so.1", ex.Message, StringComparison.Ordinal);
+        Assert.NotNull(ex.Fix);
+    }
+
+    [Fact]
+    public void A_folder_without_the_library_is_an_environment_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("modelgate-ort-").FullName;
+        try
+        {
+            var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() => OnnxRuntime.Open(new OnnxRuntimeOptions { LibraryPath = folder }));
+            Assert.Contains("holds no ONNX Runtime library", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_library_is_an_environment_error()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("modelgate-ort-").FullName, NativeLibraryNames.OnnxRuntimeFile);
+        File.WriteAllText(file, "not a shared library");
+        try
+        {
+            var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() => OnnxRuntime.Open(new OnnxRuntimeOptions { LibraryPath = file }));
+            Assert.Equal(4, ex.ExitCode);
+            Assert.Contains("could not be loaded", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, true);
+        }
+    }
+
+    [Fact]
+    public void Nothing_found_lists_where_it_looked()
+    {
+        var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() => OnnxRuntime.Open(new OnnxRuntimeOptions
+        {
+            ReadEnvironmentVariable = false,
+            UseSystemLoader = false,
+            BaseDirectory = "/nonexistent-modelgate",
+        }));
+
+        Assert.Contains("/nonexistent-modelgate/runtimes", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(OnnxRuntimeOptions.EnvironmentVariable, ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,46 @@
+using ModelGate.Onnx.Runtime;
+
+namespace ModelGate.Onnx.Tests.Support;
+
+/// <summary>One ONNX Runtime for the test process, as the CLI would hold one; log lines are collected for assertions.</summary>
+public sealed class SharedRuntime : IDisposable
+{
+    private readonly List<(OnnxLogLevel Level, string Line)> _log = [];
+
+    public SharedRuntime()
+    {
+        Runtime = OnnxRuntime.Open(new OnnxRuntimeOptions
+        {
+            ReadEnvironmentVariable = false,
+            UseSystemLoader = false,
+            Log = (level, line) =>
+            {
+                lock (_log)
+                {
+                    _log.Add((level, line));
+                }
+            },
+        });
+    }
+
+    public OnnxRuntime Runtime { get; }
+
+    public IReadOnlyList<(OnnxLogLevel Level, string Line)> LogLines
+    {
+        get
+        {
+            lock (_log)
+            {
+                return [.. _log];
+            }
+        }
+    }
+
+    public void Dispose() => Runtime.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedRuntimeGroup : ICollectionFixture<SharedRuntime>
+{
+    public const string Name = "ONNX Runtime";
+}
