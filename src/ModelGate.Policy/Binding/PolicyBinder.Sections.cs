@@ -193,7 +193,8 @@ internal sealed partial class PolicyBinder
         var info = MetricCatalog.Find(node.Value);
         if (info is null || (allowed is not null && !allowed.Contains(info.Id)))
         {
-            _read.Error(node.Location, $"unknown metric '{node.Value}'{Suggestions.DidYouMean(node.Value, valid)}; valid metrics{forTask}: {string.Join(", ", valid)}");
+            var hint = Suggestions.Closest(node.Value, valid) is { } close ? $" (did you mean '{close}'?)" : string.Empty;
+            _read.Error(node.Location, $"unknown metric '{node.Value}'{hint}; valid metrics{forTask}: {string.Join(", ", valid)}");
             return null;
         }
 

@@ -8,6 +8,12 @@ public static class Suggestions
     {
         ArgumentNullException.ThrowIfNull(typed);
         ArgumentNullException.ThrowIfNull(candidates);
+        // A truncated word ("warn") is a typo of the word it starts, however far in edits.
+        if (typed.Length >= 3 && candidates.FirstOrDefault(c => c.StartsWith(typed, StringComparison.OrdinalIgnoreCase)) is { } completion)
+        {
+            return completion;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

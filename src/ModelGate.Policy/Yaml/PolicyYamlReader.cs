@@ -24,10 +24,11 @@ public static class PolicyYamlReader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(new PolicyDiagnostic(
-                At(displayPath, e.Start),
-                DiagnosticLevel.Error,
-                $"YAML syntax: {Describe(e)}; fix the YAML (indentation, a missing ':' or an unclosed quote are the usual causes)"));
+            var what = Describe(e);
+            var message = what.StartsWith("Duplicate key ", StringComparison.Ordinal)
+                ? $"the key '{what["Duplicate key ".Length..]}' is written twice in the same mapping; keep one"
+                : $"YAML syntax: {what}; fix the YAML (indentation, a missing ':' or an unclosed quote are the usual causes)";
+            diagnostics.Add(new PolicyDiagnostic(At(displayPath, e.Start), DiagnosticLevel.Error, message));
             return null;
         }
 
