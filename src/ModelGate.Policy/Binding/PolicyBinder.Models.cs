@@ -1,0 +1,232 @@
+using ModelGate.Core;
+using ModelGate.Policy.Model;
+using ModelGate.Policy.Yaml;
+
+namespace ModelGate.Policy.Binding;
+
+/// <summary>models: and data:.</summary>
+internal sealed partial class PolicyBinder
+{
+    public static readonly string[] ModelsKeys = ["candidate", "baseline", "output", "scores", "positive_class", "decision_threshold"];
+    public static readonly string[] DataKeys = ["holdout", "train", "label", "id", "weight", "inputs", "missing", "column_types"];
+    public static readonly string[] InputKeys = ["columns", "shape"];
+
+    private static readonly (string, ScoresKind)[] ScoreKinds = [("probabilities", ScoresKind.Probabilities), ("logits", ScoresKind.Logits), ("label", ScoresKind.Label)];
+    private static readonly (string, MissingValues)[] MissingKinds = [("fail", MissingValues.Fail), ("drop", MissingValues.Drop), ("nan", MissingValues.Nan)];
+    private static readonly (string, ColumnType)[] ColumnTypes = [("numeric", ColumnType.Numeric), ("text", ColumnType.Text)];
+
+    private ModelsConfig? BindModels(MappingNode root)
+    {
+        var map = _read.Map(root["models"], "models");
+        if (map is null)
+        {
+            if (Reading.Value(root, "models") is null)
+            {
+                _read.Error(root.Location, "the policy needs 'models' with at least 'candidate: path/to/candidate.onnx'");
+            }
+
+            return null;
+        }
+
+        _read.Keys(map, "models", ModelsKeys);
+        var candidate = PathOf(map, "candidate", "models", "the candidate ONNX model's path");
+        var baseline = PathOf(map, "baseline", null, null);
+        var output = _read.Text(map, "output");
+        var scores = _read.Choice(map, "scores", ScoreKinds) ?? ScoresKind.Probabilities;
+        var positive = _read.Scalar(map, "positive_class", "a class label");
+        var threshold = _read.NumberIn(map, "decision_threshold", 0, 1, "between 0 and 1 (exclusive), e.g. 0.5", openMin: true, openMax: true);
+        if (positive is not null && _task is not null && _task != TaskKind.Binary)
+        {
+            _read.Error(positive.Location, $"'positive_class' applies to binary tasks only; this policy's task is {Name(_task.Value)}; remove it");
+        }
+
+        if (threshold is not null && _task is not null && _task != TaskKind.Binary)
+        {
+            _read.Error(Reading.Location(map, "decision_threshold"), $"'decision_threshold' applies to binary tasks only; this policy's task is {Name(_task.Value)}; remove it");
+        }
+
+        return candidate is null ? null : new ModelsConfig(candidate, baseline, output, scores, positive?.Value, threshold ?? 0.5);
+    }
+
+    private string? PathOf(MappingNode map, string key, string? section, string? what)
+    {
+        var text = section is null ? _read.Text(map, key) : _read.RequiredText(map, key, section, what!);
+        return text is null ? null : ResolvePath((ScalarNode)map[key]!);
+    }
+
+    private DataConfig? BindData(MappingNode root)
+    {
+        var map = _read.Map(root["data"], "data");
+        if (map is null)
+        {
+            if (Reading.Value(root, "data") is null)
+            {
+                _read.Error(root.Location, "the policy needs 'data' with at least 'holdout' and 'label'");
+            }
+
+            return null;
+        }
+
+        _read.Keys(map, "data", DataKeys);
+        var holdout = PathOf(map, "holdout", "data", "the holdout file: .csv, .tsv or .jsonl, optionally .gz");
+        var train = PathOf(map, "train", null, null);
+        var label = _read.RequiredText(map, "label", "data", "the label column");
+        var id = _read.Text(map, "id");
+        var weight = _read.Text(map, "weight");
+        foreach (var key in new[] { "label", "id", "weight" })
+        {
+            if (map[key] is ScalarNode { IsNull: false } node)
+            {
+                Column(node, $"data.{key}");
+            }
+        }
+
+        var inputs = BindInputs(map);
+        var missing = _read.Choice(map, "missing", MissingKinds) ?? MissingValues.Fail;
+        var types = new Dictionary<string, ColumnType>(StringComparer.Ordinal);
+        if (_read.Map(map["column_types"], "column_types") is { } typeMap)
+        {
+            foreach (var (key, value) in typeMap.Entries)
+            {
+                Column(key, "data.column_types");
+                if (value is ScalarNode s && _read.Choice(s, key.Value, ColumnTypes) is { } type)
+                {
+                    types[key.Value] = type;
+                }
+                else if (value is not ScalarNode)
+                {
+                    _read.Error(value.Location, $"'{key.Value}' must be numeric or text, got {value.Describe()}");
+                }
+            }
+        }
+
+        return holdout is null || label is null || inputs is null
+            ? null
+            : new DataConfig(holdout, train, label, id, weight, inputs, missing, types);
+    }
+
+    private InputsMapping? BindInputs(MappingNode data)
+    {
+        var node = Reading.Value(data, "inputs");
+        if (node is null)
+        {
+            return new InputsMapping([], false, null);
+        }
+
+        var map = _read.Map(node, "inputs");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var inputs = new List<InputSpec>();
+        InputSpec? perColumnColumns = null;
+        var perColumn = false;
+        foreach (var (key, value) in map.Entries)
+        {
+            if (key.Value == "per_column")
+            {
+                perColumn = BindPerColumn(key, value, out perColumnColumns);
+                continue;
+            }
+
+            var spec = BindInput(key.Value, value);
+            if (spec is not null)
+            {
+                inputs.Add(spec);
+            }
+        }
+
+        if (perColumn && inputs.Count > 0)
+        {
+            _read.Error(map.KeyNode("per_column")!.Location, "'per_column' cannot be combined with named inputs; use either one input per column or named inputs");
+        }
+
+        return new InputsMapping(inputs, perColumn, perColumnColumns);
+    }
+
+    private bool BindPerColumn(ScalarNode key, PolicyNode value, out InputSpec? columns)
+    {
+        columns = null;
+        switch (value)
+        {
+            case ScalarNode s when ScalarTypes.TryBoolean(s, out var on):
+                return on;
+            case ScalarNode or SequenceNode:
+                columns = BindInput("per_column", value);
+                return columns is not null;
+            default:
+                _read.Error(value.Location, $"'{key.Value}' must be true, a list of columns or a glob such as \"f*\", got {value.Describe()}");
+                return false;
+        }
+    }
+
+    private InputSpec? BindInput(string name, PolicyNode value)
+    {
+        var usage = $"inputs.{name}";
+        switch (value)
+        {
+            case ScalarNode { IsNull: false } s:
+                Column(s, usage);
+                return Glob.IsPattern(s.Value) ? new InputSpec(name, null, s.Value, null) : new InputSpec(name, [s.Value], null, null);
+            case SequenceNode:
+                var holder = new MappingNode(value.Location, [new(new ScalarNode(value.Location, name, false, false), value)]);
+                var list = _read.TextList(holder, name);
+                if (list is null)
+                {
+                    return null;
+                }
+
+                foreach (var c in list)
+                {
+                    Column(c, usage);
+                }
+
+                return new InputSpec(name, [.. list.Select(c => c.Value)], null, null);
+            case MappingNode map:
+                return BindReshape(name, map);
+            default:
+                _read.Error(value.Location, $"input '{name}' must be a list of columns, a glob such as \"p*\", or {{ columns: ..., shape: [...] }}, got {value.Describe()}");
+                return null;
+        }
+    }
+
+    private InputSpec? BindReshape(string name, MappingNode map)
+    {
+        _read.Keys(map, $"inputs.{name}", InputKeys);
+        var columnsNode = Reading.Value(map, "columns");
+        if (columnsNode is null)
+        {
+            _read.Error(map.Location, $"input '{name}' needs 'columns' (a list or a glob such as \"p*\")");
+            return null;
+        }
+
+        var inner = columnsNode is MappingNode ? null : BindInput(name, columnsNode);
+        if (columnsNode is MappingNode)
+        {
+            _read.Error(columnsNode.Location, $"'columns' must be a list of columns or a glob such as \"p*\", got a mapping");
+        }
+
+        var shapeValues = _read.NumberList(map, "shape");
+        List<int>? shape = null;
+        if (shapeValues is not null)
+        {
+            if (shapeValues.Count == 0 || shapeValues.Any(v => v < 1 || v != Math.Floor(v)))
+            {
+                _read.Error(map["shape"]!.Location, "'shape' must list whole numbers of at least 1, e.g. [1, 8, 8]");
+                return null;
+            }
+
+            shape = [.. shapeValues.Select(v => (int)v)];
+            var size = shape.Aggregate(1L, (a, b) => a * b);
+            if (inner?.Columns is { } columns && columns.Count != size)
+            {
+                _read.Error(map["shape"]!.Location, $"'shape' [{string.Join(", ", shape)}] holds {size} values per row, but input '{name}' lists {columns.Count} columns; make them agree");
+            }
+        }
+
+        return inner is null ? null : inner with { Shape = shape };
+    }
+
+    private static string Name(TaskKind task) => task.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,91 @@
+using ModelGate.Core;
+using ModelGate.Core.Plan;
+using ModelGate.Policy.Diagnostics;
+using ModelGate.Policy.Model;
+using ModelGate.Policy.Yaml;
+
+namespace ModelGate.Policy.Binding;
+
+/// <summary>Turns the merged YAML tree into a <see cref="Model.Policy"/>, collecting every diagnostic on the way.</summary>
+internal sealed partial class PolicyBinder
+{
+    public static readonly string[] TopKeys = ["version", "extends", "task", "models", "data", "slices", "statistics", "checks", "waivers", "report"];
+
+    private static readonly (string, TaskKind)[] Tasks = [("binary", TaskKind.Binary), ("multiclass", TaskKind.Multiclass), ("regression", TaskKind.Regression)];
+
+    private readonly Reading _read;
+    private readonly DateOnly _today;
+    private readonly List<ColumnReference> _columns = [];
+    private TaskKind? _task;
+    private ModelsConfig? _models;
+    private DataConfig? _data;
+    private IReadOnlyList<SliceSpec> _slices = [];
+
+    private PolicyBinder(Reading read, DateOnly today)
+    {
+        _read = read;
+        _today = today;
+    }
+
+    /// <summary>Binds the root mapping; null when any error was found (all of them are in <paramref name="diagnostics"/>).</summary>
+    public static Model.Policy? Bind(MappingNode root, string file, IReadOnlyList<string> sources, DateOnly today, List<PolicyDiagnostic> diagnostics)
+    {
+        var binder = new PolicyBinder(new Reading(diagnostics), today);
+        return binder.BindRoot(root, file, sources);
+    }
+
+    private Model.Policy? BindRoot(MappingNode root, string file, IReadOnlyList<string> sources)
+    {
+        _read.Keys(root, "the policy", TopKeys);
+        _task = BindTask(root);
+        _models = BindModels(root);
+        _data = BindData(root);
+        var (slices, minSupport) = BindSlices(root);
+        _slices = slices;
+        var statistics = BindStatistics(root, minSupport);
+        var report = BindReport(root);
+        var (checks, safety) = BindChecks(root);
+        var waivers = BindWaivers(root, checks);
+        if (_read.ErrorCount > 0 || _task is null || _models is null || _data is null)
+        {
+            return null;
+        }
+
+        return new Model.Policy
+        {
+            File = file,
+            Sources = sources,
+            Task = _task.Value,
+            Models = _models,
+            Data = _data,
+            Slices = _slices,
+            Statistics = statistics,
+            Checks = AttachWaivers(checks, waivers),
+            SafetySets = safety,
+            Waivers = waivers,
+            Report = report,
+            ColumnReferences = _columns,
+        };
+    }
+
+    private TaskKind? BindTask(MappingNode root)
+    {
+        if (Reading.Value(root, "task") is null)
+        {
+            _read.Error(root.Location, "the policy needs 'task' (binary, multiclass or regression)");
+            return null;
+        }
+
+        return _read.Choice(root, "task", Tasks);
+    }
+
+    private void Column(ScalarNode node, string usage) =>
+        _columns.Add(new ColumnReference(node.Value, usage, node.Location, Glob.IsPattern(node.Value)));
+
+    /// <summary>A path written in a policy file, made absolute against that file's folder (base files keep their own folder).</summary>
+    public static string ResolvePath(ScalarNode node)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(node.Location.File)) ?? Directory.GetCurrentDirectory();
+        return Path.GetFullPath(Path.Combine(folder, node.Value));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using ModelGate.Core.Plan;
+
+namespace ModelGate.Policy.Diagnostics;
+
+/// <summary>How serious a policy diagnostic is: errors stop the load, warnings are printed and the load goes on.</summary>
+public enum DiagnosticLevel
+{
+    /// <summary>The policy cannot be used until this is fixed.</summary>
+    Error,
+
+    /// <summary>The policy loads, but probably does not say what its author meant.</summary>
+    Warning,
+}
+
+/// <summary>One located finding about a policy file: what is wrong and how to fix it.</summary>
+/// <param name="Location">File, line and column (1-based).</param>
+/// <param name="Level">Error or warning.</param>
+/// <param name="Message">What is wrong and the fix, one line.</param>
+public sealed record PolicyDiagnostic(SourceLocation Location, DiagnosticLevel Level, string Message)
+{
+    /// <summary>True for errors.</summary>
+    public bool IsError => Level == DiagnosticLevel.Error;
+
+    /// <summary>The compiler-style form <c>file:line:col: error: message</c>.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Location.File}:{Location.Line}:{Location.Column}: {(IsError ? "error" : "warning")}: {Message}");
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using ModelGate.Core.Plan;
+using static ModelGate.Policy.Printing.YamlText;
+
+namespace ModelGate.Policy.Printing;
+
+/// <summary>The <c>checks:</c> list of a resolved policy.</summary>
+internal static class CheckPrinter
+{
+    public static void Print(Model.Policy policy, Action<int, string> line, Func<string, string> rel)
+    {
+        if (policy.Checks.Count == 0)
+        {
+            line(0, "checks: []");
+            return;
+        }
+
+        line(0, "checks:");
+        var specs = policy.Checks;
+        for (var i = 0; i < specs.Count; i++)
+        {
+            if (specs[i] is LatencyCheckSpec latency)
+            {
+                // One written latency check with several percentiles became consecutive specs sharing its location.
+                var group = specs.Skip(i).TakeWhile(s => s is LatencyCheckSpec && s.Location == latency.Location).Cast<LatencyCheckSpec>().ToList();
+                PrintLatency(group, line);
+                i += group.Count - 1;
+                continue;
+            }
+
+            PrintOne(policy, specs[i], line, rel);
+        }
+    }
+
+    private static void PrintOne(Model.Policy policy, CheckSpec spec, Action<int, string> line, Func<string, string> rel)
+    {
+        switch (spec)
+        {
+            case MetricCheckSpec m:
+                line(1, $"- id: {Text(m.Id)}");
+                line(2, $"severity: {Severity(m)}");
+                line(2, $"metric: {m.Metric}");
+                Bound(m.Absolute, "at_least", "at_most", 2, line);
+                Change(m.Change, 2, line);
+                if (!m.Change.IsEmpty)
+                {
+                    line(2, $"test: {m.Test.ToString().ToLowerInvariant()}");
+                }
+
+                break;
+            case GeneralizationGapCheckSpec g:
+                Head("generalization_gap", g, line);
+                line(3, $"metric: {g.Metric}");
+                line(3, $"at_most: {Number(g.AtMost)}");
+                break;
+            case CalibrationCheckSpec c:
+                Head("calibration", c, line);
+                line(3, $"metric: {c.Metric}");
+                line(3, $"bins: {c.Bins.ToString(CultureInfo.InvariantCulture)}");
+                Bound(c.Absolute, "at_least", "at_most", 3, line);
+                Change(c.Change, 3, line);
+                break;
+            case SubgroupCheckSpec s:
+                Head("subgroups", s, line);
+                line(3, $"slices: {Flow(s.Slices)}");
+                line(3, $"metric: {s.Metric}");
+                Bound(s.WorstGroup, "worst_group_at_least", "worst_group_at_most", 3, line);
+                Optional("max_gap", s.MaxGap, 3, line);
+                Optional("max_drop_per_group", s.MaxDropPerGroup, 3, line);
+                break;
+            case FairnessCheckSpec f:
+                Head("fairness", f, line);
+                line(3, $"slices: {Flow(f.Slices)}");
+                foreach (var (name, bound) in f.Disparities)
+                {
+                    var parts = new List<string>();
+                    if (bound.AtLeast is { } low)
+                    {
+                        parts.Add($"at_least: {Number(low)}");
+                    }
+
+                    if (bound.AtMost is { } high)
+                    {
+                        parts.Add($"at_most: {Number(high)}");
+                    }
+
+                    line(3, $"{name}: {{ {string.Join(", ", parts)} }}");
+                }
+
+                Optional("max_increase", f.MaxIncrease, 3, line);
+                break;
+            case SafetyCheckSpec s:
+                Head("safety", s, line);
+                var set = policy.SafetySets.First(x => x.Key == s.Set);
+                line(3, $"name: {Text(set.Name)}");
+                if (set.Where is not null)
+                {
+                    line(3, $"where: {Text(set.Where.Text)}");
+                }
+                else
+                {
+                    line(3, $"rows_file: {rel(set.RowsFile!)}");
+                }
+
+                if (s.NegativeFlipsAtMost is { } flips)
+                {
+                    line(3, $"negative_flips: {{ at_most: {flips.ToString(CultureInfo.InvariantCulture)} }}");
+                }
+
+                if (s.NegativeFlipRateAtMost is { } rate)
+                {
+                    line(3, $"negative_flip_rate: {{ at_most: {Number(rate)} }}");
+                }
+
+                if (s.Metric is not null)
+                {
+                    line(3, $"metric: {s.Metric}");
+                    Bound(s.MetricBound, "at_least", "at_most", 3, line);
+                }
+
+                break;
+            case ModelSizeCheckSpec z:
+                Head("model_size_mb", z, line);
+                Optional("at_most", z.AtMostMb, 3, line);
+                Optional("max_relative_increase", z.MaxRelativeIncrease, 3, line);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(spec), spec.GetType().Name, "unknown check kind");
+        }
+    }
+
+    private static void PrintLatency(List<LatencyCheckSpec> group, Action<int, string> line)
+    {
+        var first = group[0];
+        var id = group.Count == 1 ? first.Id : first.Id[..first.Id.LastIndexOf('.')];
+        line(1, "- latency:");
+        line(3, $"id: {Text(id)}");
+        line(3, $"severity: {Severity(first)}");
+        line(3, $"batch_size: {first.BatchSize.ToString(CultureInfo.InvariantCulture)}");
+        foreach (var p in group)
+        {
+            var parts = new List<string>();
+            if (p.AtMostMs is { } ms)
+            {
+                parts.Add($"at_most: {Number(ms)}");
+            }
+
+            if (p.MaxRelativeIncrease is { } rel)
+            {
+                parts.Add($"max_relative_increase: {Number(rel)}");
+            }
+
+            line(3, string.Create(CultureInfo.InvariantCulture, $"p{p.Percentile}_ms: {{ {string.Join(", ", parts)} }}"));
+        }
+    }
+
+    private static void Head(string kind, CheckSpec spec, Action<int, string> line)
+    {
+        line(1, $"- {kind}:");
+        line(3, $"id: {Text(spec.Id)}");
+        line(3, $"severity: {Severity(spec)}");
+    }
+
+    private static string Severity(CheckSpec spec) => spec.Severity.ToString().ToLowerInvariant();
+
+    private static void Bound(Bound bound, string lowKey, string highKey, int indent, Action<int, string> line)
+    {
+        Optional(lowKey, bound.AtLeast, indent, line);
+        Optional(highKey, bound.AtMost, indent, line);
+    }
+
+    private static void Change(ChangeBound change, int indent, Action<int, string> line)
+    {
+        Optional("max_drop", change.MaxDrop, indent, line);
+        Optional("max_increase", change.MaxIncrease, indent, line);
+        Optional("max_relative_drop", change.MaxRelativeDrop, indent, line);
+        Optional("max_relative_increase", change.MaxRelativeIncrease, indent, line);
+        Optional("min_improvement", change.MinImprovement, indent, line);
+    }
+
+    private static void Optional(string key, double? value, int indent, Action<int, string> line)
+    {
+        if (value is { } v)
+        {
+            line(indent, $"{key}: {Number(v)}");
+        }
+    }
+}
