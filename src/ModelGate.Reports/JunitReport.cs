@@ -74,7 +74,7 @@ public static class JunitReport
             ("verdict", r.Passed ? "pass" : "fail"),
             ("task", r.Task.ToString().ToLowerInvariant()),
             ("rows", Numbers.Count(r.Rows)),
-            ("confidence", Numbers.Value(r.Statistics.Confidence)),
+            ("confidence", Numbers.Setting(r.Statistics.Confidence)),
             ("resamples", Numbers.Count(r.Statistics.Resamples)),
             ("seed", r.Statistics.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };

@@ -63,10 +63,22 @@ internal static class MarkdownAssembly
         var checksAt = kept.FindIndex(s => s.Name == "checks");
         kept[checksAt] = ChecksSection.Render(r, ShortReason);
         cut.Add($"check reasons beyond {ShortReason} characters");
-        var shortened = Compose(kept, cut, ctx, limitName);
-        if (measure(shortened) <= limit)
+        if (measure(Compose(kept, cut, ctx, limitName)) <= limit)
         {
-            return shortened;
+            // Shorter reasons may have freed room: bring sections back, most important first, where they still fit.
+            var order = Sections(r, ctx, MarkdownFlavor.GitHub).Select(s => s.Name).ToList();
+            foreach (var section in Sections(r, ctx, MarkdownFlavor.GitHub).Where(s => cut.Contains(s.Name)).OrderByDescending(s => s.CutRank))
+            {
+                var trial = kept.Append(section).OrderBy(s => order.IndexOf(s.Name)).ToList();
+                var trialCut = cut.Where(n => n != section.Name).ToList();
+                if (measure(Compose(trial, trialCut, ctx, limitName)) <= limit)
+                {
+                    kept = trial;
+                    cut = trialCut;
+                }
+            }
+
+            return Compose(kept, cut, ctx, limitName);
         }
 
         cut.Add("the rest of the checks table");

@@ -44,7 +44,7 @@ internal static class PerformanceSection
 
     private static string What(ModelGate.Core.Plan.CheckSpec spec) => spec switch
     {
-        LatencyCheckSpec l => $"p{Numbers.Value(l.Percentile)} latency, batch {Numbers.Count(l.BatchSize)} (ms)",
+        LatencyCheckSpec l => $"p{Numbers.Setting(l.Percentile)} latency, batch {Numbers.Count(l.BatchSize)} (ms)",
         _ => "model size (MB)",
     };
 

@@ -41,13 +41,13 @@ internal static class ProvenanceSection
             new[] { "device", MarkdownText.Escape(p?.Device ?? "unknown") },
             new[] { "execution provider", MarkdownText.Escape(p?.ExecutionProvider ?? "unknown") },
             new[] { "holdout rows judged", Numbers.Count(r.Rows) },
-            new[] { "confidence", Numbers.Value(st.Confidence) },
+            new[] { "confidence", Numbers.Setting(st.Confidence) },
             new[] { "bootstrap resamples", Numbers.Count(st.Resamples) },
             new[] { "seed", st.Seed.ToString(CultureInfo.InvariantCulture) },
             new[] { "judged on", st.Mode == ModelGate.Core.Plan.JudgeMode.Interval ? "confidence intervals" : "point estimates" },
             new[] { "inconclusive counts as", CheckFacts.Word(st.InconclusiveSeverity) },
             new[] { "minimum group support", Numbers.Count(st.MinSupport) },
-            new[] { "false discovery rate", Numbers.Value(st.FalseDiscoveryRate) },
+            new[] { "false discovery rate", Numbers.Setting(st.FalseDiscoveryRate) },
             new[] { "generated", Numbers.Timestamp(ctx.GeneratedAt) },
         };
         sb.Append(MarkdownTable.Render(["setting", "value"], settings));

@@ -52,9 +52,9 @@ internal static class SafetySection
     }
 
     private static string Describe(FlipSummary f) =>
-        $"{Numbers.Count(f.Rows)} rows · {Numbers.Count(f.NegativeFlips)} negative flips (baseline right, candidate wrong; rate {Numbers.Percent(f.NegativeFlipRate)}"
-        + (f.CandidateErrors == 0 ? ", no candidate errors" : $", {Numbers.Percent(f.NegativeFlipImpact)} of the candidate's {Numbers.Count(f.CandidateErrors)} errors")
-        + $") · {Numbers.Count(f.PositiveFlips)} positive flips";
+        $"{Numbers.Count(f.Rows)} rows · negative flips (baseline right, candidate wrong): {Numbers.Count(f.NegativeFlips)}, rate {Numbers.Percent(f.NegativeFlipRate)}"
+        + (f.CandidateErrors == 0 ? " (the candidate made no errors)" : $" ({Numbers.Percent(f.NegativeFlipImpact)} of the candidate's {Numbers.Count(f.CandidateErrors)} errors)")
+        + $" · positive flips: {Numbers.Count(f.PositiveFlips)}";
 
     private static void AppendRows(StringBuilder sb, FlipSummary f, ReportContext ctx)
     {

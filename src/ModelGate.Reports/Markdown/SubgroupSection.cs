@@ -26,7 +26,7 @@ internal static class SubgroupSection
           .Append(" rows (reported with intervals, marked 🔸, never dropped).");
         if (groups.Any(g => g.AdjustedPValue is not null))
         {
-            sb.Append(" p-values are Benjamini-Hochberg adjusted at FDR ").Append(Numbers.Value(r.Statistics.FalseDiscoveryRate)).Append('.');
+            sb.Append(" p-values are Benjamini-Hochberg adjusted at FDR ").Append(Numbers.Setting(r.Statistics.FalseDiscoveryRate)).Append('.');
         }
 
         sb.Append('\n');
@@ -44,7 +44,7 @@ internal static class SubgroupSection
             sb.Append(Table(ordered.Take(WorstShown), r));
         }
 
-        return new MarkdownSection("worst subgroups", sb.ToString(), CutOrder.WorstGroups);
+        return new MarkdownSection("the worst groups", sb.ToString(), CutOrder.WorstGroups);
     }
 
     public static MarkdownSection? RenderAll(GateResult r)
@@ -65,7 +65,7 @@ internal static class SubgroupSection
             sb.Append("\n</details>\n");
         }
 
-        return new MarkdownSection("all subgroups", sb.ToString(), CutOrder.AllGroups);
+        return new MarkdownSection("the table of all groups", sb.ToString(), CutOrder.AllGroups);
     }
 
     private static string Table(IEnumerable<GroupResult> groups, GateResult r)

@@ -80,7 +80,7 @@ internal static class CheckFacts
         var parts = new List<string> { c.Reason };
         if (c.PValue is { } p)
         {
-            parts.Add("p = " + Numbers.PValue(p));
+            parts.Add(Numbers.PClause(p));
         }
 
         if (c.MinimumDetectableEffect is { } mde)

@@ -34,7 +34,7 @@ internal static class Numbers
 
         var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(v)));
         var decimals = SignificantDigits - 1 - magnitude;
-        if (decimals > 15)
+        if (decimals > 8)
         {
             return v.ToString("0.000E+0", Inv);
         }
@@ -125,14 +125,20 @@ internal static class Numbers
         return text.StartsWith('-') || text == "0%" || double.IsNaN(fraction) ? text : "+" + text;
     }
 
-    /// <summary>The confidence level as "95%".</summary>
-    public static string Confidence(double level) => Percent(level);
+    /// <summary>The confidence level as the user wrote it, e.g. "95%" or "99.5%".</summary>
+    public static string Confidence(double level) => Setting(level * 100) + "%";
+
+    /// <summary>A configured number as the user wrote it (shortest round-trip form), e.g. 0.05, 95, 0.9.</summary>
+    public static string Setting(double v) => Math.Round(v, 10).ToString("R", Inv);
 
     /// <summary>An integer, invariant, no separators.</summary>
     public static string Count(long n) => n.ToString(Inv);
 
     /// <summary>A p-value: 4 significant digits, or "&lt; 0.0001".</summary>
     public static string PValue(double p) => p < 0.0001 ? "< 0.0001" : Value(p);
+
+    /// <summary>"p = 0.0213" or "p &lt; 0.0001".</summary>
+    public static string PClause(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + Value(p);
 
     /// <summary>A timestamp in UTC, ISO 8601 to the second.</summary>
     public static string Timestamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Inv);
