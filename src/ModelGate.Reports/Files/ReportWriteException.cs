@@ -1,0 +1,26 @@
+namespace ModelGate.Reports.Files;
+
+/// <summary>A report could not be written: names the path, what went wrong and the fix. An environment error (exit code 4).</summary>
+public sealed class ReportWriteException : Exception
+{
+    /// <summary>The exit code the CLI maps this to: runtime/environment error.</summary>
+    public const int ExitCode = 4;
+
+    /// <summary>Creates the error for <paramref name="path"/>.</summary>
+    public ReportWriteException(string path, string problem, string fix, Exception? inner = null)
+        : base($"{path}: cannot write the report: {problem}. Fix: {fix}", inner)
+    {
+        Path = path;
+        Problem = problem;
+        Fix = fix;
+    }
+
+    /// <summary>The report file that was not written.</summary>
+    public string Path { get; }
+
+    /// <summary>What went wrong.</summary>
+    public string Problem { get; }
+
+    /// <summary>What the user can do about it.</summary>
+    public string Fix { get; }
+}

@@ -1,0 +1,29 @@
+using System.Text;
+using ModelGate.Core.Results;
+using ModelGate.Reports.Text;
+
+namespace ModelGate.Reports.Markdown;
+
+/// <summary>Headline metrics side by side: candidate, baseline, paired delta.</summary>
+internal static class HeadlineSection
+{
+    public static MarkdownSection? Render(GateResult r)
+    {
+        if (r.Headline.Count == 0)
+        {
+            return null;
+        }
+
+        var conf = Numbers.Confidence(r.Statistics.Confidence);
+        var sb = new StringBuilder("### Headline metrics\n\n");
+        var rows = r.Headline.Select(m => (IReadOnlyList<string>)
+        [
+            $"{MarkdownText.Escape(CheckFacts.MetricName(m.Metric))} {MarkdownText.Code(m.Metric)}",
+            MarkdownText.Escape(Numbers.Estimate(m.Candidate)),
+            MarkdownText.Escape(Numbers.Estimate(m.Baseline)),
+            MarkdownText.Escape(Numbers.Delta(m.Delta)),
+        ]);
+        sb.Append(MarkdownTable.Render(["metric", "candidate", "baseline", $"delta [{conf} CI]"], rows));
+        return new MarkdownSection("headline metrics", sb.ToString(), CutOrder.Headline);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using ModelGate.Core;
+using ModelGate.Core.Results;
+using ModelGate.Reports.Text;
+
+namespace ModelGate.Reports.Markdown;
+
+/// <summary>Short notes that change how the table reads: waivers (applied and expired) and rows excluded for non-finite scores.</summary>
+internal static class NotesSection
+{
+    private const int MaxRowIds = 10;
+
+    public static MarkdownSection? Render(GateResult r)
+    {
+        var sb = new StringBuilder();
+        var waived = r.Checks.Where(c => c.Spec.Waiver is not null && (c.Verdict == Verdict.Waived || c.WaiverExpired)).ToList();
+        if (waived.Count > 0)
+        {
+            sb.Append("**Waivers**\n\n");
+            foreach (var c in waived)
+            {
+                var w = c.Spec.Waiver!;
+                var where = w.Location is { } loc ? $" ({MarkdownText.Code(loc.ToString())})" : string.Empty;
+                if (c.WaiverExpired)
+                {
+                    sb.Append($"- ⌛ {MarkdownText.Code(c.Spec.Id)}: the waiver by {MarkdownText.Escape(w.Owner)} expired on {Numbers.Date(w.Expires)}, so the check counts as {CheckFacts.Word(c.Verdict)} — {MarkdownText.Escape(w.Reason)}{where}\n");
+                }
+                else
+                {
+                    sb.Append($"- 🏳️ {MarkdownText.Code(c.Spec.Id)}: waived until {Numbers.Date(w.Expires)} by {MarkdownText.Escape(w.Owner)} — {MarkdownText.Escape(w.Reason)}{where}\n");
+                }
+            }
+        }
+
+        if (r.NonFiniteScoreRowCount > 0)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            var ids = r.NonFiniteScoreRows.Take(MaxRowIds).Select(MarkdownText.Code);
+            var more = r.NonFiniteScoreRowCount > MaxRowIds ? ", …" : string.Empty;
+            sb.Append($"⚠️ {Numbers.Count(r.NonFiniteScoreRowCount)} rows were excluded because a model produced NaN or infinite scores: {string.Join(", ", ids)}{more}\n");
+        }
+
+        return sb.Length == 0 ? null : new MarkdownSection("notes", sb.ToString(), 0);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using ModelGate.Core.Results;
+using ModelGate.Reports.Text;
+
+namespace ModelGate.Reports.Markdown;
+
+/// <summary>Hashes of models, data and policy; versions; device; statistical settings; when it was generated.</summary>
+internal static class ProvenanceSection
+{
+    public static MarkdownSection Render(GateResult r, ReportContext ctx)
+    {
+        var p = ctx.Provenance;
+        var sb = new StringBuilder("### Provenance\n\n<details><summary>Hashes, versions and settings to reproduce this verdict</summary>\n\n");
+        var files = new List<IReadOnlyList<string>>();
+        foreach (var m in p?.Models ?? [])
+        {
+            files.Add([MarkdownText.Escape(m.Role) + " model", MarkdownText.Code(m.Path), MarkdownText.Code(m.Sha256), Numbers.Count(m.Bytes) + " bytes"]);
+        }
+
+        foreach (var d in p?.Data ?? [])
+        {
+            files.Add([MarkdownText.Escape(d.Role) + " data", MarkdownText.Code(d.Path), MarkdownText.Code(d.Sha256), Numbers.Count(d.Rows) + " rows"]);
+        }
+
+        if (ctx.PolicyPath is not null || p?.PolicySha256 is not null)
+        {
+            files.Add(["policy", ctx.PolicyPath is { } pp ? MarkdownText.Code(pp) : "—", p?.PolicySha256 is { } ps ? MarkdownText.Code(ps) : "—", " "]);
+        }
+
+        if (files.Count > 0)
+        {
+            sb.Append(MarkdownTable.Render(["input", "path", "SHA-256", "size"], files)).Append('\n');
+        }
+
+        var st = r.Statistics;
+        var settings = new List<IReadOnlyList<string>>
+        {
+            new[] { "ModelGate", MarkdownText.Escape(p?.ModelGateVersion ?? "unknown") },
+            new[] { "ONNX Runtime", MarkdownText.Escape(p?.OnnxRuntimeVersion ?? "unknown") },
+            new[] { "device", MarkdownText.Escape(p?.Device ?? "unknown") },
+            new[] { "execution provider", MarkdownText.Escape(p?.ExecutionProvider ?? "unknown") },
+            new[] { "holdout rows judged", Numbers.Count(r.Rows) },
+            new[] { "confidence", Numbers.Setting(st.Confidence) },
+            new[] { "bootstrap resamples", Numbers.Count(st.Resamples) },
+            new[] { "seed", st.Seed.ToString(CultureInfo.InvariantCulture) },
+            new[] { "judged on", st.Mode == ModelGate.Core.Plan.JudgeMode.Interval ? "confidence intervals" : "point estimates" },
+            new[] { "inconclusive counts as", CheckFacts.Word(st.InconclusiveSeverity) },
+            new[] { "minimum group support", Numbers.Count(st.MinSupport) },
+            new[] { "false discovery rate", Numbers.Setting(st.FalseDiscoveryRate) },
+            new[] { "generated", Numbers.Timestamp(ctx.GeneratedAt) },
+        };
+        sb.Append(MarkdownTable.Render(["setting", "value"], settings));
+        sb.Append("\n</details>\n");
+        return new MarkdownSection("provenance", sb.ToString(), CutOrder.Provenance);
+    }
+}

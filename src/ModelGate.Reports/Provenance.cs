@@ -1,0 +1,48 @@
+namespace ModelGate.Reports;
+
+/// <summary>What a run was made of, so anyone can reproduce the verdict byte for byte.</summary>
+public sealed record Provenance
+{
+    /// <summary>The models, candidate first.</summary>
+    public IReadOnlyList<ModelFingerprint> Models { get; init; } = [];
+
+    /// <summary>The data files, holdout first.</summary>
+    public IReadOnlyList<DataFingerprint> Data { get; init; } = [];
+
+    /// <summary>SHA-256 (hex) of the policy file as read, after <c>extends</c> was resolved.</summary>
+    public string? PolicySha256 { get; init; }
+
+    /// <summary>The ModelGate version that judged the run.</summary>
+    public required string ModelGateVersion { get; init; }
+
+    /// <summary>The ONNX Runtime version that ran the models.</summary>
+    public string? OnnxRuntimeVersion { get; init; }
+
+    /// <summary>The device the models ran on, e.g. "CPU (AMD EPYC 7B13, 2 cores)".</summary>
+    public string? Device { get; init; }
+
+    /// <summary>The ONNX Runtime execution provider, e.g. "CPUExecutionProvider".</summary>
+    public string? ExecutionProvider { get; init; }
+}
+
+/// <summary>One model file: its role ("candidate" or "baseline"), path, SHA-256 and size.</summary>
+public sealed record ModelFingerprint(string Role, string Path, string Sha256, long Bytes);
+
+/// <summary>One data file: its role ("holdout" or "train"), path, SHA-256 and the rows read from it.</summary>
+public sealed record DataFingerprint(string Role, string Path, string Sha256, long Rows);
+
+/// <summary>One flipped row's id and the feature values the policy allows a report to show.</summary>
+public sealed record RowFeatures(string RowId, IReadOnlyList<FeatureValue> Values);
+
+/// <summary>A column name and the row's value as text.</summary>
+public sealed record FeatureValue(string Column, string Value);
+
+/// <summary>A ROC curve of one model: points ordered by false positive rate, and the area under it when known.</summary>
+/// <param name="Model">"candidate" or "baseline".</param>
+/// <param name="Label">What the curve is for: "positive class", or a class name for one-vs-rest.</param>
+/// <param name="Points">(false positive rate, true positive rate) pairs from (0,0) to (1,1).</param>
+/// <param name="Auc">The area under the curve, when the caller computed it.</param>
+public sealed record RocCurve(string Model, string Label, IReadOnlyList<RocPoint> Points, double? Auc = null);
+
+/// <summary>One point of a ROC curve.</summary>
+public sealed record RocPoint(double FalsePositiveRate, double TruePositiveRate);
