@@ -8,6 +8,9 @@ namespace ModelGate.GitHub.Comments;
 /// </summary>
 public sealed partial record CommentMarker
 {
+    /// <summary>The key used when the policy or the command line names none.</summary>
+    public const string DefaultKey = "modelgate";
+
     /// <summary>Creates a marker; throws <see cref="GitHubSetupException"/> for a key or verdict that could break the HTML comment.</summary>
     public CommentMarker(string key, string verdict)
     {
