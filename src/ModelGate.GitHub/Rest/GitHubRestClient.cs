@@ -225,7 +225,7 @@ public sealed class GitHubRestClient : IDisposable
                     fault = GitHubFault.Unavailable;
                     problem = $"no answer within {Seconds(timeout)}";
                 }
-                catch (HttpRequestException e)
+                catch (Exception e) when (e is HttpRequestException or IOException)
                 {
                     wait = _policy.Backoff(retries++, _jitter());
                     fault = GitHubFault.Unavailable;

@@ -63,6 +63,9 @@ public sealed partial class FakeGitHub : IAsyncDisposable
     /// <summary>The identity the token belongs to: comments created through the API are authored by it.</summary>
     public FakeUser TokenUser { get; set; } = FakeUser.ActionsBot;
 
+    /// <summary>Called for every request before it is answered (e.g. to look at files the client wrote before calling).</summary>
+    public Action<SeenRequest>? Observer { get; set; }
+
     public IReadOnlyList<SeenRequest> Requests { get { lock (_gate) { return [.. _requests]; } } }
 
     public IReadOnlyList<string> SchemaViolations { get { lock (_gate) { return [.. _violations]; } } }
@@ -125,6 +128,7 @@ public sealed partial class FakeGitHub : IAsyncDisposable
 
         var seen = new SeenRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, body,
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+        Observer?.Invoke(seen);
         FakeFault? fault;
         lock (_gate)
         {
