@@ -103,6 +103,24 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_time_bound_covers_all_the_calls_of_a_post()
+    {
+        // Alone, each call would fit in 25 s; together (7.5 s + 7.5 s + 15 s of waits) they do not.
+        _fake.AddFault(FakeFault.Error(502, "Server Error", method: "GET"));
+        _fake.AddFault(FakeFault.Error(502, "Server Error", method: "POST"));
+        _fake.AddFault(FakeFault.Error(502, "Server Error", method: "POST"));
+        using var harness = new Harness(_fake, RetryPolicy.Default with { BaseDelay = TimeSpan.FromSeconds(10), TotalTimeBound = TimeSpan.FromSeconds(25) });
+
+        var outcome = await harness.PostAsync(1, "fraud", "pass", "report");
+
+        Assert.Equal(CommentStatus.NotPosted, outcome.Status);
+        Assert.Equal(GitHubFault.Unavailable, outcome.Fault);
+        Assert.Equal([7.5, 7.5], harness.Delays.Select(d => d.TotalSeconds));
+        Assert.Contains("would cross the time bound of 25 s", outcome.Reason, StringComparison.Ordinal);
+        Assert.Empty(_fake.Comments(Repo, 1));
+    }
+
+    [Fact]
     public async Task A_read_only_fork_token_keeps_the_summary_and_the_exit_code()
     {
         _fake.AddFault(FakeFault.Error(403, "Resource not accessible by integration", method: "POST"));

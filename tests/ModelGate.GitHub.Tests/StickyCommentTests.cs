@@ -189,4 +189,23 @@ public sealed class StickyCommentTests : IAsyncLifetime
         Assert.Contains("\n```" + CommentBody.TruncationNote, body, StringComparison.Ordinal);
         Assert.Empty(_fake.SchemaViolations);
     }
+
+    [Fact]
+    public async Task Older_copies_of_our_comment_are_removed_and_the_newest_is_kept()
+    {
+        var older = _fake.AddComment(Repo, 13, "<!-- modelgate:fraud verdict=pass -->\nfirst try", FakeUser.ActionsBot);
+        var human = _fake.AddComment(Repo, 13, "<!-- modelgate:fraud verdict=pass -->\nhuman copy", FakeUser.Octocat);
+        var newer = _fake.AddComment(Repo, 13, "<!-- modelgate:fraud verdict=pass -->\nretried", FakeUser.ActionsBot);
+        var otherGate = _fake.AddComment(Repo, 13, "<!-- modelgate:churn verdict=pass -->\nchurn", FakeUser.ActionsBot);
+        using var harness = new Harness(_fake);
+
+        var outcome = await harness.PostAsync(13, "fraud", "fail", "current");
+
+        Assert.Equal(CommentStatus.Updated, outcome.Status);
+        Assert.Equal(newer, outcome.CommentId);
+        Assert.Equal(1, outcome.DuplicatesRemoved);
+        Assert.Equal([human, newer, otherGate], _fake.Comments(Repo, 13).Select(c => c.Id));
+        Assert.Equal(["GET", "DELETE", "PATCH"], _fake.Requests.Select(r => r.Method));
+        Assert.EndsWith($"/issues/comments/{older}", _fake.Requests[1].Path, StringComparison.Ordinal);
+    }
 }

@@ -17,6 +17,9 @@ public sealed record CommentOutcome(
     string? Fix = null,
     GitHubFault? Fault = null)
 {
+    /// <summary>How many older copies of ModelGate's comment for this key were deleted.</summary>
+    public int DuplicatesRemoved { get; init; }
+
     /// <summary>True when the pull request shows the current report (created, updated, recreated or unchanged).</summary>
     public bool IsCurrent => Status is CommentStatus.Created or CommentStatus.Updated or CommentStatus.Recreated or CommentStatus.Unchanged;
 

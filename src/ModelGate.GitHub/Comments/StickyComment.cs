@@ -31,24 +31,33 @@ public sealed class StickyComment
 
         var marker = new CommentMarker(request.Key, request.Verdict);
         var body = CommentBody.Compose(marker, request.Report);
+        var deadline = _client.DeadlineFromNow();
         try
         {
-            var comments = await _client.ListIssueCommentsAsync(repository, number, cancellationToken).ConfigureAwait(false);
-            var previous = FindPrevious(comments, marker.Key, request.Author);
-            if (previous is null)
+            var comments = await _client.ListIssueCommentsAsync(repository, number, deadline, cancellationToken).ConfigureAwait(false);
+            var ours = FindAll(comments, marker.Key, request.Author);
+            if (ours.Count == 0)
             {
-                return Done(CommentStatus.Created, await _client.CreateIssueCommentAsync(repository, number, body, cancellationToken).ConfigureAwait(false));
+                return Done(CommentStatus.Created, await _client.CreateIssueCommentAsync(repository, number, body, deadline, cancellationToken).ConfigureAwait(false), 0);
+            }
+
+            // Older copies (e.g. from a create whose answer was lost and then retried) would go stale: remove them.
+            var previous = ours[^1];
+            var duplicates = ours.Take(ours.Count - 1).ToList();
+            foreach (var duplicate in duplicates)
+            {
+                await _client.DeleteIssueCommentAsync(repository, duplicate.Id, deadline, cancellationToken).ConfigureAwait(false);
             }
 
             switch (request.Mode)
             {
                 case CommentMode.ChangedOnly when CommentMarker.TryParseStart(previous.Body)?.Verdict == marker.Verdict:
-                    return Done(CommentStatus.Unchanged, previous);
+                    return Done(CommentStatus.Unchanged, previous, duplicates.Count);
                 case CommentMode.Recreate:
-                    await _client.DeleteIssueCommentAsync(repository, previous.Id, cancellationToken).ConfigureAwait(false);
-                    return Done(CommentStatus.Recreated, await _client.CreateIssueCommentAsync(repository, number, body, cancellationToken).ConfigureAwait(false));
+                    await _client.DeleteIssueCommentAsync(repository, previous.Id, deadline, cancellationToken).ConfigureAwait(false);
+                    return Done(CommentStatus.Recreated, await _client.CreateIssueCommentAsync(repository, number, body, deadline, cancellationToken).ConfigureAwait(false), duplicates.Count);
                 default:
-                    return Done(CommentStatus.Updated, await _client.UpdateIssueCommentAsync(repository, previous.Id, body, cancellationToken).ConfigureAwait(false));
+                    return Done(CommentStatus.Updated, await _client.UpdateIssueCommentAsync(repository, previous.Id, body, deadline, cancellationToken).ConfigureAwait(false), duplicates.Count);
             }
         }
         catch (GitHubApiException e)
@@ -58,18 +67,19 @@ public sealed class StickyComment
     }
 
     /// <summary>
-    /// The newest comment that opens with this key's marker and whose author the rule accepts; a human quoting or
-    /// copying the marker is never matched.
+    /// ModelGate's comments for this key, oldest first: those that open with the key's marker and whose author the
+    /// rule accepts; a human quoting or copying the marker is never matched. The last one is the one kept.
     /// </summary>
-    public static IssueComment? FindPrevious(IEnumerable<IssueComment> comments, string key, CommentAuthorRule author)
+    public static IReadOnlyList<IssueComment> FindAll(IEnumerable<IssueComment> comments, string key, CommentAuthorRule author)
     {
         ArgumentNullException.ThrowIfNull(comments);
         ArgumentNullException.ThrowIfNull(author);
         return comments
             .Where(c => author.Accepts(c.Author) && string.Equals(CommentMarker.TryParseStart(c.Body)?.Key, key, StringComparison.Ordinal))
-            .MaxBy(c => c.Id);
+            .OrderBy(c => c.Id)
+            .ToList();
     }
 
-    private static CommentOutcome Done(CommentStatus status, IssueComment comment) =>
-        new(status, comment.Id, comment.HtmlUrl);
+    private static CommentOutcome Done(CommentStatus status, IssueComment comment, int duplicatesRemoved) =>
+        new(status, comment.Id, comment.HtmlUrl) { DuplicatesRemoved = duplicatesRemoved };
 }

@@ -52,16 +52,17 @@ public sealed class GitHubRestClient : IDisposable
 
     /// <summary>All comments on an issue or pull request, oldest first, following <c>Link: rel="next"</c> to the end.</summary>
     public async Task<IReadOnlyList<IssueComment>> ListIssueCommentsAsync(
-        RepositoryName repository, int issueNumber, CancellationToken cancellationToken = default)
+        RepositoryName repository, int issueNumber, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repository);
+        var giveUpAt = deadline ?? DeadlineFromNow();
         var target = Target(repository, issueNumber);
         var comments = new List<IssueComment>();
         Uri? page = Relative($"{RepoPath(repository)}/issues/{issueNumber.ToString(CultureInfo.InvariantCulture)}/comments?per_page={PageSize.ToString(CultureInfo.InvariantCulture)}");
         var pages = 0;
         while (page is not null)
         {
-            var answer = await SendAsync(HttpMethod.Get, page, null, target, cancellationToken).ConfigureAwait(false);
+            var answer = await SendAsync(HttpMethod.Get, page, null, target, giveUpAt, cancellationToken).ConfigureAwait(false);
             var dtos = Deserialize(answer.Body, GitHubJson.Default.ListIssueCommentDto, target);
             comments.AddRange(dtos.Select(d => d.ToComment()));
             page = answer.Next;
@@ -86,32 +87,39 @@ public sealed class GitHubRestClient : IDisposable
 
     /// <summary>Creates a comment on an issue or pull request.</summary>
     public async Task<IssueComment> CreateIssueCommentAsync(
-        RepositoryName repository, int issueNumber, string body, CancellationToken cancellationToken = default)
+        RepositoryName repository, int issueNumber, string body, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repository);
         var target = Target(repository, issueNumber);
         var uri = Relative($"{RepoPath(repository)}/issues/{issueNumber.ToString(CultureInfo.InvariantCulture)}/comments");
-        var answer = await SendAsync(HttpMethod.Post, uri, BodyJson(body), target, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync(HttpMethod.Post, uri, BodyJson(body), target, deadline ?? DeadlineFromNow(), cancellationToken).ConfigureAwait(false);
         return Deserialize(answer.Body, GitHubJson.Default.IssueCommentDto, target).ToComment();
     }
 
     /// <summary>Replaces the body of an existing comment.</summary>
     public async Task<IssueComment> UpdateIssueCommentAsync(
-        RepositoryName repository, long commentId, string body, CancellationToken cancellationToken = default)
+        RepositoryName repository, long commentId, string body, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repository);
         var target = $"{repository} comment {commentId.ToString(CultureInfo.InvariantCulture)}";
-        var answer = await SendAsync(HttpMethod.Patch, CommentUri(repository, commentId), BodyJson(body), target, cancellationToken).ConfigureAwait(false);
+        var answer = await SendAsync(HttpMethod.Patch, CommentUri(repository, commentId), BodyJson(body), target, deadline ?? DeadlineFromNow(), cancellationToken).ConfigureAwait(false);
         return Deserialize(answer.Body, GitHubJson.Default.IssueCommentDto, target).ToComment();
     }
 
     /// <summary>Deletes a comment.</summary>
-    public async Task DeleteIssueCommentAsync(RepositoryName repository, long commentId, CancellationToken cancellationToken = default)
+    public async Task DeleteIssueCommentAsync(
+        RepositoryName repository, long commentId, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repository);
         var target = $"{repository} comment {commentId.ToString(CultureInfo.InvariantCulture)}";
-        await SendAsync(HttpMethod.Delete, CommentUri(repository, commentId), null, target, cancellationToken).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Delete, CommentUri(repository, commentId), null, target, deadline ?? DeadlineFromNow(), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The policy's total time bound from now; pass it to several calls so they share one bound
+    /// (each call otherwise gets a bound of its own).
+    /// </summary>
+    public DateTimeOffset DeadlineFromNow() => _clock.UtcNow + _policy.TotalTimeBound;
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
@@ -169,14 +177,23 @@ public sealed class GitHubRestClient : IDisposable
         return request;
     }
 
-    private async Task<Answer> SendAsync(HttpMethod method, Uri uri, string? json, string target, CancellationToken cancellationToken)
+    private async Task<Answer> SendAsync(
+        HttpMethod method, Uri uri, string? json, string target, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        var deadline = _clock.UtcNow + _policy.TotalTimeBound;
         var retries = 0;
         var rateLimitRetries = 0;
         for (var attempt = 1; ; attempt++)
         {
             var remaining = deadline - _clock.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw Redacted(new GitHubApiException(
+                    GitHubFault.Unavailable,
+                    null,
+                    $"no time left for {target}: the time bound of {Seconds(_policy.TotalTimeBound)} was used up by earlier attempts",
+                    "re-run the job; if it persists, check https://www.githubstatus.com or raise the time bound (--github-timeout)."));
+            }
+
             var timeout = remaining < _policy.RequestTimeout ? remaining : _policy.RequestTimeout;
             string problem;
             TimeSpan wait;

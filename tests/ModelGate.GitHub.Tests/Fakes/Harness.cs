@@ -36,8 +36,14 @@ public sealed class Harness : IDisposable
     public static PostReportRequest Request(int pr, string key, string verdict, string report) =>
         new(new PullRequestTarget(Repository, pr, null), key, verdict, report);
 
-    public Task<CommentOutcome> PostAsync(int pr, string key, string verdict, string report, CommentMode mode = CommentMode.Update) =>
-        Sticky.PostReportAsync(Request(pr, key, verdict, report) with { Mode = mode });
+    public List<CommentOutcome> Outcomes { get; } = [];
+
+    public async Task<CommentOutcome> PostAsync(int pr, string key, string verdict, string report, CommentMode mode = CommentMode.Update)
+    {
+        var outcome = await Sticky.PostReportAsync(Request(pr, key, verdict, report) with { Mode = mode });
+        Outcomes.Add(outcome);
+        return outcome;
+    }
 
     /// <summary>Every text the library produced in this test: logs, the outcome, ToString of the client and connection.</summary>
     public void AssertNoSecret(params object?[] more)
@@ -55,5 +61,11 @@ public sealed class Harness : IDisposable
         }
     }
 
-    public void Dispose() => Client.Dispose();
+    /// <summary>Every scenario ends with the secrecy check: logs, outcomes, and what reached the server outside the header.</summary>
+    public void Dispose()
+    {
+        Client.Dispose();
+        AssertNoSecret([.. Outcomes]);
+        Assert.All(Fake.Requests, r => Assert.DoesNotContain("SECRET123", r.Path + r.Query + r.Body, StringComparison.Ordinal));
+    }
 }
