@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ModelGate.Cli.Check;
 
 namespace ModelGate.Cli.Commands;
 

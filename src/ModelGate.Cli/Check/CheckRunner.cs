@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using ModelGate.Cli.Commands;
+using ModelGate.Core;
+using ModelGate.Core.Evaluation;
+using ModelGate.Core.Plan;
+using ModelGate.Core.Results;
+using ModelGate.Core.Verdicts;
+using ModelGate.Data;
+using ModelGate.Onnx.Outputs;
+using ModelGate.Onnx.Runtime;
+using ModelGate.Onnx.Sessions;
+using ModelGate.Policy;
+using ModelGate.Policy.Model;
+using ModelGate.Reports;
+using ModelGate.Reports.Files;
+
+namespace ModelGate.Cli.Check;
+
+using Policy = ModelGate.Policy.Model.Policy;
+
+/// <summary>
+/// <c>modelgate check</c>, step by step: policy, holdout, models, scores, verdicts, report files, then (and only
+/// then) GitHub. The report files are written before any network call, so no fault of GitHub's loses them.
+/// </summary>
+public sealed class CheckRunner(CliConsole console)
+{
+    private readonly RunLog _log = new(console.Error);
+
+    /// <summary>Runs the gate and returns the exit code.</summary>
+    public async Task<int> RunAsync(CheckOptions options, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var now = Clock.Now(console);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var policy = LoadPolicy(options, today);
+        cancellation.ThrowIfCancellationRequested();
+
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions
+        {
+            LibraryPath = options.OnnxRuntime is null ? null : console.ResolvePath(options.OnnxRuntime),
+            BaseDirectory = AppContext.BaseDirectory,
+            Log = (level, line) => _log.Warn($"onnxruntime {level}: {line}"),
+        });
+        var device = DeviceRequest.TryParse(options.Device)
+            ?? throw new UsageException($"--device '{options.Device}' is not one of auto, cpu, cuda, cuda:N.");
+        var settings = new SessionSettings { Device = device, BatchSize = options.BatchSize ?? SessionSettings.DefaultBatchSize };
+        using var candidate = runtime.LoadModel(policy.Models.Candidate, settings);
+        using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, settings);
+        _log.Step($"ONNX Runtime {runtime.Version} ({runtime.HowFound}); device {candidate.Device.Device} via {candidate.Device.Provider}: {candidate.Device.Reason}");
+
+        var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);
+        var inputs = ModelInputPlan.For(policy.Data, candidate.Signature, header, policy.Data.Holdout);
+        var needed = HoldoutColumnsNeeded.For(policy, header, inputs);
+        var columnErrors = policy.ValidateAgainstColumns(header);
+        if (columnErrors.Count > 0)
+        {
+            throw new ModelGate.Policy.Diagnostics.PolicyException(columnErrors);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var holdout = HoldoutReader.Read(policy.Data.Holdout, needed.ToReadOptions(policy));
+        _log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {holdout.Columns.Count} columns ({RunLog.Rate(holdout.RowCount, watch.Elapsed)}){Dropped(holdout)}");
+        cancellation.ThrowIfCancellationRequested();
+
+        var request = new ScoreRequest
+        {
+            Task = policy.Task,
+            OutputName = policy.Models.Output,
+            Kind = policy.Task == TaskKind.Regression ? ScoreKind.Regression : ScoreKindOf(policy.Models.Scores),
+        };
+        watch.Restart();
+        var modelInputs = inputs.Select(i => i.ToModelInput(holdout)).ToList();
+        var candidateInputs = candidate.Prepare(modelInputs);
+        var candidateScores = candidate.Score(candidateInputs, request);
+        var baselineInputs = baseline?.Prepare(modelInputs);
+        var baselineScores = baseline?.Score(baselineInputs!, request);
+        _log.Step($"scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount * (baseline is null ? 1L : 2L), watch.Elapsed)}); output '{candidateScores.OutputName}': {candidateScores.Reason}");
+        cancellation.ThrowIfCancellationRequested();
+
+        var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
+        var data = new EvaluationData
+        {
+            Task = policy.Task,
+            ClassLabels = labelled.ClassLabels,
+            Targets = labelled.Targets,
+            ClassNames = labelled.ClassNames,
+            Candidate = labelled.Candidate,
+            Baseline = labelled.Baseline,
+            RowIds = policy.Data.Id is null ? null : holdout.RowIds,
+            Weights = policy.Data.Weight is null ? null : holdout.GetDouble(policy.Data.Weight),
+            Slices = EvaluationBuilder.Slices(policy, holdout),
+            SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
+            Train = Train(policy, candidate, inputs, needed, request),
+            Measurements = Measure(policy, candidate, baseline, candidateInputs, baselineInputs),
+        };
+
+        watch.Restart();
+        var result = GateEvaluator.Evaluate(policy.ToGatePlan(), data, today);
+        _log.Step($"judged {result.Checks.Count} checks with {policy.Statistics.Resamples.ToString(CultureInfo.InvariantCulture)} paired resamples in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+
+        var outDir = console.ResolvePath(options.OutDir);
+        var facts = Facts(options, policy, holdout, candidate, baseline, runtime, now);
+        var context = ReportComposer.Context(facts, result, holdout, policy.Report.ShowColumns, policy.Report.MaxFlippedRows, data,
+            $"the full report is in `{ReportComposer.DisplayPath(Path.Combine(outDir, "report.md"), console.WorkingDirectory)}` (job summary and artifact)");
+        var written = ReportWriter.WriteAll(ReportComposer.Files(result, context, outDir, options.Formats));
+
+        await console.Out.WriteAsync(ConsoleReport.Render(result, context, colors: console.IsTerminal)).ConfigureAwait(false);
+        foreach (var path in written.Written)
+        {
+            _log.Step($"wrote {ReportComposer.DisplayPath(path, console.WorkingDirectory)}");
+        }
+
+        var exitCode = GateExitCode.For(result, options.FailOn);
+        if (options.GitHub || options.GitHubSummaryOnly)
+        {
+            exitCode = await new GitHubPublishing(console, _log).PublishAsync(options, policy, result, context, exitCode, cancellation).ConfigureAwait(false);
+        }
+
+        foreach (var failure in written.Failures)
+        {
+            await console.Error.WriteLineAsync($"modelgate: {failure.Message}").ConfigureAwait(false);
+        }
+
+        return written.Failures.Count > 0 && exitCode == ExitCodes.Passed ? ExitCodes.EnvironmentError : exitCode;
+    }
+
+    private Policy LoadPolicy(CheckOptions options, DateOnly today)
+    {
+        var path = console.ResolvePath(options.PolicyPath);
+        if (!File.Exists(path))
+        {
+            throw new UsageException(
+                $"policy file not found: {ReportComposer.DisplayPath(path, console.WorkingDirectory)}. Pass --policy <file>, or run 'dotnet modelgate init --model <candidate.onnx> --holdout <data.csv>' to write one.");
+        }
+
+        var loaded = PolicyLoader.Load(path, today);
+        foreach (var warning in loaded.Warnings)
+        {
+            _log.Warn(warning.ToString());
+        }
+
+        return PolicyOverrides.Apply(loaded.GetPolicyOrThrow(), options, console);
+    }
+
+    private TrainSample? Train(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, HoldoutColumnsNeeded needed, ScoreRequest request)
+    {
+        if (policy.Data.Train is null || !policy.Checks.OfType<GeneralizationGapCheckSpec>().Any())
+        {
+            return null;
+        }
+
+        var train = HoldoutReader.Read(policy.Data.Train, needed.ToReadOptions(policy, withRowIds: false));
+        var scored = candidate.Score(inputs.Select(i => i.ToModelInput(train)).ToList(), request);
+        var labelled = EvaluationBuilder.Label(policy, train, scored, null);
+        _log.Step($"scored the candidate on {train.RowCount.ToString("N0", CultureInfo.InvariantCulture)} train rows for the generalization gap");
+        return new TrainSample(labelled.ClassLabels, labelled.Targets, labelled.Candidate);
+    }
+
+    private ModelMeasurements Measure(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, ModelGate.Onnx.Sessions.OnnxModel? baseline,
+        ModelGate.Onnx.Inputs.PreparedInputs candidateInputs, ModelGate.Onnx.Inputs.PreparedInputs? baselineInputs)
+    {
+        var latency = policy.Checks.OfType<LatencyCheckSpec>().Select(c => c.BatchSize).Distinct().ToList();
+        const int Calls = 50;
+        var candidateLatency = latency.Select(b => candidate.MeasureLatency(candidateInputs, b, Calls)).ToList();
+        var baselineLatency = baseline is null ? [] : latency.Select(b => baseline.MeasureLatency(baselineInputs!, b, Calls)).ToList();
+        if (latency.Count > 0)
+        {
+            _log.Step($"measured latency at batch size(s) {string.Join(", ", latency)} over {Calls} calls each");
+        }
+
+        return new ModelMeasurements(candidate.SizeBytes, baseline?.SizeBytes, candidateLatency, baselineLatency);
+    }
+
+    private RunFacts Facts(CheckOptions options, Policy policy, Holdout holdout, ModelGate.Onnx.Sessions.OnnxModel candidate,
+        ModelGate.Onnx.Sessions.OnnxModel? baseline, OnnxRuntime runtime, DateTimeOffset now)
+    {
+        string Show(string path) => ReportComposer.DisplayPath(path, console.WorkingDirectory);
+        var fingerprints = new List<ModelFingerprint>
+        {
+            new("candidate", Show(candidate.Path), ReportComposer.Sha256Of(candidate.Path), candidate.SizeBytes),
+        };
+        if (baseline is not null)
+        {
+            fingerprints.Add(new("baseline", Show(baseline.Path), ReportComposer.Sha256Of(baseline.Path), baseline.SizeBytes));
+        }
+
+        var data = new List<DataFingerprint> { new("holdout", Show(holdout.File), holdout.Sha256, holdout.RowCount) };
+        if (policy.Data.Train is not null)
+        {
+            data.Add(new("train", Show(policy.Data.Train), ReportComposer.Sha256Of(policy.Data.Train), 0));
+        }
+
+        return new RunFacts(options.GateKey, now, Show(policy.File), ReportComposer.Sha256Of(policy.File), fingerprints, data,
+            runtime.Version, candidate.Device.Device, candidate.Device.Provider);
+    }
+
+    private static ScoreKind? ScoreKindOf(ScoresKind? kind) => kind switch
+    {
+        ScoresKind.Logits => ScoreKind.Logits,
+        ScoresKind.Label => ScoreKind.Labels,
+        ScoresKind.Probabilities => ScoreKind.Probabilities,
+        _ => null,
+    };
+
+    private static string Dropped(Holdout holdout) => holdout.DroppedRows == 0
+        ? string.Empty
+        : $"; dropped {holdout.DroppedRows.ToString(CultureInfo.InvariantCulture)} rows with missing inputs";
+}

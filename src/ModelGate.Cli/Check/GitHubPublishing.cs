@@ -1,0 +1,79 @@
+using ModelGate.Cli.Commands;
+using ModelGate.Core;
+using ModelGate.Core.Results;
+using ModelGate.GitHub.Actions;
+using ModelGate.GitHub.Comments;
+using ModelGate.GitHub.Rest;
+using ModelGate.Reports;
+using GitHubCommentMode = ModelGate.GitHub.Comments.CommentMode;
+
+namespace ModelGate.Cli.Check;
+
+/// <summary>
+/// The GitHub step of a run: job summary, annotations at the policy's lines, step outputs, and the sticky PR
+/// comment. Runs after the report files are written; a comment that cannot be posted never changes the gate's
+/// verdict (a setup error only turns a pass into exit 4, so a broken token does not go unnoticed).
+/// </summary>
+public sealed class GitHubPublishing(CliConsole console, RunLog log)
+{
+    /// <summary>Publishes and returns the exit code to use.</summary>
+    public async Task<int> PublishAsync(CheckOptions options, ModelGate.Policy.Model.Policy policy, GateResult result, ReportContext context, int exitCode, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(result);
+        var environment = ActionsEnvironment.From(console.Env);
+        var report = new GateReport(
+            result.Passed ? "pass" : "fail",
+            MarkdownReport.RenderSummary(result, context),
+            MarkdownReport.RenderComment(result, context),
+            JsonReport.Render(result, context),
+            GateExitCode.FailedChecks(result),
+            Annotations(result, ReportComposer.DisplayPath(policy.File, console.WorkingDirectory)));
+
+        PullRequestTarget? target = null;
+        using var client = options.GitHubSummaryOnly ? null : CommentClient(options, environment, out target);
+        var settings = client is null || target is null ? null : new CommentSettings(new StickyComment(client), target, options.GateKey) { Mode = Mode(options.CommentMode) };
+        var published = await new ActionsPublisher(environment, console.Out).PublishAsync(report, settings, cancellation).ConfigureAwait(false);
+        if (published.Comment is { } comment)
+        {
+            log.Step(comment.Describe());
+        }
+
+        return published.ExitCodeFor(exitCode);
+    }
+
+    /// <summary>One annotation per check that did not pass, at the line of the policy that declares it; blocking failures first.</summary>
+    public static IReadOnlyList<Annotation> Annotations(GateResult result, string policyFile)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return [.. result.Checks
+            .Where(c => c.Verdict is Verdict.Fail or Verdict.Inconclusive || c.WaiverExpired)
+            .Select(c => new Annotation(
+                c.Blocks ? AnnotationLevel.Error : c.Spec.Severity == Severity.Info ? AnnotationLevel.Notice : AnnotationLevel.Warning,
+                policyFile,
+                c.Spec.Location?.Line,
+                $"ModelGate {c.Verdict.ToString().ToLowerInvariant()}: {c.Spec.Title}",
+                c.Reason,
+                c.Blocks ? 0 : c.Verdict == Verdict.Fail ? 1 : 2))];
+    }
+
+    private GitHubRestClient? CommentClient(CheckOptions options, ActionsEnvironment environment, out PullRequestTarget? target)
+    {
+        target = PullRequestTarget.Resolve(environment, options.PullRequest);
+        if (!target.CanComment)
+        {
+            log.Step(target.Note ?? "No PR comment.");
+            return null;
+        }
+
+        return new GitHubRestClient(GitHubConnection.FromEnvironment(console.Env), log: log.Step);
+    }
+
+    private static GitHubCommentMode Mode(Commands.CommentMode mode) => mode switch
+    {
+        Commands.CommentMode.Recreate => GitHubCommentMode.Recreate,
+        Commands.CommentMode.Changed => GitHubCommentMode.ChangedOnly,
+        _ => GitHubCommentMode.Update,
+    };
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ModelGate.Core;
+using ModelGate.Core.Evaluation;
+using ModelGate.Core.Results;
+using ModelGate.Data;
+using ModelGate.Reports;
+using ModelGate.Reports.Files;
+
+namespace ModelGate.Cli.Check;
+
+/// <summary>Everything measured about a run that the reports show beyond the verdicts.</summary>
+public sealed record RunFacts(
+    string GateKey,
+    DateTimeOffset GeneratedAt,
+    string PolicyPath,
+    string PolicySha256,
+    IReadOnlyList<ModelFingerprint> Models,
+    IReadOnlyList<DataFingerprint> Data,
+    string OnnxRuntimeVersion,
+    string Device,
+    string Provider);
+
+/// <summary>Builds the report context and the report files of a run.</summary>
+public static class ReportComposer
+{
+    /// <summary>The file names in the report folder, by format.</summary>
+    public static IReadOnlyDictionary<string, string> FileNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["md"] = "report.md",
+        ["json"] = "report.json",
+        ["junit"] = "report.junit.xml",
+        ["html"] = "report.html",
+    };
+
+    /// <summary>The Markdown cut to fit a PR comment, written beside the full report for the `comment` command.</summary>
+    public const string CommentFileName = "comment.md";
+
+    /// <summary>The context the renderers need.</summary>
+    public static ReportContext Context(RunFacts facts, GateResult result, Holdout holdout, IReadOnlyList<string> showColumns, int maxFlippedRows, EvaluationData data, string? fullReportLocation)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(holdout);
+        ArgumentNullException.ThrowIfNull(showColumns);
+        ArgumentNullException.ThrowIfNull(data);
+        return new ReportContext
+        {
+            GateKey = facts.GateKey,
+            GeneratedAt = facts.GeneratedAt,
+            PolicyPath = facts.PolicyPath,
+            Provenance = new Provenance
+            {
+                Models = facts.Models,
+                Data = facts.Data,
+                PolicySha256 = facts.PolicySha256,
+                ModelGateVersion = CliVersion.ModelGate,
+                OnnxRuntimeVersion = facts.OnnxRuntimeVersion,
+                Device = facts.Device,
+                ExecutionProvider = facts.Provider,
+            },
+            FlippedRows = FlippedRows(result, holdout, showColumns, maxFlippedRows),
+            FullReportLocation = fullReportLocation,
+            RocCurves = RocCurves(data),
+        };
+    }
+
+    /// <summary>The report files for the requested formats.</summary>
+    public static IReadOnlyList<ReportFile> Files(GateResult result, ReportContext context, string outDir, IReadOnlySet<string> formats)
+    {
+        ArgumentNullException.ThrowIfNull(formats);
+        var files = new List<ReportFile>();
+        foreach (var (format, name) in FileNames)
+        {
+            if (!formats.Contains(format))
+            {
+                continue;
+            }
+
+            var content = format switch
+            {
+                "md" => MarkdownReport.RenderSummary(result, context),
+                "json" => JsonReport.Render(result, context),
+                "junit" => JunitReport.Render(result, context),
+                _ => HtmlReport.Render(result, context),
+            };
+            files.Add(new ReportFile(Path.Combine(outDir, name), content));
+            if (format == "md")
+            {
+                files.Add(new ReportFile(Path.Combine(outDir, CommentFileName), MarkdownReport.RenderComment(result, context)));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>SHA-256 of a file, lower-case hex.</summary>
+    public static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>A path as shown in reports: relative to the working folder, with forward slashes, so reports diff cleanly across machines.</summary>
+    public static string DisplayPath(string path, string workingDirectory) =>
+        Path.GetRelativePath(workingDirectory, path).Replace('\\', '/');
+
+    private static List<RowFeatures> FlippedRows(GateResult result, Holdout holdout, IReadOnlyList<string> showColumns, int max)
+    {
+        var rows = new List<int>();
+        foreach (var flips in result.Checks.Select(c => c.Flips).Append(result.Flips))
+        {
+            foreach (var row in flips?.NegativeFlipRows ?? [])
+            {
+                if (rows.Count < max && !rows.Contains(row))
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
+        return [.. rows.Select(row => new RowFeatures(
+            holdout.RowId(row),
+            [.. showColumns.Where(c => holdout.Columns.Contains(c, StringComparer.Ordinal))
+                .Select(c => new FeatureValue(c, holdout.Column(c).ValueAsText(row) ?? "(missing)"))]))];
+    }
+
+    /// <summary>ROC points of both models for binary tasks (at most ~200 points each, enough for a chart).</summary>
+    private static List<RocCurve> RocCurves(EvaluationData data)
+    {
+        if (data.Task != TaskKind.Binary || data.ClassLabels is null)
+        {
+            return [];
+        }
+
+        var curves = new List<RocCurve> { Roc("candidate", "Candidate", data.ClassLabels, data.Candidate) };
+        if (data.Baseline is not null)
+        {
+            curves.Add(Roc("baseline", "Baseline", data.ClassLabels, data.Baseline));
+        }
+
+        return curves;
+    }
+
+    private static RocCurve Roc(string model, string label, int[] labels, Predictions predictions)
+    {
+        var order = Enumerable.Range(0, predictions.RowCount)
+            .Where(i => double.IsFinite(predictions.Scores[(2 * i) + 1]))
+            .OrderByDescending(i => predictions.Scores[(2 * i) + 1]).ToArray();
+        double positives = order.Count(i => labels[i] == 1), negatives = order.Length - positives;
+        var points = new List<RocPoint> { new(0, 0) };
+        if (positives == 0 || negatives == 0)
+        {
+            return new RocCurve(model, label, points);
+        }
+
+        var step = Math.Max(1, order.Length / 200);
+        double tp = 0, fp = 0;
+        for (var k = 0; k < order.Length; k++)
+        {
+            if (labels[order[k]] == 1)
+            {
+                tp++;
+            }
+            else
+            {
+                fp++;
+            }
+
+            var tieNext = k + 1 < order.Length && predictions.Scores[(2 * order[k + 1]) + 1] == predictions.Scores[(2 * order[k]) + 1];
+            if (!tieNext && (k % step == 0 || k == order.Length - 1))
+            {
+                points.Add(new RocPoint(Math.Round(fp / negatives, 6), Math.Round(tp / positives, 6)));
+            }
+        }
+
+        return new RocCurve(model, label, points);
+    }
+}

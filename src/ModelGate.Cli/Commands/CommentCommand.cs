@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using ModelGate.Cli.Check;
+using ModelGate.GitHub.Actions;
+using ModelGate.GitHub.Comments;
+using ModelGate.GitHub.Rest;
+
+namespace ModelGate.Cli.Commands;
+
+/// <summary>
+/// <c>modelgate comment</c>: posts a report written earlier by <c>check</c> (the fork-safe workflow_run pattern:
+/// the evaluating job has a read-only token; this job may write, and never runs the pull request's code).
+/// </summary>
+public static class CommentCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var dir = new Option<string>("--report-dir") { Description = "The report folder written by check (holds comment.md and report.json).", DefaultValueFactory = _ => "modelgate-report" };
+        var pr = new Option<int?>("--pr") { Description = "Pull-request number (from the artifact); else taken from the event." };
+        var key = new Option<string>("--gate-key") { Description = "Identifies this gate's comment.", DefaultValueFactory = _ => "default" };
+        var mode = new Option<CommentMode>("--comment-mode") { Description = "update, recreate or changed.", DefaultValueFactory = _ => CommentMode.Update };
+        var command = new Command("comment", "Post a report written earlier by 'check' as the pull request's ModelGate comment.\n\n" +
+            "Example (workflow_run job):\n  dotnet modelgate comment --report-dir modelgate-report --pr \"$(cat modelgate-report/pr-number.txt)\"")
+        {
+            dir, pr, key, mode,
+        };
+        command.SetAction((parse, cancellation) => RunAsync(console, parse.GetValue(dir)!, parse.GetValue(pr), parse.GetValue(key)!, parse.GetValue(mode), cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, string reportDir, int? pr, string key, CommentMode mode, CancellationToken cancellation)
+    {
+        var folder = console.ResolvePath(reportDir);
+        var body = Path.Combine(folder, ReportComposer.CommentFileName);
+        var json = Path.Combine(folder, ReportComposer.FileNames["json"]);
+        if (!File.Exists(body) || !File.Exists(json))
+        {
+            throw new UsageException($"{reportDir} has no {ReportComposer.CommentFileName} and {ReportComposer.FileNames["json"]}; run 'dotnet modelgate check --format md,json' first and pass its --out folder.");
+        }
+
+        string verdict;
+        using (var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, cancellation).ConfigureAwait(false)))
+        {
+            verdict = document.RootElement.TryGetProperty("verdict", out var v) ? v.GetString() ?? "unknown" : "unknown";
+        }
+
+        var environment = ActionsEnvironment.From(console.Env);
+        var target = PullRequestTarget.Resolve(environment, pr);
+        if (!target.CanComment)
+        {
+            throw new UsageException(target.Note ?? "no pull request to comment on; pass --pr.");
+        }
+
+        using var client = new GitHubRestClient(GitHubConnection.FromEnvironment(console.Env), log: line => console.Error.WriteLine(line));
+        var outcome = await new StickyComment(client).PostReportAsync(
+            new PostReportRequest(target, key, verdict, await File.ReadAllTextAsync(body, cancellation).ConfigureAwait(false))
+            {
+                Mode = mode switch
+                {
+                    CommentMode.Recreate => ModelGate.GitHub.Comments.CommentMode.Recreate,
+                    CommentMode.Changed => ModelGate.GitHub.Comments.CommentMode.ChangedOnly,
+                    _ => ModelGate.GitHub.Comments.CommentMode.Update,
+                },
+            },
+            cancellation).ConfigureAwait(false);
+        await console.Out.WriteLineAsync(outcome.Describe()).ConfigureAwait(false);
+        return outcome.IsCurrent ? ExitCodes.Passed : ExitCodes.EnvironmentError;
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using ModelGate.Core;
+using ModelGate.Onnx.Outputs;
+using ModelGate.Onnx.Runtime;
+using ModelGate.Onnx.Sessions;
+
+namespace ModelGate.Cli.Commands;
+
+/// <summary><c>modelgate inspect</c>: a model's signature, metadata, and which output ModelGate would score.</summary>
+public static class InspectCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var model = new Argument<string>("model") { Description = "The .onnx file." };
+        var ort = new Option<string?>("--onnxruntime") { Description = "ONNX Runtime library file or folder." };
+        var command = new Command("inspect", "Show a model's inputs, outputs, metadata and the output ModelGate would use.\n\n" +
+            "Example:\n  dotnet modelgate inspect models/candidate.onnx")
+        {
+            model, ort,
+        };
+        command.SetAction(parse => Run(console, parse.GetValue(model)!, parse.GetValue(ort)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string modelPath, string? ortPath)
+    {
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions
+        {
+            LibraryPath = ortPath is null ? null : console.ResolvePath(ortPath),
+            BaseDirectory = AppContext.BaseDirectory,
+        });
+        using var model = runtime.LoadModel(console.ResolvePath(modelPath), new SessionSettings { Device = DeviceRequest.Cpu });
+        var o = console.Out;
+        var signature = model.Signature;
+        var meta = signature.Metadata;
+        o.WriteLine($"{modelPath}  ({model.SizeBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
+        o.WriteLine($"  producer: {Or(meta.ProducerName)} {meta.ProducerVersion}".TrimEnd());
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  IR version {meta.IrVersion}; opsets: {string.Join(", ", meta.Opsets)}"));
+        if (meta.GraphName.Length > 0)
+        {
+            o.WriteLine($"  graph: {meta.GraphName}");
+        }
+
+        foreach (var (key, value) in meta.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            o.WriteLine($"  metadata {key}: {value}");
+        }
+
+        o.WriteLine("inputs:");
+        foreach (var port in signature.Inputs)
+        {
+            o.WriteLine($"  {port.Name}: {port.Type}");
+        }
+
+        o.WriteLine("outputs:");
+        foreach (var port in signature.Outputs)
+        {
+            o.WriteLine($"  {port.Name}: {port.Type}");
+        }
+
+        foreach (var task in new[] { TaskKind.Binary, TaskKind.Multiclass, TaskKind.Regression })
+        {
+            try
+            {
+                var choice = ScoreOutputChoice.Choose(model.Path, signature, new ScoreRequest { Task = task });
+                o.WriteLine($"scores for a {task.ToString().ToLowerInvariant()} task: {choice.Reason}");
+            }
+            catch (ModelGate.Onnx.Errors.OnnxException ex)
+            {
+                o.WriteLine($"scores for a {task.ToString().ToLowerInvariant()} task: none ({ex.Problem})");
+            }
+        }
+
+        return ExitCodes.Passed;
+    }
+
+    private static string Or(string value) => value.Length == 0 ? "(unknown)" : value;
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using ModelGate.Cli.Check;
+using ModelGate.Data;
+using ModelGate.Policy;
+using ModelGate.Policy.Diagnostics;
+
+namespace ModelGate.Cli.Commands;
+
+/// <summary><c>modelgate validate</c>: checks a policy (and its columns against the holdout's header) without running models.</summary>
+public static class ValidateCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var policy = new Option<string>("--policy", "-p") { Description = "Policy file.", DefaultValueFactory = _ => "modelgate.yml" };
+        var print = new Option<bool>("--print") { Description = "Print the resolved policy (after extends and defaults) as YAML." };
+        var command = new Command("validate", "Check a policy without running models: every error with its line, column and fix.\n\n" +
+            "Examples:\n  dotnet modelgate validate\n  dotnet modelgate validate --policy ci/modelgate.yml --print")
+        {
+            policy, print,
+        };
+        command.SetAction(parse => Run(console, parse.GetValue(policy)!, parse.GetValue(print)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string policyPath, bool print)
+    {
+        var path = console.ResolvePath(policyPath);
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"policy file not found: {policyPath}. Pass --policy <file>, or run 'dotnet modelgate init' to write one.");
+        }
+
+        var loaded = PolicyLoader.Load(path, DateOnly.FromDateTime(Clock.Now(console).UtcDateTime));
+        foreach (var warning in loaded.Warnings)
+        {
+            console.Error.WriteLine(warning.ToString());
+        }
+
+        var policy = loaded.GetPolicyOrThrow();
+        if (File.Exists(policy.Data.Holdout))
+        {
+            var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);
+            var columnErrors = policy.ValidateAgainstColumns(header);
+            if (columnErrors.Count > 0)
+            {
+                throw new PolicyException(columnErrors);
+            }
+        }
+
+        if (print)
+        {
+            console.Out.Write(policy.ToYaml());
+        }
+        else
+        {
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{ReportComposer.DisplayPath(path, console.WorkingDirectory)}: valid ({policy.Checks.Count} checks, {policy.Slices.Count} slices, {policy.Waivers.Count} waivers, task {policy.Task.ToString().ToLowerInvariant()})"));
+        }
+
+        return ExitCodes.Passed;
+    }
+}

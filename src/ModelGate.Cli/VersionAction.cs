@@ -1,0 +1,27 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using ModelGate.Onnx.Runtime;
+
+namespace ModelGate.Cli;
+
+/// <summary><c>--version</c>: ModelGate's version and the ONNX Runtime it would use (loaded, not assumed).</summary>
+public sealed class VersionAction(CliConsole console) : SynchronousCommandLineAction
+{
+    /// <inheritdoc/>
+    public override int Invoke(ParseResult parseResult)
+    {
+        console.Out.WriteLine($"ModelGate {CliVersion.ModelGate}");
+        try
+        {
+            using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
+            console.Out.WriteLine($"ONNX Runtime {runtime.Version} ({runtime.HowFound}: {runtime.LibraryPath})");
+            console.Out.WriteLine($"Execution providers compiled in: {string.Join(", ", runtime.CompiledProviders)}");
+        }
+        catch (Exception ex) when (ErrorCategories.TryClassify(ex, out _))
+        {
+            console.Out.WriteLine($"ONNX Runtime: not loadable: {ex.Message}");
+        }
+
+        return ExitCodes.Passed;
+    }
+}
