@@ -86,6 +86,18 @@ public sealed class CommentSizeTests
         Assert.Contains("All 300 groups: Recall (TPR)", summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(GoldenFileTests.Names), MemberType = typeof(GoldenFileTests))]
+    public void Every_scenario_comment_is_well_formed_and_uncut(string name)
+    {
+        var s = Scenario.Named(name);
+        var comment = MarkdownReport.RenderComment(s.Result, s.Context);
+
+        MarkdownStructure.AssertWellFormed(comment);
+        Assert.DoesNotContain("Shortened to fit", comment, StringComparison.Ordinal);
+        Assert.Equal(s.Result.Checks.Count + 1, MarkdownStructure.Parse(comment).Descendants<Table>().First().Count);
+    }
+
     [Fact]
     public void Balancer_closes_an_open_fence_and_open_details()
     {

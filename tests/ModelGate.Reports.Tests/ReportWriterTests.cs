@@ -51,6 +51,21 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void The_standard_set_is_written_whole()
+    {
+        var s = Scenarios.Scenario.Named("failing");
+        var folder = Path.Combine(_root, "reports");
+
+        var outcome = ReportWriter.WriteAll(ReportSet.Create(s.Result, s.Context, folder));
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(
+            [ReportSet.JunitName, ReportSet.HtmlName, ReportSet.JsonName, ReportSet.MarkdownName],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(JsonReport.Render(s.Result, s.Context), File.ReadAllText(Path.Combine(folder, ReportSet.JsonName)));
+    }
+
+    [Fact]
     public void A_folder_in_place_of_the_file_is_reported()
     {
         var path = Path.Combine(_root, "report.xml");

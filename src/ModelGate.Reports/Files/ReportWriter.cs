@@ -78,10 +78,13 @@ public static class ReportWriter
         {
             File.Delete(temp);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException)
         {
-            // The temporary name starts with a dot and ends in .tmp: never mistaken for a report.
-            _ = e;
+            // Best effort: the temporary name starts with a dot and ends in .tmp, so it is never mistaken for a report.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
         }
     }
 }

@@ -14,15 +14,16 @@ internal static class ReliabilityChart
         var p = new Plot(55, 30, 385, 330);
         Svg.UnitAxes(sb, p, "mean confidence in bin", "observed frequency");
         Svg.Diagonal(sb, p);
-        var entries = new List<(string, string, bool)> { ("perfect calibration", "#999", true) };
+        var entries = new List<(string, string, bool)> { ("candidate", Svg.Palette[0], false) };
         if (curve.Baseline is { } baseline)
         {
             Svg.Line(sb, p, Points(baseline), Svg.Palette[1], true, true);
             entries.Add(("baseline", Svg.Palette[1], true));
         }
 
+        // The candidate is drawn last so it stays on top where the lines cross.
         Svg.Line(sb, p, Points(curve.Candidate), Svg.Palette[0], false, true);
-        entries.Insert(0, ("candidate", Svg.Palette[0], false));
+        entries.Add(("perfect calibration", "#999", true));
         Svg.Legend(sb, p, entries);
         sb.Append("</svg>");
         return sb.ToString();

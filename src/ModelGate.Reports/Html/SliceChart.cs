@@ -13,8 +13,8 @@ internal static class SliceChart
     public const int MaxGroups = 20;
 
     private const int RowHeight = 22;
-    private const int LabelWidth = 190;
-    private const int Width = 560;
+    private const int LabelWidth = 250;
+    private const int Width = 660;
 
     public static string Render(IEnumerable<GroupResult> groups, string metric)
     {
@@ -38,7 +38,7 @@ internal static class SliceChart
             Row(sb, p, shown[i], p.Top + (i * RowHeight) + 4);
         }
 
-        sb.Append("<text x=\"").Append(Svg.N(p.Left)).Append("\" y=\"").Append(Svg.N(p.Bottom + 30)).Append("\">bar: candidate · whisker: interval · black tick: baseline · pale: below minimum support</text>\n");
+        sb.Append("<text x=\"").Append(Svg.N(Width / 2.0)).Append("\" y=\"").Append(Svg.N(p.Bottom + 30)).Append("\" text-anchor=\"middle\">bar: candidate · whisker: interval · black tick: baseline · pale: below minimum support</text>\n");
         sb.Append("</svg>");
         return sb.ToString();
     }
@@ -47,7 +47,7 @@ internal static class SliceChart
     {
         var label = $"{g.Slice}: {g.Group} (n={g.Support})";
         sb.Append("<text x=\"").Append(Svg.N(p.Left - 6)).Append("\" y=\"").Append(Svg.N(y + 12)).Append("\" text-anchor=\"end\">")
-          .Append(Svg.Escape(MarkdownText.Truncate(label, 32))).Append("</text>\n");
+          .Append(Svg.Escape(MarkdownText.Truncate(label, 40))).Append("</text>\n");
         if (!g.Candidate.IsDefined)
         {
             sb.Append("<text x=\"").Append(Svg.N(p.Left + 4)).Append("\" y=\"").Append(Svg.N(y + 12)).Append("\" fill=\"#a00\">undefined (")

@@ -27,6 +27,7 @@ internal static class GroupOrder
         return groups.Where(g => string.Equals(g.Metric, metric, StringComparison.Ordinal))
             .OrderBy(g => Tier(g))
             .ThenBy(g => Key(g, direction))
+            .ThenBy(g => g.Candidate.IsDefined ? direction * g.Candidate.Value : 0)
             .ThenBy(g => g.Slice, StringComparer.Ordinal)
             .ThenBy(g => g.Group, StringComparer.Ordinal)
             .ToList();

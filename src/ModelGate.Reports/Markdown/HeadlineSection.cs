@@ -16,9 +16,16 @@ internal static class HeadlineSection
 
         var conf = Numbers.Confidence(r.Statistics.Confidence);
         var sb = new StringBuilder("### Headline metrics\n\n");
+        if (!r.HasBaseline)
+        {
+            var alone = r.Headline.Select(m => (IReadOnlyList<string>)[Name(m), MarkdownText.Escape(Numbers.Estimate(m.Candidate))]);
+            sb.Append(MarkdownTable.Render(["metric", $"candidate [{conf} CI]"], alone));
+            return new MarkdownSection("headline metrics", sb.ToString(), CutOrder.Headline);
+        }
+
         var rows = r.Headline.Select(m => (IReadOnlyList<string>)
         [
-            $"{MarkdownText.Escape(CheckFacts.MetricName(m.Metric))} {MarkdownText.Code(m.Metric)}",
+            Name(m),
             MarkdownText.Escape(Numbers.Estimate(m.Candidate)),
             MarkdownText.Escape(Numbers.Estimate(m.Baseline)),
             MarkdownText.Escape(Numbers.Delta(m.Delta)),
@@ -26,4 +33,6 @@ internal static class HeadlineSection
         sb.Append(MarkdownTable.Render(["metric", "candidate", "baseline", $"delta [{conf} CI]"], rows));
         return new MarkdownSection("headline metrics", sb.ToString(), CutOrder.Headline);
     }
+
+    private static string Name(MetricComparison m) => $"{MarkdownText.Escape(CheckFacts.MetricName(m.Metric))} {MarkdownText.Code(m.Metric)}";
 }
