@@ -79,6 +79,7 @@ public sealed class CheckRunner(CliConsole console)
         cancellation.ThrowIfCancellationRequested();
 
         var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
+        var train = Train(policy, candidate, inputs, needed, request);
         var data = new EvaluationData
         {
             Task = policy.Task,
@@ -91,7 +92,7 @@ public sealed class CheckRunner(CliConsole console)
             Weights = policy.Data.Weight is null ? null : holdout.GetDouble(policy.Data.Weight),
             Slices = EvaluationBuilder.Slices(policy, holdout),
             SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
-            Train = Train(policy, candidate, inputs, needed, request),
+            Train = train?.Sample,
             Measurements = Measure(policy, candidate, baseline, candidateInputs, baselineInputs),
         };
 
@@ -100,12 +101,13 @@ public sealed class CheckRunner(CliConsole console)
         _log.Step($"judged {result.Checks.Count} checks with {policy.Statistics.Resamples.ToString(CultureInfo.InvariantCulture)} paired resamples in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
 
         var outDir = console.ResolvePath(options.OutDir);
-        var facts = Facts(options, policy, holdout, candidate, baseline, runtime, now);
+        var facts = Facts(options, policy, holdout, train?.File, candidate, baseline, runtime, now);
         var context = ReportComposer.Context(facts, result, holdout, policy.Report.ShowColumns, policy.Report.MaxFlippedRows, data,
             $"the full report is in `{ReportComposer.DisplayPath(Path.Combine(outDir, "report.md"), console.WorkingDirectory)}` (job summary and artifact)");
         var written = ReportWriter.WriteAll(ReportComposer.Files(result, context, outDir, options.Formats));
 
-        await console.Out.WriteAsync(ConsoleReport.Render(result, context, colors: console.IsTerminal)).ConfigureAwait(false);
+        var table = ConsoleReport.Render(result, context, colors: console.IsTerminal);
+        await console.Out.WriteAsync(table.EndsWith('\n') ? table : table + "\n").ConfigureAwait(false);
         foreach (var path in written.Written)
         {
             _log.Step($"wrote {ReportComposer.DisplayPath(path, console.WorkingDirectory)}");
@@ -143,7 +145,7 @@ public sealed class CheckRunner(CliConsole console)
         return PolicyOverrides.Apply(loaded.GetPolicyOrThrow(), options, console);
     }
 
-    private TrainSample? Train(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, HoldoutColumnsNeeded needed, ScoreRequest request)
+    private (TrainSample Sample, Holdout File)? Train(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, HoldoutColumnsNeeded needed, ScoreRequest request)
     {
         if (policy.Data.Train is null || !policy.Checks.OfType<GeneralizationGapCheckSpec>().Any())
         {
@@ -154,7 +156,7 @@ public sealed class CheckRunner(CliConsole console)
         var scored = candidate.Score(inputs.Select(i => i.ToModelInput(train)).ToList(), request);
         var labelled = EvaluationBuilder.Label(policy, train, scored, null);
         _log.Step($"scored the candidate on {train.RowCount.ToString("N0", CultureInfo.InvariantCulture)} train rows for the generalization gap");
-        return new TrainSample(labelled.ClassLabels, labelled.Targets, labelled.Candidate);
+        return (new TrainSample(labelled.ClassLabels, labelled.Targets, labelled.Candidate), train);
     }
 
     private ModelMeasurements Measure(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, ModelGate.Onnx.Sessions.OnnxModel? baseline,
@@ -172,7 +174,7 @@ public sealed class CheckRunner(CliConsole console)
         return new ModelMeasurements(candidate.SizeBytes, baseline?.SizeBytes, candidateLatency, baselineLatency);
     }
 
-    private RunFacts Facts(CheckOptions options, Policy policy, Holdout holdout, ModelGate.Onnx.Sessions.OnnxModel candidate,
+    private RunFacts Facts(CheckOptions options, Policy policy, Holdout holdout, Holdout? train, ModelGate.Onnx.Sessions.OnnxModel candidate,
         ModelGate.Onnx.Sessions.OnnxModel? baseline, OnnxRuntime runtime, DateTimeOffset now)
     {
         string Show(string path) => ReportComposer.DisplayPath(path, console.WorkingDirectory);
@@ -186,9 +188,9 @@ public sealed class CheckRunner(CliConsole console)
         }
 
         var data = new List<DataFingerprint> { new("holdout", Show(holdout.File), holdout.Sha256, holdout.RowCount) };
-        if (policy.Data.Train is not null)
+        if (train is not null)
         {
-            data.Add(new("train", Show(policy.Data.Train), ReportComposer.Sha256Of(policy.Data.Train), 0));
+            data.Add(new("train", Show(train.File), train.Sha256, train.RowCount));
         }
 
         return new RunFacts(options.GateKey, now, Show(policy.File), ReportComposer.Sha256Of(policy.File), fingerprints, data,

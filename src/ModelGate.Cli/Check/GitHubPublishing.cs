@@ -33,7 +33,11 @@ public sealed class GitHubPublishing(CliConsole console, RunLog log)
 
         PullRequestTarget? target = null;
         using var client = options.GitHubSummaryOnly ? null : CommentClient(options, environment, out target);
-        var settings = client is null || target is null ? null : new CommentSettings(new StickyComment(client), target, options.GateKey) { Mode = Mode(options.CommentMode) };
+        var settings = client is null || target is null ? null : new CommentSettings(new StickyComment(client), target, options.GateKey)
+        {
+            Mode = Mode(options.CommentMode),
+            Author = AuthorRule(options.GitHubSettings),
+        };
         var published = await new ActionsPublisher(environment, console.Out).PublishAsync(report, settings, cancellation).ConfigureAwait(false);
         if (published.Comment is { } comment)
         {
@@ -67,7 +71,25 @@ public sealed class GitHubPublishing(CliConsole console, RunLog log)
             return null;
         }
 
-        return new GitHubRestClient(GitHubConnection.FromEnvironment(console.Env), log: log.Step);
+        return Client(console, options.GitHubSettings, log.Step);
+    }
+
+    /// <summary>A REST client from the environment and the GitHub flags.</summary>
+    public static GitHubRestClient Client(CliConsole console, GitHubOptions github, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(github);
+        var policy = github.TimeoutSeconds is { } seconds
+            ? RetryPolicy.Default with { TotalTimeBound = TimeSpan.FromSeconds(Math.Max(1, seconds)) }
+            : RetryPolicy.Default;
+        return new GitHubRestClient(GitHubConnection.FromEnvironment(console.Env, github.Token), policy, log: log);
+    }
+
+    /// <summary>Whose comments count as ModelGate's.</summary>
+    public static CommentAuthorRule AuthorRule(GitHubOptions github)
+    {
+        ArgumentNullException.ThrowIfNull(github);
+        return github.Author is { Length: > 0 } login ? CommentAuthorRule.Exactly(login) : CommentAuthorRule.AnyBot;
     }
 
     private static GitHubCommentMode Mode(Commands.CommentMode mode) => mode switch

@@ -85,7 +85,16 @@ public sealed record CheckOptions
 
     /// <summary>Overrides statistics.resamples.</summary>
     public int? Resamples { get; init; }
+
+    /// <summary>GitHub options shared with <c>comment</c>.</summary>
+    public GitHubOptions GitHubSettings { get; init; } = new();
 }
+
+/// <summary>How ModelGate talks to GitHub (token, time bound, whose comment is ours).</summary>
+/// <param name="Token">A token given on the command line; GITHUB_TOKEN is used otherwise (and is preferred: command lines are visible to other processes).</param>
+/// <param name="TimeoutSeconds">Total time bound for posting the comment, retries included.</param>
+/// <param name="Author">Only comments by this login count as ModelGate's (for personal tokens); any bot otherwise.</param>
+public sealed record GitHubOptions(string? Token = null, int? TimeoutSeconds = null, string? Author = null);
 
 /// <summary><c>modelgate check</c>: runs the gate.</summary>
 public static class CheckCommand
@@ -105,9 +114,10 @@ public static class CheckCommand
         var github = new Option<bool>("--github") { Description = "Post to GitHub: job summary, annotations, outputs and the PR comment." };
         var summaryOnly = new Option<bool>("--github-summary-only") { Description = "GitHub job summary, annotations and outputs, but no PR comment." };
         var failOn = new Option<FailOn>("--fail-on") { Description = "Which checks fail the process: error, warning or never.", DefaultValueFactory = _ => FailOn.Error };
-        var gateKey = new Option<string>("--gate-key") { Description = "Identifies this gate's PR comment when several gates run.", DefaultValueFactory = _ => "default" };
+        var gateKey = new Option<string>("--gate-key", "--comment-key") { Description = "Identifies this gate's PR comment when several gates run.", DefaultValueFactory = _ => "default" };
         var pr = new Option<int?>("--pr") { Description = "Pull-request number (for workflow_run workflows)." };
-        var commentMode = new Option<CommentMode>("--comment-mode") { Description = "update, recreate or changed.", DefaultValueFactory = _ => CommentMode.Update };
+        var commentMode = CommentModeOption.Create();
+        var (token, timeout, author) = GitHubOptionSet.Create();
         var batch = new Option<int?>("--batch-size") { Description = "Rows per inference call." };
         var seed = new Option<ulong?>("--seed") { Description = "Overrides statistics.seed." };
         var resamples = new Option<int?>("--resamples") { Description = "Overrides statistics.resamples." };
@@ -119,6 +129,7 @@ public static class CheckCommand
             "  dotnet modelgate check --candidate new.onnx --fail-on warning --github")
         {
             policy, candidate, baseline, holdout, train, device, ort, outDir, format, github, summaryOnly, failOn, gateKey, pr, commentMode, batch, seed, resamples,
+            token, timeout, author,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -139,7 +150,8 @@ public static class CheckCommand
                 FailOn = parse.GetValue(failOn),
                 GateKey = parse.GetValue(gateKey)!,
                 PullRequest = parse.GetValue(pr),
-                CommentMode = parse.GetValue(commentMode),
+                CommentMode = CommentModeOption.Parse(parse.GetValue(commentMode)!),
+                GitHubSettings = new GitHubOptions(parse.GetValue(token), parse.GetValue(timeout), parse.GetValue(author)),
                 BatchSize = parse.GetValue(batch),
                 Seed = parse.GetValue(seed),
                 Resamples = parse.GetValue(resamples),

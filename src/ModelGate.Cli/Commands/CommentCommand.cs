@@ -3,7 +3,6 @@ using System.Text.Json;
 using ModelGate.Cli.Check;
 using ModelGate.GitHub.Actions;
 using ModelGate.GitHub.Comments;
-using ModelGate.GitHub.Rest;
 
 namespace ModelGate.Cli.Commands;
 
@@ -18,18 +17,20 @@ public static class CommentCommand
     {
         var dir = new Option<string>("--report-dir") { Description = "The report folder written by check (holds comment.md and report.json).", DefaultValueFactory = _ => "modelgate-report" };
         var pr = new Option<int?>("--pr") { Description = "Pull-request number (from the artifact); else taken from the event." };
-        var key = new Option<string>("--gate-key") { Description = "Identifies this gate's comment.", DefaultValueFactory = _ => "default" };
-        var mode = new Option<CommentMode>("--comment-mode") { Description = "update, recreate or changed.", DefaultValueFactory = _ => CommentMode.Update };
+        var key = new Option<string>("--gate-key", "--comment-key") { Description = "Identifies this gate's comment.", DefaultValueFactory = _ => "default" };
+        var mode = CommentModeOption.Create();
+        var (token, timeout, author) = GitHubOptionSet.Create();
         var command = new Command("comment", "Post a report written earlier by 'check' as the pull request's ModelGate comment.\n\n" +
             "Example (workflow_run job):\n  dotnet modelgate comment --report-dir modelgate-report --pr \"$(cat modelgate-report/pr-number.txt)\"")
         {
-            dir, pr, key, mode,
+            dir, pr, key, mode, token, timeout, author,
         };
-        command.SetAction((parse, cancellation) => RunAsync(console, parse.GetValue(dir)!, parse.GetValue(pr), parse.GetValue(key)!, parse.GetValue(mode), cancellation));
+        command.SetAction((parse, cancellation) => RunAsync(console, parse.GetValue(dir)!, parse.GetValue(pr), parse.GetValue(key)!,
+            CommentModeOption.Parse(parse.GetValue(mode)!), new GitHubOptions(parse.GetValue(token), parse.GetValue(timeout), parse.GetValue(author)), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string reportDir, int? pr, string key, CommentMode mode, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliConsole console, string reportDir, int? pr, string key, CommentMode mode, GitHubOptions github, CancellationToken cancellation)
     {
         var folder = console.ResolvePath(reportDir);
         var body = Path.Combine(folder, ReportComposer.CommentFileName);
@@ -52,10 +53,11 @@ public static class CommentCommand
             throw new UsageException(target.Note ?? "no pull request to comment on; pass --pr.");
         }
 
-        using var client = new GitHubRestClient(GitHubConnection.FromEnvironment(console.Env), log: line => console.Error.WriteLine(line));
+        using var client = GitHubPublishing.Client(console, github, line => console.Error.WriteLine(line));
         var outcome = await new StickyComment(client).PostReportAsync(
             new PostReportRequest(target, key, verdict, await File.ReadAllTextAsync(body, cancellation).ConfigureAwait(false))
             {
+                Author = GitHubPublishing.AuthorRule(github),
                 Mode = mode switch
                 {
                     CommentMode.Recreate => ModelGate.GitHub.Comments.CommentMode.Recreate,
