@@ -4,7 +4,7 @@ using ModelGate.Core.Verdicts;
 
 namespace ModelGate.Core.Tests;
 
-public class GateEvaluatorTests
+public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly ChangeBound NoDrop = new(MaxDrop: 0);
     private static readonly ChangeBound SmallDrop = new(MaxDrop: 0.005);
@@ -14,6 +14,7 @@ public class GateEvaluatorTests
     {
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", change: NoDrop)), GateData.BreastCancer("mlp_breast_cancer_degraded"), GateData.Today);
         var check = Assert.Single(result.Checks);
+        output.WriteLine(check.Reason);
         Assert.Equal(Verdict.Fail, check.Verdict);
         Assert.True(check.Blocks);
         Assert.False(result.Passed);

@@ -84,6 +84,29 @@ public class PropertyTests
         Assert.False(one.Of(0, 0).SequenceEqual(otherSeed.Of(0, 0)));
     }
 
+    [Theory]
+    [InlineData("tree_hmda")]
+    [InlineData("cnn_digits")]
+    public void Byte_resample_counts_give_the_same_metrics_as_the_same_counts_as_doubles(string caseName)
+    {
+        var model = ReferenceData.Model(ReferenceData.Case(caseName));
+        var requests = MetricCatalog.For(model.Task).Select(m => new MetricRequest(m.Id)).ToArray();
+        var set = new MetricSet(model, requests);
+        var counts = new byte[model.RowCount];
+        var weights = new double[model.RowCount];
+        ResampleWeights.Fill(5, 3, counts);
+        ResampleWeights.Fill(5, 3, weights);
+        Assert.Equal(counts.Select(c => (double)c), weights);
+        var fromCounts = new double[set.OutputCount];
+        var fromWeights = new double[set.OutputCount];
+        set.Evaluate(counts, fromCounts);
+        set.Evaluate(weights, fromWeights.AsSpan());
+        for (var r = 0; r < requests.Length; r++)
+        {
+            ReferenceData.Close(fromWeights[r], fromCounts[r], 1e-12, requests[r].Metric);
+        }
+    }
+
     [Fact]
     public void Poisson_weights_have_mean_and_variance_one()
     {

@@ -32,7 +32,7 @@ public class SliceKeysTests
     {
         var colour = SliceKeys.FromCategories(["Black", "White", "Black", null], "colour");
         var sex = SliceKeys.FromCategories(["Male", "Male", "Female", "Male"], "sex");
-        var both = SliceKeys.Intersect([colour, sex]);
+        var both = SliceKeys.Intersect(colour, sex);
         Assert.Equal("colour_x_sex", both.Name);
         Assert.Equal(["Black × Female", "Black × Male", "White × Male"], both.GroupNames);
         Assert.Equal([1, 2, 0, -1], both.GroupOf);

@@ -26,6 +26,9 @@ internal sealed class Binning
     private readonly double[][] _value;
     private readonly double[][] _outcome;
 
+    // Offset of each row's bin within a slot (single-column binnings), so the hot loop does one load.
+    private readonly int[] _at;
+
     public Binning(BinningKind kind, int bins, int offset, ScoredModel model)
     {
         Kind = kind;
@@ -57,6 +60,12 @@ internal sealed class Binning
             _value[c] = value;
             _outcome[c] = outcome;
         }
+
+        _at = new int[columns == 1 ? n : 0];
+        for (var i = 0; i < _at.Length; i++)
+        {
+            _at[i] = offset + (3 * _bin[0][i]);
+        }
     }
 
     public BinningKind Kind { get; }
@@ -71,6 +80,15 @@ internal sealed class Binning
 
     public void Add(double[] sums, int slotBase, int row, double w)
     {
+        if (_bin.Length == 1)
+        {
+            var at = slotBase + _at[row];
+            sums[at] += w;
+            sums[at + 1] += w * _value[0][row];
+            sums[at + 2] += w * _outcome[0][row];
+            return;
+        }
+
         for (var c = 0; c < _bin.Length; c++)
         {
             var at = slotBase + Offset + (3 * ((c * Bins) + _bin[c][row]));

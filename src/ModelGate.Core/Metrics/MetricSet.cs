@@ -149,14 +149,28 @@ public sealed class MetricSet
     public ScoredModel Model => _model;
 
     /// <summary>Computes every metric in every slot for the given row weights (undefined values get their reason).</summary>
-    public void Evaluate(ReadOnlySpan<double> weights, Span<MetricValue> output)
+    public void Evaluate(ReadOnlySpan<double> weights, Span<MetricValue> output) => Evaluate<double>(weights, output);
+
+    /// <summary>Like <see cref="Evaluate(ReadOnlySpan{double}, Span{MetricValue})"/> with byte resample counts as weights (the fast bootstrap path).</summary>
+    public void Evaluate(ReadOnlySpan<byte> counts, Span<double> output)
+    {
+        var values = new MetricValue[OutputCount];
+        Evaluate<byte>(counts, values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            output[i] = values[i].Value;
+        }
+    }
+
+    private void Evaluate<T>(ReadOnlySpan<T> weights, Span<MetricValue> output)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         if (weights.Length != _model.RowCount)
         {
             throw new ArgumentException($"{weights.Length} weights for {_model.RowCount} rows.", nameof(weights));
         }
 
-        var sums = new double[Slots * _stride];
+        var sums = new double[(Slots + 1) * _stride];
         Accumulate(weights, sums);
         for (var slot = 0; slot < Slots; slot++)
         {
@@ -179,80 +193,112 @@ public sealed class MetricSet
         }
     }
 
-    private void Accumulate(ReadOnlySpan<double> weights, double[] sums)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void Accumulate<T>(ReadOnlySpan<T> weights, double[] sums)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        if (_needRegression)
+        {
+            AccumulateRegression(weights, sums);
+            return;
+        }
+
+        // Hoisted into locals: this loop runs once per row per resample and dominates the bootstrap's cost.
+        var m = _model;
+        var groupOf = _groupOf;
+        var stride = _stride;
+        var cell = _needConfusion ? _cell : null;
+        var confusionOffset = _confusionOffset;
+        var logLoss = _needLogLoss ? m.LogLoss : null;
+        var logLossOffset = _logLossOffset;
+        var brier = _needBrier ? m.Brier : null;
+        var brierOffset = _brierOffset;
+        var trueRank = _needTopK ? m.TrueRank : null;
+        var topKOffset = _topKOffset;
+        var binnings = _binnings.ToArray();
+
+        // Rows in no group land in an extra slot after the groups; the overall slot is then the sum of all the others,
+        // so each row is scattered once. Zero weights are added rather than skipped: a branch costs more than the add.
+        var noGroup = Slots * stride;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var w = double.CreateTruncating(weights[i]);
+            var b = groupOf is null ? 0 : (groupOf[i] >= 0 ? (groupOf[i] + 1) * stride : noGroup);
+            sums[b] += w;
+            if (cell is not null)
+            {
+                sums[b + confusionOffset + cell[i]] += w;
+            }
+
+            if (logLoss is not null)
+            {
+                sums[b + logLossOffset] += w * logLoss[i];
+            }
+
+            if (brier is not null)
+            {
+                sums[b + brierOffset] += w * brier[i];
+            }
+
+            if (trueRank is not null && trueRank[i] < 5)
+            {
+                sums[b + topKOffset + trueRank[i]] += w;
+            }
+
+            foreach (var binning in binnings)
+            {
+                binning.Add(sums, b, i, w);
+            }
+        }
+
+        if (groupOf is not null)
+        {
+            for (var slot = 1; slot <= Slots; slot++)
+            {
+                for (var j = 0; j < stride; j++)
+                {
+                    sums[j] += sums[(slot * stride) + j];
+                }
+            }
+        }
+    }
+
+    private void AccumulateRegression<T>(ReadOnlySpan<T> weights, double[] sums)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var m = _model;
         var groupOf = _groupOf;
         var stride = _stride;
+        var error = m.Error!;
+        var absolute = m.AbsoluteError!;
+        var targets = m.Targets!;
+        var percentage = m.AbsolutePercentageError!;
         for (var i = 0; i < weights.Length; i++)
         {
-            var w = weights[i];
+            var w = double.CreateTruncating(weights[i]);
             if (w == 0)
             {
                 continue;
             }
 
-            AddRow(sums, 0, i, w);
-            if (groupOf is not null)
+            var slots = groupOf is not null && groupOf[i] >= 0 ? 2 : 1;
+            for (var s = 0; s < slots; s++)
             {
-                var g = groupOf[i];
-                if (g >= 0)
-                {
-                    AddRow(sums, (g + 1) * stride, i, w);
-                }
+                var b = s == 0 ? 0 : (groupOf![i] + 1) * stride;
+                var e = error[i];
+                var y = targets[i];
+                sums[b] += w;
+                sums[b + 1] += w * absolute[i];
+                sums[b + 2] += w * e * e;
+                sums[b + 3] += w * y;
+                sums[b + 4] += w * y * y;
+                sums[b + 5] += w * percentage[i];
             }
-        }
-
-        _ = m;
-    }
-
-    private void AddRow(double[] sums, int b, int i, double w)
-    {
-        var m = _model;
-        sums[b] += w;
-        if (_needRegression)
-        {
-            var e = m.Error![i];
-            var y = m.Targets![i];
-            sums[b + 1] += w * m.AbsoluteError![i];
-            sums[b + 2] += w * e * e;
-            sums[b + 3] += w * y;
-            sums[b + 4] += w * y * y;
-            sums[b + 5] += w * m.AbsolutePercentageError![i];
-            return;
-        }
-
-        if (_needConfusion)
-        {
-            sums[b + _confusionOffset + _cell![i]] += w;
-        }
-
-        if (_needLogLoss)
-        {
-            sums[b + _logLossOffset] += w * m.LogLoss[i];
-        }
-
-        if (_needBrier)
-        {
-            sums[b + _brierOffset] += w * m.Brier[i];
-        }
-
-        if (_needTopK)
-        {
-            var rank = m.TrueRank[i];
-            if (rank < 5)
-            {
-                sums[b + _topKOffset + rank] += w;
-            }
-        }
-
-        foreach (var binning in _binnings)
-        {
-            binning.Add(sums, b, i, w);
         }
     }
 
-    private MetricValue Finalize(int r, int slot, ReadOnlySpan<double> s, ReadOnlySpan<double> weights)
+    private MetricValue Finalize<T>(int r, int slot, ReadOnlySpan<double> s, ReadOnlySpan<T> weights)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var request = _requests[r];
         var total = s[0];
@@ -310,20 +356,26 @@ public sealed class MetricSet
         }
     }
 
-    private MetricValue BinaryAuc(int slot, ReadOnlySpan<double> weights)
+    private MetricValue BinaryAuc<T>(int slot, ReadOnlySpan<T> weights)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        var (auc, positive, negative) = _passes[1][slot].RocAuc(weights);
+        var (auc, positive, negative) = typeof(T) == typeof(byte)
+            ? _passes[1][slot].RocAuc(System.Runtime.InteropServices.MemoryMarshal.Cast<T, byte>(weights))
+            : _passes[1][slot].RocAuc(weights);
         return positive <= 0 ? MetricValue.Undefined("ROC AUC needs both classes; there are no positive rows")
             : negative <= 0 ? MetricValue.Undefined("ROC AUC needs both classes; there are no negative rows")
             : MetricValue.Of(auc);
     }
 
-    private MetricValue OneVsRestAuc(int slot, ReadOnlySpan<double> weights, bool prevalenceWeighted)
+    private MetricValue OneVsRestAuc<T>(int slot, ReadOnlySpan<T> weights, bool prevalenceWeighted)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double sum = 0, weightSum = 0;
         for (var k = 0; k < _k; k++)
         {
-            var (auc, positive, negative) = _passes[k][slot].RocAuc(weights);
+            var (auc, positive, negative) = typeof(T) == typeof(byte)
+                ? _passes[k][slot].RocAuc(System.Runtime.InteropServices.MemoryMarshal.Cast<T, byte>(weights))
+                : _passes[k][slot].RocAuc(weights);
             if (positive <= 0 || negative <= 0)
             {
                 return MetricValue.Undefined($"one-vs-rest ROC AUC needs every class present; class {k} has {(positive <= 0 ? "no rows" : "all rows")}");
@@ -337,13 +389,15 @@ public sealed class MetricSet
         return MetricValue.Of(sum / weightSum);
     }
 
-    private MetricValue BinaryAveragePrecision(int slot, ReadOnlySpan<double> weights)
+    private MetricValue BinaryAveragePrecision<T>(int slot, ReadOnlySpan<T> weights)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var (ap, positive) = _passes[1][slot].AveragePrecision(weights);
         return positive <= 0 ? MetricValue.Undefined("average precision needs positive rows; there are none") : MetricValue.Of(ap);
     }
 
-    private MetricValue MacroAveragePrecision(int slot, ReadOnlySpan<double> weights)
+    private MetricValue MacroAveragePrecision<T>(int slot, ReadOnlySpan<T> weights)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var sum = 0.0;
         for (var k = 0; k < _k; k++)

@@ -6,16 +6,55 @@ namespace ModelGate.Core.Metrics;
 /// </summary>
 internal sealed class RankedPass
 {
+    private const int RowMask = (1 << 30) - 1;
+
     public RankedPass(int[] order, Func<int, double> key, Func<int, bool> isPositive)
     {
         Order = order;
         Positive = new double[order.Length];
         BlockEnd = new bool[order.Length];
+        Packed = new int[order.Length];
         for (var k = 0; k < order.Length; k++)
         {
             Positive[k] = isPositive(order[k]) ? 1 : 0;
             BlockEnd[k] = k == order.Length - 1 || key(order[k + 1]) != key(order[k]);
+            Packed[k] = order[k] | (Positive[k] > 0 ? 1 << 30 : 0) | (BlockEnd[k] ? int.MinValue : 0);
         }
+    }
+
+    /// <summary>Row (bits 0-29), positive label (bit 30) and tie-block end (bit 31) in one word: one memory stream for the byte-count pass.</summary>
+    public int[] Packed { get; }
+
+    /// <summary>
+    /// ROC AUC for integer resample counts: the same Mann-Whitney sum in exact 64-bit integers (doubled, so ties' halves
+    /// stay integral), branch-free over tie blocks.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public (double Auc, double PositiveWeight, double NegativeWeight) RocAuc(ReadOnlySpan<byte> counts)
+    {
+        if (Order.Length > RowMask)
+        {
+            return RocAuc<byte>(counts);
+        }
+
+        long negativeBelow = 0, twiceSum = 0, blockPositive = 0, blockNegative = 0, positiveTotal = 0;
+        foreach (var packed in Packed)
+        {
+            long w = counts[packed & RowMask];
+            long positive = (packed >> 30) & 1;
+            long end = (long)((uint)packed >> 31);
+            var wp = w * positive;
+            blockPositive += wp;
+            blockNegative += w - wp;
+            twiceSum += end * blockPositive * ((2 * negativeBelow) + blockNegative);
+            negativeBelow += end * blockNegative;
+            positiveTotal += end * blockPositive;
+            blockPositive *= 1 - end;
+            blockNegative *= 1 - end;
+        }
+
+        var auc = positiveTotal > 0 && negativeBelow > 0 ? twiceSum / (2.0 * positiveTotal * negativeBelow) : double.NaN;
+        return (auc, positiveTotal, negativeBelow);
     }
 
     public int[] Order { get; }
@@ -25,7 +64,9 @@ internal sealed class RankedPass
     public bool[] BlockEnd { get; }
 
     /// <summary>Weighted ROC AUC (Mann-Whitney with ties as 1/2); NaN when a class has no weight. Also returns the positive weight.</summary>
-    public (double Auc, double PositiveWeight, double NegativeWeight) RocAuc(ReadOnlySpan<double> weights)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public (double Auc, double PositiveWeight, double NegativeWeight) RocAuc<T>(ReadOnlySpan<T> weights)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var order = Order;
         var positive = Positive;
@@ -33,7 +74,7 @@ internal sealed class RankedPass
         double negativeBelow = 0, sum = 0, blockPositive = 0, blockNegative = 0, positiveTotal = 0;
         for (var k = 0; k < order.Length; k++)
         {
-            var w = weights[order[k]];
+            var w = double.CreateTruncating(weights[order[k]]);
             var wp = w * positive[k];
             blockPositive += wp;
             blockNegative += w - wp;
@@ -52,7 +93,9 @@ internal sealed class RankedPass
     }
 
     /// <summary>Weighted average precision as scikit-learn: Σ (R_n - R_{n-1}) P_n over descending distinct thresholds.</summary>
-    public (double AveragePrecision, double PositiveWeight) AveragePrecision(ReadOnlySpan<double> weights)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public (double AveragePrecision, double PositiveWeight) AveragePrecision<T>(ReadOnlySpan<T> weights)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var order = Order;
         var positive = Positive;
@@ -60,7 +103,7 @@ internal sealed class RankedPass
         double truePositives = 0, falsePositives = 0, sum = 0, blockPositive = 0, blockNegative = 0;
         for (var k = order.Length - 1; k >= 0; k--)
         {
-            var w = weights[order[k]];
+            var w = double.CreateTruncating(weights[order[k]]);
             var wp = w * positive[k];
             blockPositive += wp;
             blockNegative += w - wp;
@@ -85,12 +128,13 @@ internal sealed class RankedPass
     /// Weighted median of the sort keys: with total weight W, the mean of the keys at expanded positions
     /// floor((W-1)/2) and ceil((W-1)/2); equals numpy.median for unit (or integer) weights.
     /// </summary>
-    public double Median(ReadOnlySpan<double> weights, Func<int, double> key)
+    public double Median<T>(ReadOnlySpan<T> weights, Func<int, double> key)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var total = 0.0;
         foreach (var i in Order)
         {
-            total += weights[i];
+            total += double.CreateTruncating(weights[i]);
         }
 
         if (total <= 0)
@@ -104,7 +148,7 @@ internal sealed class RankedPass
         double low = double.NaN, high = double.NaN, cumulative = 0;
         foreach (var i in Order)
         {
-            var w = weights[i];
+            var w = double.CreateTruncating(weights[i]);
             if (w <= 0)
             {
                 continue;
@@ -132,11 +176,12 @@ internal sealed class RankedPass
     }
 
     /// <summary>The largest key among rows with positive weight.</summary>
-    public double Max(ReadOnlySpan<double> weights, Func<int, double> key)
+    public double Max<T>(ReadOnlySpan<T> weights, Func<int, double> key)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         for (var k = Order.Length - 1; k >= 0; k--)
         {
-            if (weights[Order[k]] > 0)
+            if (double.CreateTruncating(weights[Order[k]]) > 0)
             {
                 return key(Order[k]);
             }

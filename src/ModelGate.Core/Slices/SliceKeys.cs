@@ -81,9 +81,9 @@ public static class SliceKeys
 
     /// <summary>
     /// The intersection of several slices: one group per combination that occurs (ordered by the component groups),
-    /// named with " × "; a row missing from any component belongs to no group.
+    /// named with " × "; a row missing from any component belongs to no group. Named "a_x_b" (rename with <c>with</c>).
     /// </summary>
-    public static SliceColumn Intersect(IReadOnlyList<SliceColumn> columns, string? name = null)
+    public static SliceColumn Intersect(params IReadOnlyList<SliceColumn> columns)
     {
         ArgumentNullException.ThrowIfNull(columns);
         if (columns.Count == 0)
@@ -138,7 +138,7 @@ public static class SliceKeys
             names[g] ??= string.Join(IntersectionSeparator, columns.Select(c => c.GroupNames[c.GroupOf[i]]));
         }
 
-        return new SliceColumn(name ?? string.Join("_x_", columns.Select(c => c.Name)), groupOf, names);
+        return new SliceColumn(string.Join("_x_", columns.Select(c => c.Name)), groupOf, names);
     }
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -39,13 +39,31 @@ public static class PairedBootstrap
             0,
             resamples,
             options,
-            () => (Weights: new double[rows], Output: new double[columns]),
+            () => (Weights: rowWeights is null ? [] : new double[rows], Counts: rowWeights is null ? new byte[rows] : [], Output: new double[columns]),
             (b, _, buffers) =>
             {
-                ResampleWeights.Fill(seed, b, buffers.Weights, rowWeights);
+                // Without row weights the counts stay bytes: the order-based passes gather them at random, and 1 MB per
+                // million rows stays in cache where 8 MB of doubles would not.
+                if (rowWeights is null)
+                {
+                    ResampleWeights.Fill(seed, b, buffers.Counts);
+                }
+                else
+                {
+                    ResampleWeights.Fill(seed, b, buffers.Weights, rowWeights);
+                }
+
                 for (var s = 0; s < sets.Count; s++)
                 {
-                    sets[s].Evaluate(buffers.Weights, buffers.Output.AsSpan(offsets[s], sets[s].OutputCount));
+                    var output = buffers.Output.AsSpan(offsets[s], sets[s].OutputCount);
+                    if (rowWeights is null)
+                    {
+                        sets[s].Evaluate(buffers.Counts, output);
+                    }
+                    else
+                    {
+                        sets[s].Evaluate(buffers.Weights, output);
+                    }
                 }
 
                 for (var c = 0; c < columns; c++)

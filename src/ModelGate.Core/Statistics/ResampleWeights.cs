@@ -10,7 +10,14 @@ public static class ResampleWeights
     private static readonly ulong[] Thresholds = BuildThresholds();
 
     /// <summary>Fills <paramref name="counts"/> with the Poisson(1) counts of one resample.</summary>
-    public static void Fill(ulong seed, int resample, Span<double> counts)
+    public static void Fill(ulong seed, int resample, Span<double> counts) => Fill<double>(seed, resample, counts);
+
+    /// <summary>Fills <paramref name="counts"/> with the same counts as bytes (1 MB per million rows: cache-resident for gathers).</summary>
+    public static void Fill(ulong seed, int resample, Span<byte> counts) => Fill<byte>(seed, resample, counts);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Fill<T>(ulong seed, int resample, Span<T> counts)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var state = Mix(seed ^ Mix(0x9E3779B97F4A7C15UL * (ulong)(resample + 1)));
         var t0 = Thresholds[0];
@@ -19,13 +26,13 @@ public static class ResampleWeights
         for (; i + 1 < counts.Length; i += 2)
         {
             var r = Next(ref state);
-            counts[i] = Draw(r & 0xFFFFFFFFUL, t0, t1);
-            counts[i + 1] = Draw(r >> 32, t0, t1);
+            counts[i] = T.CreateTruncating(Draw(r & 0xFFFFFFFFUL, t0, t1));
+            counts[i + 1] = T.CreateTruncating(Draw(r >> 32, t0, t1));
         }
 
         if (i < counts.Length)
         {
-            counts[i] = Draw(Next(ref state) & 0xFFFFFFFFUL, t0, t1);
+            counts[i] = T.CreateTruncating(Draw(Next(ref state) & 0xFFFFFFFFUL, t0, t1));
         }
     }
 
@@ -42,22 +49,16 @@ public static class ResampleWeights
         }
     }
 
-    private static double Draw(ulong u, ulong t0, ulong t1)
+    // Branch-free for counts up to 4 (99.6% of draws): a count is the number of CDF thresholds at or below u.
+    private static int Draw(ulong u, ulong t0, ulong t1)
     {
-        if (u < t0)
+        var k = (u >= t0 ? 1 : 0) + (u >= t1 ? 1 : 0) + (u >= Thresholds[2] ? 1 : 0) + (u >= Thresholds[3] ? 1 : 0);
+        if (k == 4)
         {
-            return 0;
-        }
-
-        if (u < t1)
-        {
-            return 1;
-        }
-
-        var k = 2;
-        while (k < Thresholds.Length && u >= Thresholds[k])
-        {
-            k++;
+            while (k < Thresholds.Length && u >= Thresholds[k])
+            {
+                k++;
+            }
         }
 
         return k;

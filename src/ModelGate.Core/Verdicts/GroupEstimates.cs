@@ -9,9 +9,9 @@ internal static class GroupEstimates
 {
     public static string ScopeOf(string slice) => "slice:" + slice;
 
-    public static IReadOnlyList<GroupRow> For(EvaluationContext ctx, SliceColumn column, MetricRequest request)
+    public static IReadOnlyList<GroupRow> For(EvaluationContext ctx, SliceColumn column, MetricRequest request, string? scope = null)
     {
-        var scope = ScopeOf(column.Name);
+        scope ??= ScopeOf(column.Name);
         var rows = new List<GroupRow>();
         for (var g = 0; g < column.GroupNames.Count; g++)
         {

@@ -72,7 +72,7 @@ internal static class SafetyJudge
         {
             var request = new MetricRequest(metric);
             var column = ColumnOf(spec.Set, mask);
-            var row = GroupEstimates.For(ctx, column, request)[0];
+            var row = GroupEstimates.For(ctx, column, request, ScopeOf(spec.Set))[0];
             candidate = row.Candidate;
             if (!candidate.IsDefined)
             {

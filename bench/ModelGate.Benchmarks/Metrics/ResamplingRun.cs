@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using ModelGate.Core.Statistics;
+
+namespace ModelGate.Benchmarks.Metrics;
+
+/// <summary>
+/// The issue-5 timing: 1,000,000 rows, two binary models, 1,000 paired resamples of ROC AUC, log loss, accuracy,
+/// Brier and ECE, over the whole holdout and 8 slice groups. One timed run after a small warm-up (not BenchmarkDotNet:
+/// a single run takes seconds).
+/// </summary>
+public static class ResamplingRun
+{
+    /// <summary>Runs and prints the timing.</summary>
+    public static void Execute(int rows, int resamples, int? threads)
+    {
+        var total = Stopwatch.StartNew();
+        var holdout = new SyntheticHoldout(rows);
+        var generate = total.Elapsed;
+
+        var warm = new SyntheticHoldout(20_000, 2);
+        PairedBootstrap.Run(warm.Sets(), 20, 1);
+
+        var clock = Stopwatch.StartNew();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var sets = holdout.Sets();
+        var prepare = clock.Elapsed;
+        var replicates = PairedBootstrap.Run(sets, resamples, 20261122, maxDegreeOfParallelism: threads);
+        var resample = clock.Elapsed - prepare;
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+
+        // Where one resample's time goes (single thread): weights, then each model's metric set.
+        var weights = new byte[rows];
+        var output = new double[sets[0].OutputCount];
+        var step = Environment.CpuUsage.TotalTime;
+        for (var b = 0; b < 5; b++)
+        {
+            ResampleWeights.Fill(1, b, weights);
+        }
+
+        var fill = (Environment.CpuUsage.TotalTime - step) / 5;
+        step = Environment.CpuUsage.TotalTime;
+        for (var b = 0; b < 5; b++)
+        {
+            sets[0].Evaluate(weights, output.AsSpan());
+        }
+
+        var evaluate = (Environment.CpuUsage.TotalTime - step) / 5;
+        foreach (var metric in new[] { "roc_auc", "accuracy", "log_loss", "ece" })
+        {
+            foreach (var slice in new[] { null, holdout.Slice })
+            {
+                var only = new ModelGate.Core.Metrics.MetricSet(new ModelGate.Core.Metrics.ScoredModel(ModelGate.Core.TaskKind.Binary, holdout.Labels, holdout.Candidate), [new(metric)], slice);
+                var o = new double[only.OutputCount];
+                only.Evaluate(weights, o.AsSpan());
+                var t = Environment.CpuUsage.TotalTime;
+                for (var b = 0; b < 5; b++)
+                {
+                    only.Evaluate(weights, o.AsSpan());
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {metric} {(slice is null ? "overall" : "overall+8 groups")}: {((Environment.CpuUsage.TotalTime - t) / 5).TotalMilliseconds:F1} ms"));
+            }
+        }
+
+        var prepareCpu = Environment.CpuUsage.TotalTime;
+        _ = holdout.Sets();
+        prepareCpu = Environment.CpuUsage.TotalTime - prepareCpu;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU time, one thread: weights {fill.TotalMilliseconds:F1} ms, one model's metric set {evaluate.TotalMilliseconds:F1} ms per resample; preparing both sets {prepareCpu.TotalMilliseconds:F0} ms"));
+
+        var auc = replicates.Of(0, 0).ToArray();
+        Array.Sort(auc);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows={rows} resamples={resamples} threads={threads?.ToString(CultureInfo.InvariantCulture) ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)} metrics=5 slots=1+8 models=2"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate data: {generate.TotalSeconds:F2} s (not counted)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prepare (sort once, per-row terms): {prepare.TotalSeconds:F2} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resampling: {resample.TotalSeconds:F2} s ({resample.TotalMilliseconds / resamples:F2} ms per paired resample)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total metrics + resampling: {(prepare + resample).TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU (user+kernel, all threads)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candidate ROC AUC 95% interval: [{auc[(int)(0.025 * (auc.Length - 1))]:F5}, {auc[(int)(0.975 * (auc.Length - 1))]:F5}]"));
+    }
+}
