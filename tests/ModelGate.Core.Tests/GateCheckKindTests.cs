@@ -51,6 +51,19 @@ public class GateCheckKindTests
     }
 
     [Fact]
+    public void Per_group_regression_of_a_lower_is_better_metric_is_a_rise_not_a_fall()
+    {
+        // The degraded candidate's log loss rises in every group: that is the regression to catch.
+        var spec = new SubgroupCheckSpec { Id = "s", Title = "s", Slices = ["radius"], Metric = "log_loss", MaxDropPerGroup = 0.01 };
+        var plan = GateData.Plan(spec) with { Statistics = new StatisticsOptions(Resamples: 400, MinSupport: 10) };
+        var check = GateEvaluator.Evaluate(plan, WithSlices(GateData.BreastCancer("mlp_breast_cancer_degraded")), GateData.Today).Checks[0];
+        Assert.Equal("increase per group ≤ 0.01", check.Threshold);
+        Assert.Contains(check.Groups, g => g.Delta is { Value: > 0.01 } && g.Verdict is Verdict.Fail or Verdict.Inconclusive);
+        Assert.NotEqual(Verdict.Pass, check.Verdict);
+        Assert.Contains("the allowed increase", check.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Subgroup_worst_group_uses_wilson_intervals_for_proportions()
     {
         var spec = new SubgroupCheckSpec { Id = "s", Title = "s", Slices = ["radius"], Metric = "accuracy", WorstGroup = new Bound(AtLeast: 0.5) };

@@ -67,7 +67,7 @@ internal static class SubgroupJudge
             }
             else
             {
-                adjusted = JudgeDrops(ctx, rows, verdicts, judgements, maxDrop);
+                adjusted = JudgeDrops(ctx, rows, verdicts, judgements, maxDrop, info.HigherIsBetter);
             }
         }
 
@@ -139,7 +139,7 @@ internal static class SubgroupJudge
         yield return requirement.Judge(gap, interval, ctx.Statistics.Mode);
     }
 
-    private static Dictionary<int, double> JudgeDrops(EvaluationContext ctx, List<GroupRow> rows, List<List<Judgement>> verdicts, List<Judgement> judgements, double maxDrop)
+    private static Dictionary<int, double> JudgeDrops(EvaluationContext ctx, List<GroupRow> rows, List<List<Judgement>> verdicts, List<Judgement> judgements, double maxDrop, bool higherIsBetter)
     {
         var tested = new List<(int Row, Judgement Judgement, double P)>();
         for (var i = 0; i < rows.Count; i++)
@@ -150,9 +150,14 @@ internal static class SubgroupJudge
                 continue;
             }
 
-            var requirement = new Requirement($"{row.Slice}={row.Group} (n={row.Support}) delta", -maxDrop, true, $"the allowed drop {NumberText.Change(-maxDrop)}", $"drop per group ≤ {NumberText.Format(maxDrop)}");
+            // A regression is a fall for higher-is-better metrics (recall) and a rise for lower-is-better ones (MAE).
+            var requirement = higherIsBetter
+                ? new Requirement($"{row.Slice}={row.Group} (n={row.Support}) delta", -maxDrop, true, $"the allowed drop {NumberText.Change(-maxDrop)}", $"drop per group ≤ {NumberText.Format(maxDrop)}")
+                : new Requirement($"{row.Slice}={row.Group} (n={row.Support}) delta", maxDrop, false, $"the allowed increase {NumberText.Change(maxDrop)}", $"increase per group ≤ {NumberText.Format(maxDrop)}");
             var judgement = requirement.Judge(delta.Value, delta.Interval, ctx.Statistics.Mode, asChange: true);
-            tested.Add((i, judgement, RegressionPValue(row.DeltaReplicates, delta.Value, -maxDrop)));
+            tested.Add((i, judgement, higherIsBetter
+                ? RegressionPValue(row.DeltaReplicates, delta.Value, -maxDrop)
+                : RegressionPValue(row.DeltaReplicates is { } r ? [.. r.Select(d => -d)] : null, -delta.Value, -maxDrop)));
         }
 
         var adjusted = BenjaminiHochberg.Adjust([.. tested.Select(t => t.P)]);
@@ -236,7 +241,7 @@ internal static class SubgroupJudge
 
         if (spec.MaxDropPerGroup is { } drop)
         {
-            parts.Add($"drop per group ≤ {NumberText.Format(drop)}");
+            parts.Add($"{(info.HigherIsBetter ? "drop" : "increase")} per group ≤ {NumberText.Format(drop)}");
         }
 
         return string.Join("; ", parts);
