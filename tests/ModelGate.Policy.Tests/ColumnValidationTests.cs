@@ -52,6 +52,15 @@ public sealed class ColumnValidationTests
     }
 
     [Fact]
+    public void The_train_sample_needs_only_the_label_and_the_inputs()
+    {
+        using var t = new TestPolicies();
+        var policy = t.Load(Policy.Replace("releasd", "released", StringComparison.Ordinal)).GetPolicyOrThrow();
+        var error = Assert.Single(policy.ValidateAgainstTrainColumns(["released", "age", "employed", "x1"]));
+        Assert.Equal((9, 28, "inputs.input refers to column 'checks', which the train sample does not have; train sample columns: released, age, employed, x1"), (error.Location.Line, error.Location.Column, error.Message));
+    }
+
+    [Fact]
     public void A_fitting_header_gives_no_errors()
     {
         using var t = new TestPolicies();
