@@ -241,6 +241,18 @@ public sealed class InvalidPolicyTests
             "'test: delong' applies to roc_auc on a binary task; use 'test: bootstrap' for roc_auc"
         },
         {
+            "label fed to the model", H + "  inputs:\n    input: [age, released, checks]\n", 10, 18,
+            "inputs.input includes the label column 'released', so the model would see the answer; remove it from the input"
+        },
+        {
+            "too many resamples", H + "statistics:\n  resamples: 50000000\n", 10, 14,
+            "'resamples' must be at most 1000000; 1000 to 10000 resamples give stable 95% intervals"
+        },
+        {
+            "too few resamples", H + "statistics:\n  resamples: 10\n", 10, 14,
+            "'resamples' must be at least 100 (1000 is the default), got 10"
+        },
+        {
             "checks not a list", H + "checks:\n  metric: roc_auc\n", 10, 3,
             "'checks' must be a list of checks (each line starting with '- '), got a mapping"
         },

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ModelGate.Core;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
@@ -226,7 +227,7 @@ internal sealed partial class PolicyBinder
             Severity = severity,
             Location = kind.Location,
             Slices = slices ?? [],
-            Disparities = disparities,
+            Disparities = disparities.ToFrozenDictionary(StringComparer.Ordinal),
             MaxIncrease = NonNegative(map, "max_increase", "0 or more (how much worse than the baseline a disparity may get)"),
         };
         return new BoundCheck(id, kind.Location, [spec]);

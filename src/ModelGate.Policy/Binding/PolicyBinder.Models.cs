@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ModelGate.Core;
 using ModelGate.Policy.Model;
 using ModelGate.Policy.Yaml;
@@ -82,6 +83,11 @@ internal sealed partial class PolicyBinder
         }
 
         var inputs = BindInputs(map);
+        if (label is not null)
+        {
+            RejectLabelAsInput(label);
+        }
+
         var missing = _read.Choice(map, "missing", MissingKinds) ?? MissingValues.Fail;
         var types = new Dictionary<string, ColumnType>(StringComparer.Ordinal);
         if (_read.Map(map["column_types"], "column_types") is { } typeMap)
@@ -102,7 +108,7 @@ internal sealed partial class PolicyBinder
 
         return holdout is null || label is null || inputs is null
             ? null
-            : new DataConfig(holdout, train, label, id, weight, inputs, missing, types);
+            : new DataConfig(holdout, train, label, id, weight, inputs, missing, types.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     private InputsMapping? BindInputs(MappingNode data)
@@ -226,6 +232,15 @@ internal sealed partial class PolicyBinder
         }
 
         return inner is null ? null : inner with { Shape = shape };
+    }
+
+    /// <summary>A model fed its own label would pass every check; name the input that does it.</summary>
+    private void RejectLabelAsInput(string label)
+    {
+        foreach (var reference in _columns.Where(c => c.Usage.StartsWith("inputs.", StringComparison.Ordinal) && !c.IsPattern && c.Column == label))
+        {
+            _read.Error(reference.Location, $"{reference.Usage} includes the label column '{label}', so the model would see the answer; remove it from the input");
+        }
     }
 
     private static string Name(TaskKind task) => task.ToString().ToLowerInvariant();

@@ -14,6 +14,8 @@ internal sealed partial class PolicyBinder
     public static readonly string[] StatisticsKeys = ["confidence", "resamples", "seed", "inconclusive", "mode", "false_discovery_rate"];
     public static readonly string[] ReportKeys = ["show_columns", "max_flipped_rows", "metrics"];
 
+    private const long MaxResamples = 1_000_000;
+
     private static readonly (string, Severity)[] Severities = [("error", Severity.Error), ("warning", Severity.Warning), ("info", Severity.Info)];
     private static readonly (string, JudgeMode)[] Modes = [("interval", JudgeMode.Interval), ("point", JudgeMode.PointEstimate)];
 
@@ -125,13 +127,19 @@ internal sealed partial class PolicyBinder
         _read.Keys(map, "statistics", StatisticsKeys);
         var confidence = _read.NumberIn(map, "confidence", 0.5, 1, "at least 0.5 and below 1, e.g. 0.95", openMax: true);
         var resamples = _read.Integer(map, "resamples", 100, "at least 100 (1000 is the default)");
+        if (resamples > MaxResamples)
+        {
+            _read.Error(Reading.Location(map, "resamples"), $"'resamples' must be at most {MaxResamples.ToString(CultureInfo.InvariantCulture)}; 1000 to 10000 resamples give stable 95% intervals");
+            resamples = null;
+        }
+
         var seed = BindSeed(map);
         var inconclusive = _read.Choice(map, "inconclusive", Severities);
         var mode = _read.Choice(map, "mode", Modes);
         var fdr = _read.NumberIn(map, "false_discovery_rate", 0, 1, "between 0 and 1 (exclusive), e.g. 0.05", openMin: true, openMax: true);
         return new StatisticsOptions(
             confidence ?? defaults.Confidence,
-            (int?)Math.Min(resamples ?? defaults.Resamples, 1_000_000) ?? defaults.Resamples,
+            (int?)resamples ?? defaults.Resamples,
             seed ?? defaults.Seed,
             inconclusive ?? defaults.InconclusiveSeverity,
             mode ?? defaults.Mode,

@@ -6,7 +6,7 @@ namespace ModelGate.Policy.Model;
 /// <summary>Checks the columns a policy names against a holdout header.</summary>
 internal static class ColumnValidation
 {
-    public static IReadOnlyList<PolicyDiagnostic> Validate(Policy policy, IReadOnlyCollection<string> header)
+    public static IReadOnlyList<PolicyDiagnostic> Validate(Policy policy, IReadOnlyCollection<string> header, string file = "holdout")
     {
         ArgumentNullException.ThrowIfNull(header);
         var present = header.ToHashSet(StringComparer.Ordinal);
@@ -18,14 +18,14 @@ internal static class ColumnValidation
                 if (!header.Any(h => Glob.Matches(reference.Column, h)))
                 {
                     diagnostics.Add(new PolicyDiagnostic(reference.Location, DiagnosticLevel.Error,
-                        $"{reference.Usage}: the pattern '{reference.Column}' matches no holdout column; holdout columns: {Shown(header)}"));
+                        $"{reference.Usage}: the pattern '{reference.Column}' matches no {file} column; {file} columns: {Shown(header)}"));
                 }
             }
             else if (!present.Contains(reference.Column))
             {
                 var hint = Suggestions.DidYouMean(reference.Column, header);
                 diagnostics.Add(new PolicyDiagnostic(reference.Location, DiagnosticLevel.Error,
-                    $"{reference.Usage} refers to column '{reference.Column}', which the holdout does not have{(hint.Length > 0 ? hint : $"; holdout columns: {Shown(header)}")}"));
+                    $"{reference.Usage} refers to column '{reference.Column}', which the {file} does not have{(hint.Length > 0 ? hint : $"; {file} columns: {Shown(header)}")}"));
             }
         }
 

@@ -71,8 +71,10 @@ internal static class CheckPrinter
             case FairnessCheckSpec f:
                 Head("fairness", f, line);
                 line(3, $"slices: {Flow(f.Slices)}");
-                foreach (var (name, bound) in f.Disparities)
+                // Catalogue order, not dictionary order, so the printout is stable across processes.
+                foreach (var name in Core.Metrics.MetricCatalog.Disparities.Where(f.Disparities.ContainsKey))
                 {
+                    var bound = f.Disparities[name];
                     var parts = new List<string>();
                     if (bound.AtLeast is { } low)
                     {

@@ -24,7 +24,7 @@ public static class PolicyPrinter
         Line(0, $"# modelgate.yml resolved from: {string.Join(", ", policy.Sources.Select(Path.GetFileName))}");
         Line(0, "version: 1");
         Line(0, $"task: {policy.Task.ToString().ToLowerInvariant()}");
-        PrintModels(policy.Models, Line, Rel);
+        PrintModels(policy.Models, policy.Task == Core.TaskKind.Binary, Line, Rel);
         PrintData(policy.Data, Line, Rel);
         Line(0, "slices:");
         Line(1, $"min_support: {policy.Statistics.MinSupport.ToString(CultureInfo.InvariantCulture)}");
@@ -56,7 +56,7 @@ public static class PolicyPrinter
         return w.ToString();
     }
 
-    private static void PrintModels(ModelsConfig models, Action<int, string> line, Func<string, string> rel)
+    private static void PrintModels(ModelsConfig models, bool binary, Action<int, string> line, Func<string, string> rel)
     {
         line(0, "models:");
         line(1, $"candidate: {rel(models.Candidate)}");
@@ -76,7 +76,10 @@ public static class PolicyPrinter
             line(1, $"positive_class: {Text(models.PositiveClass)}");
         }
 
-        line(1, $"decision_threshold: {Number(models.DecisionThreshold)}");
+        if (binary)
+        {
+            line(1, $"decision_threshold: {Number(models.DecisionThreshold)}");
+        }
     }
 
     private static void PrintData(DataConfig data, Action<int, string> line, Func<string, string> rel)

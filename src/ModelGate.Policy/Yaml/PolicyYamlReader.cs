@@ -17,10 +17,19 @@ public static class PolicyYamlReader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var stream = new YamlStream();
+        using var reader = new StringReader(text);
+        var parser = new Parser(reader);
         try
         {
-            using var reader = new StringReader(text);
-            stream.Load(reader);
+            stream.Load(parser);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner can fail on some malformed input without a YamlException; the last event it
+            // produced is the best location available.
+            var at = parser.Current is { } last ? At(displayPath, last.End) : new SourceLocation(displayPath, 1, 1);
+            diagnostics.Add(new PolicyDiagnostic(at, DiagnosticLevel.Error, "YAML syntax: the file cannot be read past this point; check the quotes, brackets and indentation that follow"));
+            return null;
         }
         catch (YamlException e)
         {
