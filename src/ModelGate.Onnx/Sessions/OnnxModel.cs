@@ -56,6 +56,8 @@ public sealed unsafe class OnnxModel : IDisposable
     /// <summary>The ONNX Runtime version running the model.</summary>
     public string RuntimeVersion => _runtime.Version;
 
+    internal OrtSessionHandle Session => _session;
+
     /// <summary>Checks columns against the signature and converts them once into the model's types and layout.</summary>
     public PreparedInputs Prepare(IReadOnlyList<ModelInput> inputs) => InputBinder.Bind(Path, Signature, inputs);
 
@@ -72,13 +74,9 @@ public sealed unsafe class OnnxModel : IDisposable
             }
         }
 
-        var batches = RunRows(inputs, names, 0, inputs.RowCount, BatchSizeFor(Settings.BatchSize));
-        var outputs = new List<ModelOutput>(names.Count);
-        for (var o = 0; o < names.Count; o++)
-        {
-            outputs.Add(batches.Length == 0 ? Empty(names[o]) : MergeOne(names[o], batches.Select(b => b[o]).ToList()));
-        }
-
+        var outputs = inputs.RowCount == 0
+            ? names.Select(Empty).ToArray()
+            : RunRows(inputs, names, 0, inputs.RowCount, BatchSizeFor(Settings.BatchSize));
         return new ModelOutputs(inputs.RowCount, outputs);
     }
 
@@ -244,17 +242,16 @@ public sealed unsafe class OnnxModel : IDisposable
         return new OnnxModelException(path, $"ONNX Runtime {version} could not load the model ({ex.Code}, opsets {opsets}): {ex.OrtMessage}", "check the model with onnx.checker, or re-export it.", ex);
     }
 
-    private IReadOnlyList<BatchOutput>[] RunRows(PreparedInputs inputs, IReadOnlyList<string> outputNames, int firstRow, int rowCount, int batchSize)
+    private ModelOutput[] RunRows(PreparedInputs inputs, IReadOnlyList<string> outputNames, int firstRow, int rowCount, int batchSize)
     {
         if (!inputs.Names.SequenceEqual(Signature.Inputs.Select(p => p.Name)))
         {
             throw new OnnxModelException(Path, $"the prepared inputs ({string.Join(", ", inputs.Names)}) were made for another model.", "prepare the inputs with this model's Prepare.");
         }
 
-        using var names = new Utf8StringArray(outputNames);
         try
         {
-            return BatchRunner.Run(_runtime.Api, _session, _runtime.CpuMemory, inputs, _inputNames, names, batchSize, firstRow, rowCount);
+            return BatchRunner.Run(_runtime.Api, _session, _runtime.CpuMemory, inputs, _inputNames, outputNames, batchSize, firstRow, rowCount);
         }
         catch (OrtException ex)
         {
@@ -273,18 +270,6 @@ public sealed unsafe class OnnxModel : IDisposable
             .Select(p => p.Type is TensorValueType { Shape.Count: > 0 } t ? t.Shape[0].Size : null)
             .FirstOrDefault(s => s is not null);
         return fixedBatch is > 0 ? (int)fixedBatch.Value : requested;
-    }
-
-    private ModelOutput MergeOne(string name, IReadOnlyList<BatchOutput> batches)
-    {
-        try
-        {
-            return OutputMerger.Merge(name, batches);
-        }
-        catch (NotSupportedException ex)
-        {
-            throw new OnnxModelException(Path, $"unsupported output: {ex.Message}.", "name an output with one row per input row.", ex);
-        }
     }
 
     private ModelOutput Empty(string name)
