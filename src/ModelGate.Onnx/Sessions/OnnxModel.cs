@@ -160,7 +160,7 @@ public sealed unsafe class OnnxModel : IDisposable
             {
                 // CUDA appended but the session could not start on it: auto falls back, saying why.
                 using var cpuOptions = CreateOptions(api, settings);
-                var cpu = DeviceChoice.OnCpu($"CUDA provider failed at session creation ({ex.OrtMessage}); using CPU");
+                var cpu = DeviceChoice.OnCpu($"CUDA provider failed at session creation ({ex.Summary}); using CPU");
                 return new OnnxModel(runtime, path, settings, CreateSession(runtime, cpuOptions, path, header), cpu, header);
             }
         }
@@ -222,24 +222,24 @@ public sealed unsafe class OnnxModel : IDisposable
     {
         if (ex.Code == OrtErrorCode.ExecutionProviderFailure)
         {
-            return new OnnxRuntimeUnavailableException($"{path}: the execution provider failed while loading the model: {ex.OrtMessage}", "run with --device cpu, or fix the GPU setup.", ex);
+            return new OnnxRuntimeUnavailableException($"{path}: the execution provider failed while loading the model: {ex.Summary}", "run with --device cpu, or fix the GPU setup.", ex);
         }
 
         if (header is null || ex.Code == OrtErrorCode.InvalidProtobuf)
         {
-            return new OnnxModelException(path, $"not a valid ONNX model: ONNX Runtime says ({ex.Code}): {ex.OrtMessage}", "check that the file is an .onnx model exported completely (not a checkpoint, archive or LFS pointer).", ex);
+            return new OnnxModelException(path, $"not a valid ONNX model: ONNX Runtime says ({ex.Code}): {ex.Summary}", "check that the file is an .onnx model exported completely (not a checkpoint, archive or LFS pointer).", ex);
         }
 
         var opsets = header.Opsets.Count == 0 ? "none declared" : string.Join(", ", header.Opsets);
-        if (ex.OrtMessage.Contains("opset", StringComparison.OrdinalIgnoreCase))
+        if (ex.Summary.Contains("opset", StringComparison.OrdinalIgnoreCase))
         {
             return new OnnxModelException(path,
-                $"ONNX Runtime {version} does not support this model's operator sets ({opsets}): {ex.OrtMessage}",
+                $"ONNX Runtime {version} does not support this model's operator sets ({opsets}): {ex.Summary}",
                 "export the model with an opset this ONNX Runtime supports (e.g. torch.onnx.export(opset_version=17) / skl2onnx target_opset), or point --onnxruntime at a newer ONNX Runtime.",
                 ex);
         }
 
-        return new OnnxModelException(path, $"ONNX Runtime {version} could not load the model ({ex.Code}, opsets {opsets}): {ex.OrtMessage}", "check the model with onnx.checker, or re-export it.", ex);
+        return new OnnxModelException(path, $"ONNX Runtime {version} could not load the model ({ex.Code}, opsets {opsets}): {ex.Summary}", "check the model with onnx.checker, or re-export it.", ex);
     }
 
     private ModelOutput[] RunRows(PreparedInputs inputs, IReadOnlyList<string> outputNames, int firstRow, int rowCount, int batchSize)
@@ -255,7 +255,7 @@ public sealed unsafe class OnnxModel : IDisposable
         }
         catch (OrtException ex)
         {
-            throw new OnnxModelException(Path, $"ONNX Runtime failed while running the model ({ex.Code}): {ex.OrtMessage}", "check that the inputs match what the model was trained on (dotnet modelgate inspect shows its signature).", ex);
+            throw new OnnxModelException(Path, $"ONNX Runtime failed while running the model ({ex.Code}): {ex.Summary}", "check that the inputs match what the model was trained on (dotnet modelgate inspect shows its signature).", ex);
         }
         catch (NotSupportedException ex)
         {
