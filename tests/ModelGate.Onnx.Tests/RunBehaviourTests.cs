@@ -62,7 +62,14 @@ public sealed class RunBehaviourTests(SharedRuntime shared)
         Assert.Equal(64, samples.BatchSize);
         Assert.Equal(20, samples.Milliseconds.Count);
         Assert.All(samples.Milliseconds, ms => Assert.InRange(ms, 1e-6, 1000));
-        Assert.Throws<Errors.OnnxModelException>(() => model.MeasureLatency(prepared, prepared.RowCount + 1, 1));
+
+        // Larger than the holdout (171 rows): the rows are repeated to fill the batch.
+        var large = model.MeasureLatency(prepared, batchSize: 1000, calls: 3);
+        Assert.Equal(1000, large.BatchSize);
+        Assert.Equal(3, large.Milliseconds.Count);
+        var tiled = prepared.Tiled(400);
+        Assert.Equal(400, tiled.RowCount);
+        Assert.Equal(model.Run(prepared)["probabilities"].Numbers[..20], model.Run(tiled)["probabilities"].Numbers[342..362]);
     }
 
     [Fact]

@@ -98,17 +98,21 @@ public sealed unsafe class OnnxModel : IDisposable
     /// <summary>
     /// Times <paramref name="calls"/> Run calls on the first <paramref name="batchSize"/> rows (after
     /// <paramref name="warmupCalls"/> untimed ones) and returns milliseconds per call. Fetches every output, as scoring would.
+    /// A holdout smaller than the batch is repeated to fill it: latency depends on the batch size, not on the values.
     /// </summary>
     public LatencySamples MeasureLatency(PreparedInputs inputs, int batchSize, int calls, int warmupCalls = 2)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(calls, 1);
+        if (inputs.RowCount == 0)
+        {
+            throw new OnnxModelException(Path, "latency cannot be measured on a holdout without rows.", "give the holdout at least one row.");
+        }
+
         if (inputs.RowCount < batchSize)
         {
-            throw new OnnxModelException(Path,
-                $"latency at batch size {batchSize} needs at least {batchSize} rows; the holdout has {inputs.RowCount}.",
-                "measure at a batch size no larger than the holdout.");
+            inputs = inputs.Tiled(batchSize);
         }
 
         var names = Signature.Outputs.Select(p => p.Name).ToList();
