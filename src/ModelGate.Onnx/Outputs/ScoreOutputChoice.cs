@@ -5,13 +5,14 @@ using ModelGate.Onnx.Signature;
 namespace ModelGate.Onnx.Outputs;
 
 /// <summary>The output chosen for scoring, what it holds, and why it was chosen.</summary>
-internal sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string Reason)
+public sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string Reason)
 {
     private static readonly string[] ProbabilityNames = ["probabilities", "output_probability", "probability", "probs", "prob", "proba", "predict_proba", "output_probabilities"];
     private static readonly string[] LogitNames = ["logits", "logit", "output_logits"];
     private static readonly string[] RegressionNames = ["variable", "prediction", "predictions", "predicted", "output", "y", "target", "value"];
     private static readonly string[] LabelNames = ["output_label", "label", "labels", "predicted_label", "class"];
 
+    /// <summary>Picks the scoring output (the one named in the request, else by name and type) and says why; `inspect` shows it.</summary>
     public static ScoreOutputChoice Choose(string modelPath, ModelSignature signature, ScoreRequest request)
     {
         if (request.OutputName is not null)
