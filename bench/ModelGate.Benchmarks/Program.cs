@@ -1,15 +1,33 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using ModelGate.Benchmarks.Metrics;
+using ModelGate.Benchmarks.Onnx;
 
-// "metrics-resampling [rows] [resamples] [threads]" runs the single timed issue-5 run; anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "metrics-resampling")
+namespace ModelGate.Benchmarks;
+
+/// <summary>
+/// Entry point. Timed side-by-side runs by name (`onnx`, `metrics-resampling [rows] [resamples] [threads]`);
+/// anything else goes to BenchmarkDotNet's switcher.
+/// </summary>
+public static class Program
 {
-    var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
-    var resamples = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
-    int? threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
-    ResamplingRun.Execute(rows, resamples, threads);
-    return;
+    /// <summary>Runs the chosen benchmarks.</summary>
+    public static int Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        switch (args.Length > 0 ? args[0] : string.Empty)
+        {
+            case "onnx":
+                return EngineVersusBareLoop.Run(args[1..]);
+            case "metrics-resampling":
+                var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
+                var resamples = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
+                int? threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
+                ResamplingRun.Execute(rows, resamples, threads);
+                return 0;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(ResamplingRun).Assembly).Run(args);

@@ -35,6 +35,8 @@ public sealed class ModelErrorTests(SharedRuntime shared)
         var ex = Assert.Throws<OnnxModelException>(() => shared.Runtime.LoadModel(Repo.Model("future_opset"), Cpu));
         Assert.Contains($"ONNX Runtime {shared.Runtime.Version} does not support this model's operator sets (ai.onnx 99)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("opset", ex.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+        Assert.DoesNotContain("onnxruntime_src", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,6 +50,7 @@ public sealed class ModelErrorTests(SharedRuntime shared)
 
         Assert.Contains("failed while running the model", ex.Message, StringComparison.Ordinal);
         Assert.Contains("out of", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
         Assert.Contains(shared.LogLines, l => l.Level >= OnnxLogLevel.Error && l.Line.Contains("Gather", StringComparison.Ordinal));
     }
 

@@ -5,11 +5,12 @@ public sealed class OrtException : OnnxException
 {
     /// <summary>Creates the error from ORT's status.</summary>
     public OrtException(OrtErrorCode code, string operation, string ortMessage)
-        : base($"ONNX Runtime {operation} failed ({code}): {ortMessage}", null, null)
+        : base($"ONNX Runtime {operation} failed ({code}): {OrtMessageText.Clean(ortMessage)}", null, null)
     {
         Code = code;
         Operation = operation;
         OrtMessage = ortMessage;
+        Summary = OrtMessageText.Clean(ortMessage);
     }
 
     /// <summary>ORT's error code.</summary>
@@ -18,8 +19,11 @@ public sealed class OrtException : OnnxException
     /// <summary>The C API function that failed.</summary>
     public string Operation { get; }
 
-    /// <summary>ORT's message, verbatim.</summary>
+    /// <summary>ORT's message, verbatim (may hold a C++ source location and line breaks).</summary>
     public string OrtMessage { get; }
+
+    /// <summary>ORT's message on one line, without its source location and function signature.</summary>
+    public string Summary { get; }
 
     /// <inheritdoc />
     public override int ExitCode => Code == OrtErrorCode.ExecutionProviderFailure ? 4 : 3;

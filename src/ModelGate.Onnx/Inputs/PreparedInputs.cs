@@ -21,6 +21,22 @@ public sealed class PreparedInputs
     public IReadOnlyList<string> Names => Inputs.Select(i => i.Name).ToList();
 
     internal IReadOnlyList<BoundInput> Inputs { get; }
+
+    /// <summary>The rows repeated in order until there are <paramref name="rows"/> of them (for latency at a batch size larger than the holdout).</summary>
+    internal PreparedInputs Tiled(int rows)
+    {
+        var tiled = Inputs.Select(input =>
+        {
+            var buffer = Array.CreateInstance(input.Buffer.GetType().GetElementType()!, (long)rows * input.RowElements);
+            for (var r = 0; r < rows; r++)
+            {
+                Array.Copy(input.Buffer, (long)(r % RowCount) * input.RowElements, buffer, (long)r * input.RowElements, input.RowElements);
+            }
+
+            return input with { Buffer = buffer };
+        }).ToList();
+        return new PreparedInputs(rows, tiled);
+    }
 }
 
 /// <summary>One model input's data: a flat row-major buffer of the model's element type and the shape of one row.</summary>

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
+using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Signature;
 
 namespace ModelGate.Onnx.Native;
-
-/// <summary>One batch's worth of one output, copied into managed memory.</summary>
-internal sealed record BatchOutput(bool IsMapSequence, TensorElementType ElementType, long[] Shape, double[] Numbers, string[]? Texts, IReadOnlyList<string> MapKeys);
 
 /// <summary>Copies ORT output values (tensors, sequences of maps) into managed arrays while the values are alive.</summary>
 internal static unsafe class OutputReader
@@ -14,19 +11,34 @@ internal static unsafe class OutputReader
     private const int OnnxTypeTensor = 1;
     private const int OnnxTypeSequence = 2;
 
-    public static BatchOutput Read(OrtApi api, nint value, string name)
+    /// <summary>Appends one batch of an output value to its accumulator.</summary>
+    public static void Read(OrtApi api, nint value, OutputAccumulator target, int batchRows)
     {
         int kind;
         api.Check(api.GetValueType(value, &kind), "GetValueType");
-        return kind switch
+        switch (kind)
         {
-            OnnxTypeTensor => ReadTensor(api, value),
-            OnnxTypeSequence => ReadMapSequence(api, value, name),
-            _ => throw new NotSupportedException($"output '{name}' is of ONNX value type {kind.ToString(CultureInfo.InvariantCulture)}, which ModelGate does not read"),
-        };
+            case OnnxTypeTensor:
+                var (type, shape, count) = Describe(api, value);
+                if (type == TensorElementType.String)
+                {
+                    ReadStrings(api, value, target.Texts(shape, count, batchRows));
+                }
+                else
+                {
+                    CopyNumbers(api, value, type, target.Numbers(type, shape, count, batchRows));
+                }
+
+                break;
+            case OnnxTypeSequence:
+                ReadMapSequence(api, value, target, batchRows);
+                break;
+            default:
+                throw new NotSupportedException($"output '{target.Name}' is of ONNX value type {kind.ToString(CultureInfo.InvariantCulture)}, which ModelGate does not read");
+        }
     }
 
-    private static BatchOutput ReadTensor(OrtApi api, nint value)
+    private static (TensorElementType Type, long[] Shape, long Count) Describe(OrtApi api, nint value)
     {
         nint info;
         api.Check(api.GetTensorTypeAndShape(value, &info), "GetTensorTypeAndShape");
@@ -49,24 +61,18 @@ internal static unsafe class OutputReader
             api.Check(api.GetTensorShapeElementCount(owned.Pointer, &count), "GetTensorShapeElementCount");
         }
 
-        if (type == TensorElementType.String)
-        {
-            return new BatchOutput(false, type, shape, [], ReadStrings(api, value, (int)count), []);
-        }
-
-        var numbers = new double[(int)count];
-        if (count > 0)
-        {
-            void* data;
-            api.Check(api.GetTensorMutableData(value, &data), "GetTensorMutableData");
-            CopyNumbers(type, data, numbers);
-        }
-
-        return new BatchOutput(false, type, shape, numbers, null, []);
+        return (type, shape, (long)count);
     }
 
-    private static void CopyNumbers(TensorElementType type, void* data, double[] target)
+    private static void CopyNumbers(OrtApi api, nint value, TensorElementType type, Span<double> target)
     {
+        if (target.Length == 0)
+        {
+            return;
+        }
+
+        void* data;
+        api.Check(api.GetTensorMutableData(value, &data), "GetTensorMutableData");
         switch (type)
         {
             case TensorElementType.Float:
@@ -110,12 +116,12 @@ internal static unsafe class OutputReader
         }
     }
 
-    private static string[] ReadStrings(OrtApi api, nint value, int count)
+    private static void ReadStrings(OrtApi api, nint value, Span<string> result)
     {
-        var result = new string[count];
+        var count = result.Length;
         if (count == 0)
         {
-            return result;
+            return;
         }
 
         nuint length;
@@ -134,18 +140,21 @@ internal static unsafe class OutputReader
             var end = i + 1 < count ? (int)offsets[i + 1] : bytes.Length;
             result[i] = Encoding.UTF8.GetString(bytes, start, end - start);
         }
-
-        return result;
     }
 
-    private static BatchOutput ReadMapSequence(OrtApi api, nint sequence, string name)
+    private static void ReadMapSequence(OrtApi api, nint sequence, OutputAccumulator target, int batchRows)
     {
         nuint rows;
         api.Check(api.GetValueCount(sequence, &rows), "GetValueCount");
+        if ((int)rows != batchRows)
+        {
+            throw new NotSupportedException($"output '{target.Name}' is a sequence of {rows} values for {batchRows} rows; only one map per row is read");
+        }
+
         List<string>? keys = null;
         double[]? numbers = null;
         var valueType = TensorElementType.Float;
-        for (var r = 0; r < (int)rows; r++)
+        for (var r = 0; r < batchRows; r++)
         {
             nint map;
             api.Check(api.GetValue(sequence, r, api.DefaultAllocator, &map), "GetValue");
@@ -157,29 +166,49 @@ internal static unsafe class OutputReader
             api.Check(api.GetValue(mapHandle.Pointer, 1, api.DefaultAllocator, &valuesValue), "GetValue");
             using var valuesHandle = new OrtValueHandle(api, valuesValue);
 
-            var rowKeys = ReadTensor(api, keysHandle.Pointer);
-            var rowValues = ReadTensor(api, valuesHandle.Pointer);
-            valueType = rowValues.ElementType;
-            var keyTexts = rowKeys.Texts ?? rowKeys.Numbers.Select(k => k.ToString("R", CultureInfo.InvariantCulture)).ToArray();
+            var (keyType, _, keyCount) = Describe(api, keysHandle.Pointer);
+            var (type, _, valueCount) = Describe(api, valuesHandle.Pointer);
+            valueType = type;
+            var keyTexts = new string[keyCount];
+            if (keyType == TensorElementType.String)
+            {
+                ReadStrings(api, keysHandle.Pointer, keyTexts);
+            }
+            else
+            {
+                var keyNumbers = new double[keyCount];
+                CopyNumbers(api, keysHandle.Pointer, keyType, keyNumbers);
+                for (var k = 0; k < keyTexts.Length; k++)
+                {
+                    keyTexts[k] = keyNumbers[k].ToString("R", CultureInfo.InvariantCulture);
+                }
+            }
+
+            var rowValues = new double[valueCount];
+            CopyNumbers(api, valuesHandle.Pointer, type, rowValues);
             if (keys is null)
             {
                 keys = [.. keyTexts];
-                numbers = new double[(int)rows * keys.Count];
+                numbers = new double[batchRows * keys.Count];
+            }
+
+            if (keyTexts.Length != keys.Count || rowValues.Length != keys.Count)
+            {
+                throw new NotSupportedException($"output '{target.Name}': row {r + 1} has {keyTexts.Length} map entries, unlike the {keys.Count} before");
             }
 
             for (var k = 0; k < keyTexts.Length; k++)
             {
-                var column = string.Equals(keys[k < keys.Count ? k : 0], keyTexts[k], StringComparison.Ordinal) && k < keys.Count ? k : keys.IndexOf(keyTexts[k]);
-                if (column < 0 || keyTexts.Length != keys.Count)
+                var column = string.Equals(keys[k], keyTexts[k], StringComparison.Ordinal) ? k : keys.IndexOf(keyTexts[k]);
+                if (column < 0)
                 {
-                    throw new NotSupportedException($"output '{name}': row {r + 1} has map keys [{string.Join(",", keyTexts)}], unlike row 1's [{string.Join(",", keys)}]");
+                    throw new NotSupportedException($"output '{target.Name}': row {r + 1} has map keys [{string.Join(",", keyTexts)}], unlike [{string.Join(",", keys)}] before");
                 }
 
-                numbers![(r * keys.Count) + column] = rowValues.Numbers[k];
+                numbers![(r * keys.Count) + column] = rowValues[k];
             }
         }
 
-        keys ??= [];
-        return new BatchOutput(true, valueType, [(long)rows, keys.Count], numbers ?? [], null, keys);
+        target.Maps(valueType, keys ?? [], numbers ?? [], batchRows);
     }
 }

@@ -12,6 +12,7 @@ public sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string Re
     private static readonly string[] RegressionNames = ["variable", "prediction", "predictions", "predicted", "output", "y", "target", "value"];
     private static readonly string[] LabelNames = ["output_label", "label", "labels", "predicted_label", "class"];
 
+    /// <summary>Picks the scoring output (the one named in the request, else by name and type) and says why; `inspect` shows it.</summary>
     public static ScoreOutputChoice Choose(string modelPath, ModelSignature signature, ScoreRequest request)
     {
         if (request.OutputName is not null)

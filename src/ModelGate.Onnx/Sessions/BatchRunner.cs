@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using ModelGate.Onnx.Inputs;
 using ModelGate.Onnx.Native;
+using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Signature;
 
 namespace ModelGate.Onnx.Sessions;
@@ -12,12 +13,13 @@ namespace ModelGate.Onnx.Sessions;
 /// </summary>
 internal static unsafe class BatchRunner
 {
-    public static IReadOnlyList<BatchOutput>[] Run(OrtApi api, OrtSessionHandle session, OrtMemoryInfoHandle memory, PreparedInputs inputs,
-        Utf8StringArray inputNames, Utf8StringArray outputNames, int batchSize, int firstRow, int rowCount)
+    public static ModelOutput[] Run(OrtApi api, OrtSessionHandle session, OrtMemoryInfoHandle memory, PreparedInputs inputs,
+        Utf8StringArray inputNames, IReadOnlyList<string> outputs, int batchSize, int firstRow, int rowCount)
     {
         var bound = inputs.Inputs;
         var pins = new GCHandle[bound.Count];
-        var batches = new List<IReadOnlyList<BatchOutput>>();
+        var targets = outputs.Select(name => new OutputAccumulator(name, rowCount)).ToArray();
+        using var outputNames = new Utf8StringArray(outputs);
         try
         {
             for (var i = 0; i < bound.Count; i++)
@@ -31,7 +33,7 @@ internal static unsafe class BatchRunner
             for (var start = firstRow; start < firstRow + rowCount; start += batchSize)
             {
                 var count = Math.Min(batchSize, firstRow + rowCount - start);
-                batches.Add(RunBatch(api, session, memory, bound, pins, inputNames, outputNames, start, count));
+                RunBatch(api, session, memory, bound, pins, inputNames, outputNames, targets, start, count);
             }
         }
         finally
@@ -45,11 +47,11 @@ internal static unsafe class BatchRunner
             }
         }
 
-        return [.. batches];
+        return targets.Select(t => t.Build()).ToArray();
     }
 
-    private static BatchOutput[] RunBatch(OrtApi api, OrtSessionHandle session, OrtMemoryInfoHandle memory, IReadOnlyList<BoundInput> bound,
-        GCHandle[] pins, Utf8StringArray inputNames, Utf8StringArray outputNames, int start, int count)
+    private static void RunBatch(OrtApi api, OrtSessionHandle session, OrtMemoryInfoHandle memory, IReadOnlyList<BoundInput> bound,
+        GCHandle[] pins, Utf8StringArray inputNames, Utf8StringArray outputNames, OutputAccumulator[] targets, int start, int count)
     {
         var inputValues = new OrtValueHandle?[bound.Count];
         var outputPointers = new nint[outputNames.Count];
@@ -74,13 +76,10 @@ internal static unsafe class BatchRunner
                 api.Check(status, "Run");
             }
 
-            var result = new BatchOutput[outputValues.Length];
-            for (var o = 0; o < result.Length; o++)
+            for (var o = 0; o < targets.Length; o++)
             {
-                result[o] = OutputReader.Read(api, outputValues[o]!.Pointer, Marshal.PtrToStringUTF8(outputNames.Pointer[o]) ?? string.Empty);
+                OutputReader.Read(api, outputValues[o]!.Pointer, targets[o], count);
             }
-
-            return result;
         }
         finally
         {

@@ -39,7 +39,7 @@ internal static unsafe class ExecutionProviders
         }
         catch (OrtException ex)
         {
-            return Unavailable(request, $"the CUDA provider in {search.RuntimeFolder} did not load: {ex.OrtMessage}",
+            return Unavailable(request, $"the CUDA provider in {search.RuntimeFolder} did not load: {ex.Summary}",
                 "install the CUDA and cuDNN versions this ONNX Runtime build needs (see ONNX Runtime's CUDA requirements), or run with --device cpu.");
         }
 

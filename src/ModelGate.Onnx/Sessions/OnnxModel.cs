@@ -56,6 +56,8 @@ public sealed unsafe class OnnxModel : IDisposable
     /// <summary>The ONNX Runtime version running the model.</summary>
     public string RuntimeVersion => _runtime.Version;
 
+    internal OrtSessionHandle Session => _session;
+
     /// <summary>Checks columns against the signature and converts them once into the model's types and layout.</summary>
     public PreparedInputs Prepare(IReadOnlyList<ModelInput> inputs) => InputBinder.Bind(Path, Signature, inputs);
 
@@ -72,13 +74,9 @@ public sealed unsafe class OnnxModel : IDisposable
             }
         }
 
-        var batches = RunRows(inputs, names, 0, inputs.RowCount, BatchSizeFor(Settings.BatchSize));
-        var outputs = new List<ModelOutput>(names.Count);
-        for (var o = 0; o < names.Count; o++)
-        {
-            outputs.Add(batches.Length == 0 ? Empty(names[o]) : MergeOne(names[o], batches.Select(b => b[o]).ToList()));
-        }
-
+        var outputs = inputs.RowCount == 0
+            ? names.Select(Empty).ToArray()
+            : RunRows(inputs, names, 0, inputs.RowCount, BatchSizeFor(Settings.BatchSize));
         return new ModelOutputs(inputs.RowCount, outputs);
     }
 
@@ -100,17 +98,21 @@ public sealed unsafe class OnnxModel : IDisposable
     /// <summary>
     /// Times <paramref name="calls"/> Run calls on the first <paramref name="batchSize"/> rows (after
     /// <paramref name="warmupCalls"/> untimed ones) and returns milliseconds per call. Fetches every output, as scoring would.
+    /// A holdout smaller than the batch is repeated to fill it: latency depends on the batch size, not on the values.
     /// </summary>
     public LatencySamples MeasureLatency(PreparedInputs inputs, int batchSize, int calls, int warmupCalls = 2)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(calls, 1);
+        if (inputs.RowCount == 0)
+        {
+            throw new OnnxModelException(Path, "latency cannot be measured on a holdout without rows.", "give the holdout at least one row.");
+        }
+
         if (inputs.RowCount < batchSize)
         {
-            throw new OnnxModelException(Path,
-                $"latency at batch size {batchSize} needs at least {batchSize} rows; the holdout has {inputs.RowCount}.",
-                "measure at a batch size no larger than the holdout.");
+            inputs = inputs.Tiled(batchSize);
         }
 
         var names = Signature.Outputs.Select(p => p.Name).ToList();
@@ -162,7 +164,7 @@ public sealed unsafe class OnnxModel : IDisposable
             {
                 // CUDA appended but the session could not start on it: auto falls back, saying why.
                 using var cpuOptions = CreateOptions(api, settings);
-                var cpu = DeviceChoice.OnCpu($"CUDA provider failed at session creation ({ex.OrtMessage}); using CPU");
+                var cpu = DeviceChoice.OnCpu($"CUDA provider failed at session creation ({ex.Summary}); using CPU");
                 return new OnnxModel(runtime, path, settings, CreateSession(runtime, cpuOptions, path, header), cpu, header);
             }
         }
@@ -224,41 +226,40 @@ public sealed unsafe class OnnxModel : IDisposable
     {
         if (ex.Code == OrtErrorCode.ExecutionProviderFailure)
         {
-            return new OnnxRuntimeUnavailableException($"{path}: the execution provider failed while loading the model: {ex.OrtMessage}", "run with --device cpu, or fix the GPU setup.", ex);
+            return new OnnxRuntimeUnavailableException($"{path}: the execution provider failed while loading the model: {ex.Summary}", "run with --device cpu, or fix the GPU setup.", ex);
         }
 
         if (header is null || ex.Code == OrtErrorCode.InvalidProtobuf)
         {
-            return new OnnxModelException(path, $"not a valid ONNX model: ONNX Runtime says ({ex.Code}): {ex.OrtMessage}", "check that the file is an .onnx model exported completely (not a checkpoint, archive or LFS pointer).", ex);
+            return new OnnxModelException(path, $"not a valid ONNX model: ONNX Runtime says ({ex.Code}): {ex.Summary}", "check that the file is an .onnx model exported completely (not a checkpoint, archive or LFS pointer).", ex);
         }
 
         var opsets = header.Opsets.Count == 0 ? "none declared" : string.Join(", ", header.Opsets);
-        if (ex.OrtMessage.Contains("opset", StringComparison.OrdinalIgnoreCase))
+        if (ex.Summary.Contains("opset", StringComparison.OrdinalIgnoreCase))
         {
             return new OnnxModelException(path,
-                $"ONNX Runtime {version} does not support this model's operator sets ({opsets}): {ex.OrtMessage}",
+                $"ONNX Runtime {version} does not support this model's operator sets ({opsets}): {ex.Summary}",
                 "export the model with an opset this ONNX Runtime supports (e.g. torch.onnx.export(opset_version=17) / skl2onnx target_opset), or point --onnxruntime at a newer ONNX Runtime.",
                 ex);
         }
 
-        return new OnnxModelException(path, $"ONNX Runtime {version} could not load the model ({ex.Code}, opsets {opsets}): {ex.OrtMessage}", "check the model with onnx.checker, or re-export it.", ex);
+        return new OnnxModelException(path, $"ONNX Runtime {version} could not load the model ({ex.Code}, opsets {opsets}): {ex.Summary}", "check the model with onnx.checker, or re-export it.", ex);
     }
 
-    private IReadOnlyList<BatchOutput>[] RunRows(PreparedInputs inputs, IReadOnlyList<string> outputNames, int firstRow, int rowCount, int batchSize)
+    private ModelOutput[] RunRows(PreparedInputs inputs, IReadOnlyList<string> outputNames, int firstRow, int rowCount, int batchSize)
     {
         if (!inputs.Names.SequenceEqual(Signature.Inputs.Select(p => p.Name)))
         {
             throw new OnnxModelException(Path, $"the prepared inputs ({string.Join(", ", inputs.Names)}) were made for another model.", "prepare the inputs with this model's Prepare.");
         }
 
-        using var names = new Utf8StringArray(outputNames);
         try
         {
-            return BatchRunner.Run(_runtime.Api, _session, _runtime.CpuMemory, inputs, _inputNames, names, batchSize, firstRow, rowCount);
+            return BatchRunner.Run(_runtime.Api, _session, _runtime.CpuMemory, inputs, _inputNames, outputNames, batchSize, firstRow, rowCount);
         }
         catch (OrtException ex)
         {
-            throw new OnnxModelException(Path, $"ONNX Runtime failed while running the model ({ex.Code}): {ex.OrtMessage}", "check that the inputs match what the model was trained on (dotnet modelgate inspect shows its signature).", ex);
+            throw new OnnxModelException(Path, $"ONNX Runtime failed while running the model ({ex.Code}): {ex.Summary}", "check that the inputs match what the model was trained on (dotnet modelgate inspect shows its signature).", ex);
         }
         catch (NotSupportedException ex)
         {
@@ -273,18 +274,6 @@ public sealed unsafe class OnnxModel : IDisposable
             .Select(p => p.Type is TensorValueType { Shape.Count: > 0 } t ? t.Shape[0].Size : null)
             .FirstOrDefault(s => s is not null);
         return fixedBatch is > 0 ? (int)fixedBatch.Value : requested;
-    }
-
-    private ModelOutput MergeOne(string name, IReadOnlyList<BatchOutput> batches)
-    {
-        try
-        {
-            return OutputMerger.Merge(name, batches);
-        }
-        catch (NotSupportedException ex)
-        {
-            throw new OnnxModelException(Path, $"unsupported output: {ex.Message}.", "name an output with one row per input row.", ex);
-        }
     }
 
     private ModelOutput Empty(string name)
