@@ -15,7 +15,6 @@ public sealed class PrintTests
             task: regression
             models:
               candidate: wage.onnx
-              scores: probabilities
             data:
               holdout: slid.holdout.csv
               label: wages

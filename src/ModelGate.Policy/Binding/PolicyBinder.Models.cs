@@ -33,7 +33,7 @@ internal sealed partial class PolicyBinder
         var candidate = PathOf(map, "candidate", "models", "the candidate ONNX model's path");
         var baseline = PathOf(map, "baseline", null, null);
         var output = _read.Text(map, "output");
-        var scores = _read.Choice(map, "scores", ScoreKinds) ?? ScoresKind.Probabilities;
+        var scores = _read.Choice(map, "scores", ScoreKinds);
         var positive = _read.Scalar(map, "positive_class", "a class label");
         var threshold = _read.NumberIn(map, "decision_threshold", 0, 1, "between 0 and 1 (exclusive), e.g. 0.5", openMin: true, openMax: true);
         if (positive is not null && _task is not null && _task != TaskKind.Binary)

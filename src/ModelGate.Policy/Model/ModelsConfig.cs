@@ -4,13 +4,13 @@ namespace ModelGate.Policy.Model;
 /// <param name="Candidate">Absolute path of the candidate ONNX model.</param>
 /// <param name="Baseline">Absolute path of the baseline ONNX model; null when none is configured (change checks are skipped).</param>
 /// <param name="Output">Name of the output to read; null means auto-detect.</param>
-/// <param name="Scores">What the output holds.</param>
+/// <param name="Scores">What the output holds; null = detected from the output's name and shape.</param>
 /// <param name="PositiveClass">Binary: the label value of the positive class as written in the holdout; null means "1".</param>
 /// <param name="DecisionThreshold">Binary: threshold on P(positive) for label-based metrics.</param>
 public sealed record ModelsConfig(
     string Candidate,
     string? Baseline,
     string? Output,
-    ScoresKind Scores,
+    ScoresKind? Scores,
     string? PositiveClass,
     double DecisionThreshold);

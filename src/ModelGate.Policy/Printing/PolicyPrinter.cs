@@ -70,7 +70,10 @@ public static class PolicyPrinter
             line(1, $"output: {Text(models.Output)}");
         }
 
-        line(1, $"scores: {models.Scores.ToString().ToLowerInvariant()}");
+        if (models.Scores is { } scores)
+        {
+            line(1, $"scores: {scores.ToString().ToLowerInvariant()}");
+        }
         if (models.PositiveClass is not null)
         {
             line(1, $"positive_class: {Text(models.PositiveClass)}");
