@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ModelGate.Data.Reading;
@@ -11,7 +12,7 @@ internal sealed class ColumnBuilder
 {
     private readonly string file;
     private readonly bool declared;
-    private readonly int inferenceRows;
+    private int decidedFrom;
     private readonly Dictionary<string, int> categoryCodes = new(StringComparer.Ordinal);
     private readonly List<string> categories = [];
     private RawValues? raw;
@@ -26,12 +27,11 @@ internal sealed class ColumnBuilder
     private char[] chars = new char[256];
     private string[]? categorySnapshot;
 
-    public ColumnBuilder(string name, string file, ColumnKind? declaredKind, bool isRowId, int inferenceRows)
+    public ColumnBuilder(string name, string file, ColumnKind? declaredKind, bool isRowId)
     {
         Name = name;
         this.file = file;
         IsRowId = isRowId;
-        this.inferenceRows = inferenceRows;
         declared = declaredKind is not null || isRowId;
         if (isRowId)
         {
@@ -55,16 +55,59 @@ internal sealed class ColumnBuilder
     public ColumnKind? Kind => raw is null ? kind : null;
 
     /// <summary>Adds a value; <paramref name="line"/> is for error messages.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<byte> value, bool isMissing, long line)
+    {
+        // The hot path: a decided number column with room left parses straight from the span.
+        if (kind == ColumnKind.Number && raw is null && count < doubles.Length && !IsRowId)
+        {
+            if (isMissing)
+            {
+                doubles[count++] = double.NaN;
+            }
+            else if (NumberText.TryParseDouble(value, out doubles[count]))
+            {
+                count++;
+            }
+            else
+            {
+                throw NotA("a number", value, line);
+            }
+
+            return;
+        }
+
+        if (kind == ColumnKind.WholeNumber && raw is null && count < longs.Length && !IsRowId && !isMissing
+            && NumberText.TryParseInt64(value, out longs[count]))
+        {
+            count++;
+            return;
+        }
+
+        AppendSlow(value, isMissing, line);
+    }
+
+    /// <summary>Removes the value added last (its row was dropped).</summary>
+    public void RemoveLast()
+    {
+        if (raw is not null)
+        {
+            raw.RemoveLast();
+            return;
+        }
+
+        count--;
+        if (missing is not null)
+        {
+            missing[count] = false;
+        }
+    }
+
+    private void AppendSlow(ReadOnlySpan<byte> value, bool isMissing, long line)
     {
         if (raw is not null)
         {
             raw.Add(value, isMissing, line);
-            if (raw.Count >= inferenceRows)
-            {
-                Decide();
-            }
-
             return;
         }
 
@@ -107,6 +150,7 @@ internal sealed class ColumnBuilder
 
         var pending = raw;
         raw = null;
+        decidedFrom = pending.Count;
         kind = pending.InferKind();
         for (var i = 0; i < pending.Count; i++)
         {
@@ -114,7 +158,10 @@ internal sealed class ColumnBuilder
         }
     }
 
-    /// <summary>Hands over the values gathered since the last call as a column, and starts afresh.</summary>
+    /// <summary>How many values to make room for at the next allocation (an estimate of the rows to come).</summary>
+    public int CapacityHint { get; set; }
+
+    /// <summary>Hands over the values gathered since the last call as a column (its buffers, not a copy), and starts afresh.</summary>
     public HoldoutColumn? Take(out string[]? rowIds)
     {
         Decide();
@@ -123,22 +170,23 @@ internal sealed class ColumnBuilder
         count = 0;
         if (IsRowId)
         {
-            rowIds = texts[..n];
+            rowIds = texts.Length == n ? texts : texts[..n];
+            texts = [];
             return null;
         }
 
         HoldoutColumn column = kind switch
         {
-            ColumnKind.Number => new NumberColumn(Name, doubles[..n]),
-            ColumnKind.WholeNumber => new IntegerColumn(Name, longs[..n], missing?[..n]),
-            ColumnKind.Boolean => new BooleanColumn(Name, booleans[..n], missing?[..n]),
-            _ => new TextColumn(Name, codes[..n], Categories()),
+            ColumnKind.Number => new NumberColumn(Name, doubles, n),
+            ColumnKind.WholeNumber => new IntegerColumn(Name, longs, missing, n),
+            ColumnKind.Boolean => new BooleanColumn(Name, booleans, missing, n),
+            _ => new TextColumn(Name, codes, Categories(), n),
         };
-        if (missing is not null)
-        {
-            Array.Clear(missing);
-        }
-
+        doubles = [];
+        longs = [];
+        booleans = [];
+        codes = [];
+        missing = null;
         return column;
     }
 
@@ -258,7 +306,7 @@ internal sealed class ColumnBuilder
         var text = Encoding.UTF8.GetString(value);
         var fix = declared
             ? "fix the value, or declare the column's type as text"
-            : FormattableString.Invariant($"fix the value, or declare the column's type as text (its type was inferred from its first {inferenceRows} values)");
+            : FormattableString.Invariant($"fix the value, or declare the column's type as text (its type was inferred from its first {decidedFrom} values)");
         return new HoldoutException(file, line, Name, text, "'" + text + "' is not " + what, fix);
     }
 
@@ -279,7 +327,8 @@ internal sealed class ColumnBuilder
             return;
         }
 
-        var next = Math.Max(1024, capacity * 2);
+        // Grow to the estimated row count at once when it is known, else by half: no doubling waste at the end.
+        var next = (int)Math.Min(Array.MaxLength, Math.Max(Math.Max(1024, CapacityHint), capacity + (capacity / 2L)));
         if (IsRowId)
         {
             Array.Resize(ref texts, next);

@@ -33,6 +33,12 @@ internal sealed class RawValues
         Count++;
     }
 
+    public void RemoveLast()
+    {
+        Count--;
+        used = Count == 0 ? 0 : ends[Count - 1];
+    }
+
     public ReadOnlySpan<byte> Value(int i)
     {
         var start = i == 0 ? 0 : ends[i - 1];
