@@ -277,6 +277,28 @@ public sealed class ErrorMessageTests : IDisposable
     }
 
     [Fact]
+    public void Duplicate_row_id()
+    {
+        var path = files.Text("ids.csv", "id,x\nr1,1\nr2,2\nr1,3\n");
+        var e = Fails(path, new HoldoutReadOptions { RowIdColumn = "id" });
+        Assert.Equal(path + ": line 4, column 'id': the row id 'r1' was already used on line 2; give every row a unique id, or do not use this column as the row id.", e.Message);
+    }
+
+    [Fact]
+    public void Only_a_byte_order_mark_is_empty()
+    {
+        var path = files.Bytes("bom.csv", [0xEF, 0xBB, 0xBF]);
+        Assert.Equal(path + ": the file is empty; a holdout needs a header line and at least one data row.", Fails(path).Message);
+    }
+
+    [Fact]
+    public void Jsonl_first_object_without_keys()
+    {
+        var path = files.Text("rows.jsonl", "\n{}\n{}\n");
+        Assert.Equal(path + ": line 2: the first object has no keys, so there are no columns; give the first line every column's key.", Fails(path).Message);
+    }
+
+    [Fact]
     public void Text_column_used_as_numbers()
     {
         var path = files.Text("t.csv", "colour,label\nred,0\nblue,1\n");

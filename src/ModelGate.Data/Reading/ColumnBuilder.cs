@@ -26,6 +26,7 @@ internal sealed class ColumnBuilder
     private string[] texts = [];
     private char[] chars = new char[256];
     private string[]? categorySnapshot;
+    private Dictionary<string, long>? idLines;
 
     public ColumnBuilder(string name, string file, ColumnKind? declaredKind, bool isRowId)
     {
@@ -119,7 +120,20 @@ internal sealed class ColumnBuilder
                 throw new HoldoutException(file, line, Name, null, "the row id is missing", "give every row an id, or do not use this column as the row id");
             }
 
-            texts[count++] = Encoding.UTF8.GetString(value);
+            var id = Encoding.UTF8.GetString(value);
+            idLines ??= new Dictionary<string, long>(StringComparer.Ordinal);
+            if (!idLines.TryAdd(id, line))
+            {
+                throw new HoldoutException(
+                    file,
+                    line,
+                    Name,
+                    id,
+                    FormattableString.Invariant($"the row id '{id}' was already used on line {idLines[id]}"),
+                    "give every row a unique id, or do not use this column as the row id");
+            }
+
+            texts[count++] = id;
             return;
         }
 
