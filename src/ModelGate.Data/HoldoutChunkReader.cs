@@ -47,6 +47,7 @@ public sealed class HoldoutChunkReader : IDisposable
                 : new CsvRecordSource(input.Text, file, Kind.Format == HoldoutFormat.Tsv ? '\t' : ','));
             FileColumns = source.Names;
             HeaderCheck.Validate(file, FileColumns);
+            ColumnPattern.Resolve(options.ColumnKinds.Keys, FileColumns, file);
             var selected = SelectColumns();
             Columns = selected.Where(n => n != options.RowIdColumn).ToArray();
             var features = options.Features is null
@@ -242,7 +243,8 @@ public sealed class HoldoutChunkReader : IDisposable
 
     private List<string> SelectColumns()
     {
-        var selected = options.Columns is null ? [.. FileColumns] : ColumnPattern.Resolve(options.Columns, FileColumns, File).ToList();
+        var wanted = options.Columns is null ? null : options.Columns.Concat(options.Features ?? []);
+        var selected = wanted is null ? [.. FileColumns] : ColumnPattern.Resolve(wanted, FileColumns, File).ToList();
         if (options.RowIdColumn is { } id)
         {
             ColumnPattern.Resolve([id], FileColumns, File);

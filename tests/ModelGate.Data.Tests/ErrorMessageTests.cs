@@ -108,6 +108,14 @@ public sealed class ErrorMessageTests : IDisposable
     }
 
     [Fact]
+    public void Declared_type_for_an_absent_column()
+    {
+        var path = files.Text("cols.csv", "age,income,label\n1,2,0\n");
+        var e = Fails(path, new HoldoutReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["incme"] = ColumnKind.Number } });
+        Assert.Equal(path + ": column 'incme': no such column (did you mean 'income'?); use one of the file's columns: age, income, label.", e.Message);
+    }
+
+    [Fact]
     public void Glob_matching_nothing()
     {
         var path = files.Text("cols.csv", "age,income,label\n1,2,0\n");
