@@ -27,6 +27,7 @@ internal sealed class ColumnBuilder
     private char[] chars = new char[256];
     private string[]? categorySnapshot;
     private Dictionary<string, long>? idLines;
+    private bool lastAddedCategory;
 
     public ColumnBuilder(string name, string file, ColumnKind? declaredKind, bool isRowId)
     {
@@ -102,6 +103,19 @@ internal sealed class ColumnBuilder
         {
             missing[count] = false;
         }
+
+        if (IsRowId)
+        {
+            idLines!.Remove(texts[count]);
+        }
+        else if (kind == ColumnKind.Text && lastAddedCategory && codes[count] == categories.Count - 1)
+        {
+            // A value first seen in a dropped row must not become a category (a slice group with no rows).
+            categoryCodes.Remove(categories[^1]);
+            categories.RemoveAt(categories.Count - 1);
+        }
+
+        lastAddedCategory = false;
     }
 
     private void AppendSlow(ReadOnlySpan<byte> value, bool isMissing, long line)
@@ -305,9 +319,11 @@ internal sealed class ColumnBuilder
         var lookup = categoryCodes.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(text, out var code))
         {
+            lastAddedCategory = false;
             return code;
         }
 
+        lastAddedCategory = true;
         code = categories.Count;
         var s = new string(text);
         categories.Add(s);
