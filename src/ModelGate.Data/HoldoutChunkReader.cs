@@ -183,7 +183,7 @@ public sealed class HoldoutChunkReader : IDisposable
                 SizeBuffers();
                 foreach (var builder in builders)
                 {
-                    builder.Decide();
+                    builder.Decide(lines);
                 }
             }
         }
@@ -289,7 +289,7 @@ public sealed class HoldoutChunkReader : IDisposable
         string[]? ids = null;
         foreach (var builder in builders)
         {
-            var column = builder.Take(out var rowIds);
+            var column = builder.Take(lines, out var rowIds);
             if (column is not null)
             {
                 columns[builder.Name] = column;
@@ -310,7 +310,7 @@ public sealed class HoldoutChunkReader : IDisposable
     {
         foreach (var builder in builders)
         {
-            builder.Decide();
+            builder.Decide(lines);
         }
 
         sha256 = Wrap(input.FinishHash);

@@ -122,7 +122,7 @@ internal sealed class ColumnBuilder
     {
         if (raw is not null)
         {
-            raw.Add(value, isMissing, line);
+            raw.Add(value, isMissing);
             return;
         }
 
@@ -168,8 +168,8 @@ internal sealed class ColumnBuilder
         }
     }
 
-    /// <summary>Decides the kind of an undeclared column from the values seen so far and replays them.</summary>
-    public void Decide()
+    /// <summary>Decides the kind of an undeclared column from the values seen so far and replays them; <paramref name="lines"/> holds the line of each kept row of the chunk.</summary>
+    public void Decide(long[] lines)
     {
         if (raw is null)
         {
@@ -182,7 +182,7 @@ internal sealed class ColumnBuilder
         kind = pending.InferKind();
         for (var i = 0; i < pending.Count; i++)
         {
-            Append(pending.Value(i), pending.IsMissing(i), pending.Line(i));
+            Append(pending.Value(i), pending.IsMissing(i), lines[i]);
         }
     }
 
@@ -190,9 +190,9 @@ internal sealed class ColumnBuilder
     public int CapacityHint { get; set; }
 
     /// <summary>Hands over the values gathered since the last call as a column (its buffers, not a copy), and starts afresh.</summary>
-    public HoldoutColumn? Take(out string[]? rowIds)
+    public HoldoutColumn? Take(long[] lines, out string[]? rowIds)
     {
-        Decide();
+        Decide(lines);
         rowIds = null;
         var n = count;
         count = 0;
