@@ -1,12 +1,13 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using ModelGate.Benchmarks.Holdout;
 using ModelGate.Benchmarks.Metrics;
 using ModelGate.Benchmarks.Onnx;
 
 namespace ModelGate.Benchmarks;
 
 /// <summary>
-/// Entry point. Timed side-by-side runs by name (`onnx`, `metrics-resampling [rows] [resamples] [threads]`);
+/// Entry point. Timed side-by-side runs by name (`holdout-read`, `onnx`, `metrics-resampling [rows] [resamples] [threads]`);
 /// anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
 public static class Program
@@ -17,6 +18,10 @@ public static class Program
         ArgumentNullException.ThrowIfNull(args);
         switch (args.Length > 0 ? args[0] : string.Empty)
         {
+            case HoldoutReadComparison.Command:
+                return HoldoutReadComparison.Run(args[1..]);
+            case HoldoutReadComparison.ChildCommand:
+                return HoldoutReadComparison.RunChild(args[1..]);
             case "onnx":
                 return EngineVersusBareLoop.Run(args[1..]);
             case "metrics-resampling":

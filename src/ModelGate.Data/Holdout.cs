@@ -12,17 +12,17 @@ public sealed class Holdout
     private readonly long[] rowNumbers;
     private readonly string[]? rowIds;
 
-    private Holdout(HoldoutChunkReader stream, IReadOnlyDictionary<string, HoldoutColumn> columns, long[] lines, long[] rowNumbers, string[]? rowIds)
+    private Holdout(HoldoutChunkReader reader, IReadOnlyDictionary<string, HoldoutColumn> columns, long[] lines, long[] rowNumbers, string[]? rowIds)
     {
-        File = stream.File;
-        Kind = stream.Kind;
-        Sha256 = stream.Sha256;
-        FileColumns = stream.FileColumns;
-        Columns = stream.Columns;
-        MissingCounts = stream.MissingCounts;
-        DroppedRows = stream.DroppedRows;
-        FirstDroppedLines = [.. stream.FirstDroppedLines];
-        RowsInFile = stream.RowsRead;
+        File = reader.File;
+        Kind = reader.Kind;
+        Sha256 = reader.Sha256;
+        FileColumns = reader.FileColumns;
+        Columns = reader.Columns;
+        MissingCounts = reader.MissingCounts;
+        DroppedRows = reader.DroppedRows;
+        FirstDroppedLines = [.. reader.FirstDroppedLines];
+        RowsInFile = reader.RowsRead;
         this.columns = columns;
         this.lines = lines;
         this.rowNumbers = rowNumbers;
@@ -144,20 +144,9 @@ public sealed class Holdout
     /// <summary>The row's id: from the row id column, or its 1-based data row number.</summary>
     public string RowId(int row) => rowIds is null ? rowNumbers[row].ToString(CultureInfo.InvariantCulture) : rowIds[row];
 
-    internal static Holdout FromChunks(HoldoutChunkReader stream, IReadOnlyList<HoldoutChunk> chunks)
-    {
-        if (chunks.Count == 1)
-        {
-            var only = chunks[0];
-            return new Holdout(stream, only.Columns, only.Lines.ToArray(), only.RowNumbers.ToArray(), only.RowIds?.ToArray());
-        }
-
-        var merged = stream.Columns.ToDictionary(n => n, n => ChunkConcatenation.Concat(chunks.Select(c => c.Columns[n]).ToList()), StringComparer.Ordinal);
-        var lines = chunks.SelectMany(c => c.Lines.ToArray()).ToArray();
-        var numbers = chunks.SelectMany(c => c.RowNumbers.ToArray()).ToArray();
-        var ids = chunks.All(c => c.RowIds is not null) ? chunks.SelectMany(c => c.RowIds!).ToArray() : null;
-        return new Holdout(stream, merged, lines, numbers, ids);
-    }
+    /// <summary>Builds the holdout from the single chunk a whole-table read produces.</summary>
+    internal static Holdout FromChunk(HoldoutChunkReader reader, HoldoutChunk chunk) =>
+        new(reader, chunk.Columns, chunk.Lines.ToArray(), chunk.RowNumbers.ToArray(), chunk.RowIds?.ToArray());
 
     private HoldoutColumn Numeric(string name)
     {

@@ -6,9 +6,10 @@ public sealed class HoldoutChunk
     private readonly long[] lines;
     private readonly long[] rowNumbers;
 
-    internal HoldoutChunk(int startRow, IReadOnlyDictionary<string, HoldoutColumn> columns, long[] lines, long[] rowNumbers, string[]? rowIds)
+    internal HoldoutChunk(int startRow, IReadOnlyDictionary<string, HoldoutColumn> columns, long[] lines, long[] rowNumbers, int rowCount, string[]? rowIds)
     {
         StartRow = startRow;
+        RowCount = rowCount;
         Columns = columns;
         this.lines = lines;
         this.rowNumbers = rowNumbers;
@@ -19,16 +20,16 @@ public sealed class HoldoutChunk
     public int StartRow { get; }
 
     /// <summary>Rows in this chunk.</summary>
-    public int RowCount => lines.Length;
+    public int RowCount { get; }
 
     /// <summary>The requested columns by name (the row id column is in <see cref="RowIds"/> instead).</summary>
     public IReadOnlyDictionary<string, HoldoutColumn> Columns { get; }
 
     /// <summary>The physical line each row starts on.</summary>
-    public ReadOnlyMemory<long> Lines => lines;
+    public ReadOnlyMemory<long> Lines => lines.AsMemory(0, RowCount);
 
     /// <summary>The 1-based data row number of each row in the file (counting dropped rows, not the header).</summary>
-    public ReadOnlyMemory<long> RowNumbers => rowNumbers;
+    public ReadOnlyMemory<long> RowNumbers => rowNumbers.AsMemory(0, RowCount);
 
     /// <summary>The row ids, when a row id column was given.</summary>
     public IReadOnlyList<string>? RowIds { get; }

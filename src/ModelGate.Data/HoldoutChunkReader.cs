@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ModelGate.Data.Reading;
 using ModelGate.Data.Selection;
 
@@ -18,13 +19,14 @@ public sealed class HoldoutChunkReader : IDisposable
     private readonly ColumnBuilder[] builders;
     private readonly int[] sourceIndex;
     private readonly bool[] isFeature;
-    private readonly bool[] missingNow;
     private readonly long[] missingCounts;
     private readonly MissingTokens tokens;
     private readonly List<long> droppedLines = [];
-    private long[] lines = new long[1024];
-    private long[] rowNumbers = new long[1024];
+    private long[] lines = [];
+    private long[] rowNumbers = [];
     private int keptRows;
+    private long keptTotal;
+    private int capacityHint;
     private bool finished;
     private string? sha256;
 
@@ -45,6 +47,7 @@ public sealed class HoldoutChunkReader : IDisposable
                 : new CsvRecordSource(input.Text, file, Kind.Format == HoldoutFormat.Tsv ? '\t' : ','));
             FileColumns = source.Names;
             HeaderCheck.Validate(file, FileColumns);
+            ColumnPattern.Resolve(options.ColumnKinds.Keys, FileColumns, file);
             var selected = SelectColumns();
             Columns = selected.Where(n => n != options.RowIdColumn).ToArray();
             var features = options.Features is null
@@ -54,11 +57,9 @@ public sealed class HoldoutChunkReader : IDisposable
                 n,
                 file,
                 options.ColumnKinds.TryGetValue(n, out var k) ? k : null,
-                n == options.RowIdColumn,
-                options.InferenceRows)).ToArray();
+                n == options.RowIdColumn)).ToArray();
             sourceIndex = selected.Select(n => IndexOf(FileColumns, n)).ToArray();
             isFeature = selected.Select(n => n != options.RowIdColumn && features.Contains(n)).ToArray();
-            missingNow = new bool[selected.Count];
             missingCounts = new long[selected.Count];
             tokens = new MissingTokens(options.MissingTokens);
         }
@@ -106,6 +107,7 @@ public sealed class HoldoutChunkReader : IDisposable
     public bool IsFinished => finished;
 
     /// <summary>Reads the next chunk of up to <see cref="HoldoutReadOptions.ChunkRows"/> kept rows; null at the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public HoldoutChunk? ReadChunk()
     {
         if (finished)
@@ -118,7 +120,7 @@ public sealed class HoldoutChunkReader : IDisposable
         List<(long Line, string Column)>? offenders = null;
         while (rows < options.ChunkRows)
         {
-            if (!Wrap(source.Read))
+            if (!ReadRecord())
             {
                 finished = true;
                 break;
@@ -130,8 +132,8 @@ public sealed class HoldoutChunkReader : IDisposable
             for (var j = 0; j < builders.Length; j++)
             {
                 var c = sourceIndex[j];
-                var missing = source.IsNull(c) || tokens.IsMissing(source.Field(c));
-                missingNow[j] = missing;
+                var value = source.Field(c);
+                var missing = source.IsNull(c) || tokens.IsMissing(value);
                 if (missing)
                 {
                     missingCounts[j]++;
@@ -140,10 +142,18 @@ public sealed class HoldoutChunkReader : IDisposable
                         firstMissingFeature = j;
                     }
                 }
+
+                // Every value is checked against its column's type, also in rows the missing policy then drops.
+                builders[j].Append(value, missing, line);
             }
 
             if (firstMissingFeature >= 0 && options.Missing != MissingPolicy.PassNaN)
             {
+                foreach (var builder in builders)
+                {
+                    builder.RemoveLast();
+                }
+
                 if (options.Missing == MissingPolicy.Fail)
                 {
                     offenders ??= [];
@@ -165,13 +175,17 @@ public sealed class HoldoutChunkReader : IDisposable
                 continue;
             }
 
-            for (var j = 0; j < builders.Length; j++)
-            {
-                builders[j].Append(source.Field(sourceIndex[j]), missingNow[j], line);
-            }
-
             Remember(rows, line);
             rows++;
+            keptTotal++;
+            if (keptTotal == options.InferenceRows)
+            {
+                SizeBuffers();
+                foreach (var builder in builders)
+                {
+                    builder.Decide(lines);
+                }
+            }
         }
 
         if (offenders is not null)
@@ -229,7 +243,8 @@ public sealed class HoldoutChunkReader : IDisposable
 
     private List<string> SelectColumns()
     {
-        var selected = options.Columns is null ? [.. FileColumns] : ColumnPattern.Resolve(options.Columns, FileColumns, File).ToList();
+        var wanted = options.Columns is null ? null : options.Columns.Concat(options.Features ?? []);
+        var selected = wanted is null ? [.. FileColumns] : ColumnPattern.Resolve(wanted, FileColumns, File).ToList();
         if (options.RowIdColumn is { } id)
         {
             ColumnPattern.Resolve([id], FileColumns, File);
@@ -242,12 +257,26 @@ public sealed class HoldoutChunkReader : IDisposable
         return selected;
     }
 
+    private void SizeBuffers()
+    {
+        // Rows to come, from the share of the file read so far, plus a margin: buffers are then allocated once
+        // instead of grown by doubling, which would leave up to half of them unused.
+        var estimate = input.BytesRead == 0 ? 0 : (double)RowsRead * input.Length / input.BytesRead * 1.05 + 1024;
+        var hint = (int)Math.Min(Math.Min(options.ChunkRows, estimate), Array.MaxLength);
+        capacityHint = hint;
+        foreach (var builder in builders)
+        {
+            builder.CapacityHint = hint;
+        }
+    }
+
     private void Remember(int row, long line)
     {
         if (row == lines.Length)
         {
-            Array.Resize(ref lines, row * 2);
-            Array.Resize(ref rowNumbers, row * 2);
+            var next = (int)Math.Min(Array.MaxLength, Math.Max(Math.Max(1024, capacityHint), row + (row / 2L)));
+            Array.Resize(ref lines, next);
+            Array.Resize(ref rowNumbers, next);
         }
 
         lines[row] = line;
@@ -260,7 +289,7 @@ public sealed class HoldoutChunkReader : IDisposable
         string[]? ids = null;
         foreach (var builder in builders)
         {
-            var column = builder.Take(out var rowIds);
+            var column = builder.Take(lines, out var rowIds);
             if (column is not null)
             {
                 columns[builder.Name] = column;
@@ -271,14 +300,17 @@ public sealed class HoldoutChunkReader : IDisposable
             }
         }
 
-        return new HoldoutChunk(startRow, columns, lines[..rows], rowNumbers[..rows], ids);
+        var chunk = new HoldoutChunk(startRow, columns, lines, rowNumbers, rows, ids);
+        lines = [];
+        rowNumbers = [];
+        return chunk;
     }
 
     private void Finish()
     {
         foreach (var builder in builders)
         {
-            builder.Decide();
+            builder.Decide(lines);
         }
 
         sha256 = Wrap(input.FinishHash);
@@ -313,6 +345,21 @@ public sealed class HoldoutChunkReader : IDisposable
             "fill in the values, or choose the drop policy (skip such rows) or the pass policy (send NaN to the model)");
     }
 
+    private bool ReadRecord()
+    {
+        try
+        {
+            return source.Read();
+        }
+        catch (IOException e)
+        {
+            throw Unreadable(e);
+        }
+    }
+
+    private HoldoutException Unreadable(IOException e) =>
+        new(File, null, null, null, "cannot be read (" + e.Message.TrimEnd('.') + ")", "check that the file is complete and readable", e);
+
     private T Wrap<T>(Func<T> read)
     {
         try
@@ -321,7 +368,7 @@ public sealed class HoldoutChunkReader : IDisposable
         }
         catch (IOException e)
         {
-            throw new HoldoutException(File, null, null, null, "cannot be read (" + e.Message.TrimEnd('.') + ")", "check that the file is complete and readable", e);
+            throw Unreadable(e);
         }
     }
 }

@@ -9,16 +9,16 @@ public sealed record HoldoutReadOptions
     /// <summary>Forces the format instead of detecting it from the extension (.gz is still detected).</summary>
     public HoldoutFormat? Format { get; init; }
 
-    /// <summary>The columns to materialise; null reads every column. Each must exist (else an error with suggestions).</summary>
+    /// <summary>The columns to materialise, as names or globs (p*, feature_?); null reads every column. Each must exist (else an error with suggestions).</summary>
     public IReadOnlyList<string>? Columns { get; init; }
 
-    /// <summary>The columns the missing policy applies to; null means every requested column except the row id.</summary>
+    /// <summary>The columns the missing policy applies to (read even when not in <see cref="Columns"/>); null means every requested column except the row id.</summary>
     public IReadOnlyList<string>? Features { get; init; }
 
     /// <summary>A column whose values name the rows (read as text); null numbers rows from 1.</summary>
     public string? RowIdColumn { get; init; }
 
-    /// <summary>Explicit column types; other columns are inferred from their first <see cref="InferenceRows"/> values.</summary>
+    /// <summary>Explicit column types (each name must exist); other columns are inferred from their first <see cref="InferenceRows"/> values (or the first chunk, if smaller).</summary>
     public IReadOnlyDictionary<string, ColumnKind> ColumnKinds { get; init; } = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
 
     /// <summary>What happens to rows with a missing feature value.</summary>

@@ -7,9 +7,15 @@ public static class HoldoutReader
     public static Holdout Read(string path, HoldoutReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var stream = Open(path, options with { ChunkRows = int.MaxValue });
-        var chunks = stream.ReadChunks().ToList();
-        return Holdout.FromChunks(stream, chunks);
+        // One chunk as large as an array can be: the whole table, with the same checks as the streaming path.
+        using var reader = Open(path, options with { ChunkRows = int.MaxValue });
+        var chunk = reader.ReadChunk()!;
+        if (reader.ReadChunk() is not null)
+        {
+            throw new HoldoutException(path, null, null, null, "has more rows than fit in one table", "read it in chunks with HoldoutReader.Open");
+        }
+
+        return Holdout.FromChunk(reader, chunk);
     }
 
     /// <summary>Opens the file for chunked reading; the header is read and the requested columns checked now.</summary>

@@ -108,6 +108,14 @@ public sealed class ErrorMessageTests : IDisposable
     }
 
     [Fact]
+    public void Declared_type_for_an_absent_column()
+    {
+        var path = files.Text("cols.csv", "age,income,label\n1,2,0\n");
+        var e = Fails(path, new HoldoutReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["incme"] = ColumnKind.Number } });
+        Assert.Equal(path + ": column 'incme': no such column (did you mean 'income'?); use one of the file's columns: age, income, label.", e.Message);
+    }
+
+    [Fact]
     public void Glob_matching_nothing()
     {
         var path = files.Text("cols.csv", "age,income,label\n1,2,0\n");
@@ -274,6 +282,28 @@ public sealed class ErrorMessageTests : IDisposable
     {
         var path = files.Text("ids.csv", "id,x\nr1,1\n,2\n");
         Assert.Equal(path + ": line 3, column 'id': the row id is missing; give every row an id, or do not use this column as the row id.", Fails(path, new HoldoutReadOptions { RowIdColumn = "id" }).Message);
+    }
+
+    [Fact]
+    public void Duplicate_row_id()
+    {
+        var path = files.Text("ids.csv", "id,x\nr1,1\nr2,2\nr1,3\n");
+        var e = Fails(path, new HoldoutReadOptions { RowIdColumn = "id" });
+        Assert.Equal(path + ": line 4, column 'id': the row id 'r1' was already used on line 2; give every row a unique id, or do not use this column as the row id.", e.Message);
+    }
+
+    [Fact]
+    public void Only_a_byte_order_mark_is_empty()
+    {
+        var path = files.Bytes("bom.csv", [0xEF, 0xBB, 0xBF]);
+        Assert.Equal(path + ": the file is empty; a holdout needs a header line and at least one data row.", Fails(path).Message);
+    }
+
+    [Fact]
+    public void Jsonl_first_object_without_keys()
+    {
+        var path = files.Text("rows.jsonl", "\n{}\n{}\n");
+        Assert.Equal(path + ": line 2: the first object has no keys, so there are no columns; give the first line every column's key.", Fails(path).Message);
     }
 
     [Fact]

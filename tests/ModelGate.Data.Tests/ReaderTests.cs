@@ -146,6 +146,25 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void Dropped_rows_leave_no_categories_or_ids_behind()
+    {
+        var path = files.Text("m.csv", "id,a,s\nr1,1,x\nr2,,new\nr2,2,y\n");
+        var holdout = Read(path, new HoldoutReadOptions { Features = ["a"], RowIdColumn = "id", Missing = MissingPolicy.Drop, ColumnKinds = new Dictionary<string, ColumnKind> { ["s"] = ColumnKind.Text } });
+        Assert.Equal(["x", "y"], ((TextColumn)holdout.Column("s")).Categories);
+        Assert.Equal(["r1", "r2"], holdout.RowIds!);
+        Assert.Equal(["x", "y"], holdout.GetSlice("s").GroupNames);
+    }
+
+    [Fact]
+    public void Features_are_read_even_when_not_listed_as_columns()
+    {
+        var path = files.Text("m.csv", "a,b,s\n1,,x\n2,3,y\n");
+        var holdout = Read(path, new HoldoutReadOptions { Columns = ["s"], Features = ["b"], Missing = MissingPolicy.Drop });
+        Assert.Equal(["s", "b"], holdout.Columns);
+        Assert.Equal(["y"], holdout.GetText("s"));
+    }
+
+    [Fact]
     public void Row_ids_come_from_the_id_column()
     {
         var path = files.Text("i.csv", "id,x\nr7,1\nr9,2\n");

@@ -8,7 +8,13 @@ public sealed class BooleanColumn : HoldoutColumn
 
     /// <summary>Wraps the values and the mask (null = nothing missing) without copying.</summary>
     public BooleanColumn(string name, bool[] values, bool[]? missing)
-        : base(name, values?.Length ?? 0)
+        : this(name, values, missing, values?.Length ?? 0)
+    {
+    }
+
+    /// <summary>Wraps the first <paramref name="length"/> values of larger arrays, so a reader hands over its buffers without copying.</summary>
+    internal BooleanColumn(string name, bool[] values, bool[]? missing, int length)
+        : base(name, length)
     {
         ArgumentNullException.ThrowIfNull(values);
         this.values = values;
@@ -19,7 +25,7 @@ public sealed class BooleanColumn : HoldoutColumn
     public override ColumnKind Kind => ColumnKind.Boolean;
 
     /// <summary>The values (false where missing).</summary>
-    public ReadOnlyMemory<bool> Values => values;
+    public ReadOnlyMemory<bool> Values => values.AsMemory(0, Length);
 
     /// <inheritdoc />
     public override bool IsMissing(int row) => missing is not null && missing[row];

@@ -10,7 +10,13 @@ public sealed class IntegerColumn : HoldoutColumn
 
     /// <summary>Wraps the values and the mask (null = nothing missing) without copying.</summary>
     public IntegerColumn(string name, long[] values, bool[]? missing)
-        : base(name, values?.Length ?? 0)
+        : this(name, values, missing, values?.Length ?? 0)
+    {
+    }
+
+    /// <summary>Wraps the first <paramref name="length"/> values of larger arrays, so a reader hands over its buffers without copying.</summary>
+    internal IntegerColumn(string name, long[] values, bool[]? missing, int length)
+        : base(name, length)
     {
         ArgumentNullException.ThrowIfNull(values);
         this.values = values;
@@ -21,7 +27,7 @@ public sealed class IntegerColumn : HoldoutColumn
     public override ColumnKind Kind => ColumnKind.WholeNumber;
 
     /// <summary>The values (0 where missing).</summary>
-    public ReadOnlyMemory<long> Values => values;
+    public ReadOnlyMemory<long> Values => values.AsMemory(0, Length);
 
     /// <inheritdoc />
     public override bool IsMissing(int row) => missing is not null && missing[row];

@@ -7,7 +7,13 @@ public sealed class NumberColumn : HoldoutColumn
 
     /// <summary>Wraps the values without copying.</summary>
     public NumberColumn(string name, double[] values)
-        : base(name, values?.Length ?? 0)
+        : this(name, values, values?.Length ?? 0)
+    {
+    }
+
+    /// <summary>Wraps the first <paramref name="length"/> values of larger arrays, so a reader hands over its buffers without copying.</summary>
+    internal NumberColumn(string name, double[] values, int length)
+        : base(name, length)
     {
         ArgumentNullException.ThrowIfNull(values);
         this.values = values;
@@ -17,7 +23,7 @@ public sealed class NumberColumn : HoldoutColumn
     public override ColumnKind Kind => ColumnKind.Number;
 
     /// <summary>The values (missing = NaN).</summary>
-    public ReadOnlyMemory<double> Values => values;
+    public ReadOnlyMemory<double> Values => values.AsMemory(0, Length);
 
     /// <inheritdoc />
     public override bool IsMissing(int row) => double.IsNaN(values[row]);

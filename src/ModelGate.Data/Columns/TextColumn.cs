@@ -7,7 +7,13 @@ public sealed class TextColumn : HoldoutColumn
 
     /// <summary>Wraps the codes and categories without copying.</summary>
     public TextColumn(string name, int[] codes, IReadOnlyList<string> categories)
-        : base(name, codes?.Length ?? 0)
+        : this(name, codes, categories, codes?.Length ?? 0)
+    {
+    }
+
+    /// <summary>Wraps the first <paramref name="length"/> values of larger arrays, so a reader hands over its buffers without copying.</summary>
+    internal TextColumn(string name, int[] codes, IReadOnlyList<string> categories, int length)
+        : base(name, length)
     {
         ArgumentNullException.ThrowIfNull(codes);
         ArgumentNullException.ThrowIfNull(categories);
@@ -19,7 +25,7 @@ public sealed class TextColumn : HoldoutColumn
     public override ColumnKind Kind => ColumnKind.Text;
 
     /// <summary>The code of each row (-1 = missing).</summary>
-    public ReadOnlyMemory<int> Codes => codes;
+    public ReadOnlyMemory<int> Codes => codes.AsMemory(0, Length);
 
     /// <summary>The distinct values, in order of first appearance.</summary>
     public IReadOnlyList<string> Categories { get; }

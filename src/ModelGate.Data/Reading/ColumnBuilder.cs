@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ModelGate.Data.Reading;
@@ -11,7 +12,7 @@ internal sealed class ColumnBuilder
 {
     private readonly string file;
     private readonly bool declared;
-    private readonly int inferenceRows;
+    private int decidedFrom;
     private readonly Dictionary<string, int> categoryCodes = new(StringComparer.Ordinal);
     private readonly List<string> categories = [];
     private RawValues? raw;
@@ -25,13 +26,14 @@ internal sealed class ColumnBuilder
     private string[] texts = [];
     private char[] chars = new char[256];
     private string[]? categorySnapshot;
+    private Dictionary<string, long>? idLines;
+    private bool lastAddedCategory;
 
-    public ColumnBuilder(string name, string file, ColumnKind? declaredKind, bool isRowId, int inferenceRows)
+    public ColumnBuilder(string name, string file, ColumnKind? declaredKind, bool isRowId)
     {
         Name = name;
         this.file = file;
         IsRowId = isRowId;
-        this.inferenceRows = inferenceRows;
         declared = declaredKind is not null || isRowId;
         if (isRowId)
         {
@@ -55,16 +57,72 @@ internal sealed class ColumnBuilder
     public ColumnKind? Kind => raw is null ? kind : null;
 
     /// <summary>Adds a value; <paramref name="line"/> is for error messages.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<byte> value, bool isMissing, long line)
+    {
+        // The hot path: a decided number column with room left parses straight from the span.
+        if (kind == ColumnKind.Number && raw is null && count < doubles.Length && !IsRowId)
+        {
+            if (isMissing)
+            {
+                doubles[count++] = double.NaN;
+            }
+            else if (NumberText.TryParseDouble(value, out doubles[count]))
+            {
+                count++;
+            }
+            else
+            {
+                throw NotA("a number", value, line);
+            }
+
+            return;
+        }
+
+        if (kind == ColumnKind.WholeNumber && raw is null && count < longs.Length && !IsRowId && !isMissing
+            && NumberText.TryParseInt64(value, out longs[count]))
+        {
+            count++;
+            return;
+        }
+
+        AppendSlow(value, isMissing, line);
+    }
+
+    /// <summary>Removes the value added last (its row was dropped).</summary>
+    public void RemoveLast()
     {
         if (raw is not null)
         {
-            raw.Add(value, isMissing, line);
-            if (raw.Count >= inferenceRows)
-            {
-                Decide();
-            }
+            raw.RemoveLast();
+            return;
+        }
 
+        count--;
+        if (missing is not null)
+        {
+            missing[count] = false;
+        }
+
+        if (IsRowId)
+        {
+            idLines!.Remove(texts[count]);
+        }
+        else if (kind == ColumnKind.Text && lastAddedCategory && codes[count] == categories.Count - 1)
+        {
+            // A value first seen in a dropped row must not become a category (a slice group with no rows).
+            categoryCodes.Remove(categories[^1]);
+            categories.RemoveAt(categories.Count - 1);
+        }
+
+        lastAddedCategory = false;
+    }
+
+    private void AppendSlow(ReadOnlySpan<byte> value, bool isMissing, long line)
+    {
+        if (raw is not null)
+        {
+            raw.Add(value, isMissing);
             return;
         }
 
@@ -76,7 +134,20 @@ internal sealed class ColumnBuilder
                 throw new HoldoutException(file, line, Name, null, "the row id is missing", "give every row an id, or do not use this column as the row id");
             }
 
-            texts[count++] = Encoding.UTF8.GetString(value);
+            var id = Encoding.UTF8.GetString(value);
+            idLines ??= new Dictionary<string, long>(StringComparer.Ordinal);
+            if (!idLines.TryAdd(id, line))
+            {
+                throw new HoldoutException(
+                    file,
+                    line,
+                    Name,
+                    id,
+                    FormattableString.Invariant($"the row id '{id}' was already used on line {idLines[id]}"),
+                    "give every row a unique id, or do not use this column as the row id");
+            }
+
+            texts[count++] = id;
             return;
         }
 
@@ -97,8 +168,8 @@ internal sealed class ColumnBuilder
         }
     }
 
-    /// <summary>Decides the kind of an undeclared column from the values seen so far and replays them.</summary>
-    public void Decide()
+    /// <summary>Decides the kind of an undeclared column from the values seen so far and replays them; <paramref name="lines"/> holds the line of each kept row of the chunk.</summary>
+    public void Decide(long[] lines)
     {
         if (raw is null)
         {
@@ -107,38 +178,43 @@ internal sealed class ColumnBuilder
 
         var pending = raw;
         raw = null;
+        decidedFrom = pending.Count;
         kind = pending.InferKind();
         for (var i = 0; i < pending.Count; i++)
         {
-            Append(pending.Value(i), pending.IsMissing(i), pending.Line(i));
+            Append(pending.Value(i), pending.IsMissing(i), lines[i]);
         }
     }
 
-    /// <summary>Hands over the values gathered since the last call as a column, and starts afresh.</summary>
-    public HoldoutColumn? Take(out string[]? rowIds)
+    /// <summary>How many values to make room for at the next allocation (an estimate of the rows to come).</summary>
+    public int CapacityHint { get; set; }
+
+    /// <summary>Hands over the values gathered since the last call as a column (its buffers, not a copy), and starts afresh.</summary>
+    public HoldoutColumn? Take(long[] lines, out string[]? rowIds)
     {
-        Decide();
+        Decide(lines);
         rowIds = null;
         var n = count;
         count = 0;
         if (IsRowId)
         {
-            rowIds = texts[..n];
+            rowIds = texts.Length == n ? texts : texts[..n];
+            texts = [];
             return null;
         }
 
         HoldoutColumn column = kind switch
         {
-            ColumnKind.Number => new NumberColumn(Name, doubles[..n]),
-            ColumnKind.WholeNumber => new IntegerColumn(Name, longs[..n], missing?[..n]),
-            ColumnKind.Boolean => new BooleanColumn(Name, booleans[..n], missing?[..n]),
-            _ => new TextColumn(Name, codes[..n], Categories()),
+            ColumnKind.Number => new NumberColumn(Name, doubles, n),
+            ColumnKind.WholeNumber => new IntegerColumn(Name, longs, missing, n),
+            ColumnKind.Boolean => new BooleanColumn(Name, booleans, missing, n),
+            _ => new TextColumn(Name, codes, Categories(), n),
         };
-        if (missing is not null)
-        {
-            Array.Clear(missing);
-        }
-
+        doubles = [];
+        longs = [];
+        booleans = [];
+        codes = [];
+        missing = null;
         return column;
     }
 
@@ -243,9 +319,11 @@ internal sealed class ColumnBuilder
         var lookup = categoryCodes.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(text, out var code))
         {
+            lastAddedCategory = false;
             return code;
         }
 
+        lastAddedCategory = true;
         code = categories.Count;
         var s = new string(text);
         categories.Add(s);
@@ -258,7 +336,7 @@ internal sealed class ColumnBuilder
         var text = Encoding.UTF8.GetString(value);
         var fix = declared
             ? "fix the value, or declare the column's type as text"
-            : FormattableString.Invariant($"fix the value, or declare the column's type as text (its type was inferred from its first {inferenceRows} values)");
+            : FormattableString.Invariant($"fix the value, or declare the column's type as text (its type was inferred from its first {decidedFrom} values)");
         return new HoldoutException(file, line, Name, text, "'" + text + "' is not " + what, fix);
     }
 
@@ -279,7 +357,8 @@ internal sealed class ColumnBuilder
             return;
         }
 
-        var next = Math.Max(1024, capacity * 2);
+        // Grow to the estimated row count at once when it is known, else by half: no doubling waste at the end.
+        var next = (int)Math.Min(Array.MaxLength, Math.Max(Math.Max(1024, CapacityHint), capacity + (capacity / 2L)));
         if (IsRowId)
         {
             Array.Resize(ref texts, next);

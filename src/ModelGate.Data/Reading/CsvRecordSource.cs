@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 using CsvHelper;
 
@@ -34,6 +35,7 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public long Line => reader.LineNumber;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         if (!reader.Read())

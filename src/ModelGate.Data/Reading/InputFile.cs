@@ -42,6 +42,12 @@ internal sealed class InputFile : IDisposable
         return new InputFile(hashing, text);
     }
 
+    /// <summary>The size of the file as stored.</summary>
+    public long Length => raw.Length;
+
+    /// <summary>Bytes of the stored file read so far.</summary>
+    public long BytesRead => raw.BytesRead;
+
     /// <summary>Reads any bytes left and returns the SHA-256 of the file as stored (compressed bytes for .gz).</summary>
     public string FinishHash() => raw.Finish();
 

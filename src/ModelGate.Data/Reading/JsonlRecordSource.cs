@@ -48,6 +48,11 @@ internal sealed class JsonlRecordSource : IRecordSource
             throw InvalidJson(e);
         }
 
+        if (Names.Count == 0)
+        {
+            throw new HoldoutException(file, Line, null, null, "the first object has no keys, so there are no columns", "give the first line every column's key");
+        }
+
         keys = Names.Select(n => Encoding.UTF8.GetBytes(n)).ToArray();
         starts = new int[Names.Count];
         lengths = new int[Names.Count];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ModelGate.Data.Reading;
@@ -17,6 +18,7 @@ internal sealed class MissingTokens
     }
 
     /// <summary>Whether the value is one of the tokens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsMissing(ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty)

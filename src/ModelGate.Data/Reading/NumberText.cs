@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ModelGate.Data.Reading;
 
@@ -16,6 +17,7 @@ internal static class NumberText
     ];
 
     /// <summary>Parses a double (decimal or exponent notation, optional sign, Infinity).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDouble(ReadOnlySpan<byte> text, out double value)
     {
         if (TryFastDouble(text, out value))
@@ -27,8 +29,33 @@ internal static class NumberText
     }
 
     /// <summary>Parses a 64-bit integer with an optional sign.</summary>
-    public static bool TryParseInt64(ReadOnlySpan<byte> text, out long value) =>
-        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParseInt64(ReadOnlySpan<byte> text, out long value)
+    {
+        // Up to 18 digits cannot overflow; longer or unusual text goes to the runtime's parser.
+        var i = text.Length > 0 && (text[0] == (byte)'-' || text[0] == (byte)'+') ? 1 : 0;
+        var digits = text.Length - i;
+        if (digits is > 0 and <= 18)
+        {
+            long result = 0;
+            for (; i < text.Length; i++)
+            {
+                var d = (uint)(text[i] - '0');
+                if (d > 9)
+                {
+                    value = 0;
+                    return false;
+                }
+
+                result = (result * 10) + d;
+            }
+
+            value = text[0] == (byte)'-' ? -result : result;
+            return true;
+        }
+
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
 
     /// <summary>Whether the text is a boolean literal, and which (true/false, any ASCII case).</summary>
     public static bool TryParseBoolean(ReadOnlySpan<byte> text, out bool value)
@@ -43,65 +70,68 @@ internal static class NumberText
         return System.Text.Ascii.EqualsIgnoreCase(text, "false"u8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryFastDouble(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;
-        var i = 0;
-        var negative = false;
-        if (text.Length > 0 && (text[0] == (byte)'-' || text[0] == (byte)'+'))
+        var n = text.Length;
+        if (n == 0)
         {
-            negative = text[0] == (byte)'-';
+            return false;
+        }
+
+        var i = 0;
+        var negative = text[0] == (byte)'-';
+        if (negative || text[0] == (byte)'+')
+        {
             i = 1;
         }
 
         ulong mantissa = 0;
-        var digits = 0;
-        var fractionDigits = 0;
-        var seenPoint = false;
-        var any = false;
-        for (; i < text.Length; i++)
+        var integerStart = i;
+        while (i < n)
         {
-            var c = text[i];
-            var d = (uint)(c - '0');
-            if (d <= 9)
-            {
-                any = true;
-                if (mantissa != 0 || d != 0)
-                {
-                    if (++digits > 19)
-                    {
-                        return false;
-                    }
-                }
-
-                mantissa = (mantissa * 10) + d;
-                if (seenPoint)
-                {
-                    fractionDigits++;
-                }
-            }
-            else if (c == (byte)'.' && !seenPoint)
-            {
-                seenPoint = true;
-            }
-            else
+            var d = (uint)(text[i] - '0');
+            if (d > 9)
             {
                 break;
             }
+
+            mantissa = (mantissa * 10) + d;
+            i++;
         }
 
-        if (!any)
+        var digits = i - integerStart;
+        var fractionDigits = 0;
+        if (i < n && text[i] == (byte)'.')
+        {
+            var fractionStart = ++i;
+            while (i < n)
+            {
+                var d = (uint)(text[i] - '0');
+                if (d > 9)
+                {
+                    break;
+                }
+
+                mantissa = (mantissa * 10) + d;
+                i++;
+            }
+
+            fractionDigits = i - fractionStart;
+            digits += fractionDigits;
+        }
+
+        // At most 19 digits keeps the mantissa from overflowing 64 bits (leading zeros count, which is only cautious).
+        if (digits == 0 || digits > 19)
         {
             return false;
         }
 
         var exponent = 0;
-        if (i < text.Length)
+        if (i < n && ((text[i] | 0x20) != (byte)'e' || !TryExponent(text[(i + 1)..], out exponent)))
         {
-            if ((text[i] | 0x20) != (byte)'e' || !TryExponent(text[(i + 1)..], out exponent))
-            {
-                return false;
-            }
+            return false;
         }
 
         var power = exponent - fractionDigits;

@@ -1,22 +1,20 @@
 namespace ModelGate.Data.Reading;
 
-/// <summary>The raw bytes of a column's first values, kept until its kind is decided.</summary>
+/// <summary>The raw bytes of a column's first values (one per kept row of the first chunk), kept until its kind is decided.</summary>
 internal sealed class RawValues
 {
     private byte[] bytes = new byte[4096];
     private int used;
     private int[] ends = new int[256];
-    private long[] lines = new long[256];
     private bool[] missing = new bool[256];
 
     public int Count { get; private set; }
 
-    public void Add(ReadOnlySpan<byte> value, bool isMissing, long line)
+    public void Add(ReadOnlySpan<byte> value, bool isMissing)
     {
         if (Count == ends.Length)
         {
             Array.Resize(ref ends, Count * 2);
-            Array.Resize(ref lines, Count * 2);
             Array.Resize(ref missing, Count * 2);
         }
 
@@ -28,9 +26,14 @@ internal sealed class RawValues
         value.CopyTo(bytes.AsSpan(used));
         used += value.Length;
         ends[Count] = used;
-        lines[Count] = line;
         missing[Count] = isMissing;
         Count++;
+    }
+
+    public void RemoveLast()
+    {
+        Count--;
+        used = Count == 0 ? 0 : ends[Count - 1];
     }
 
     public ReadOnlySpan<byte> Value(int i)
@@ -40,8 +43,6 @@ internal sealed class RawValues
     }
 
     public bool IsMissing(int i) => missing[i];
-
-    public long Line(int i) => lines[i];
 
     /// <summary>Booleans if every present value is true/false, else integers, else doubles, else text; doubles when all are missing.</summary>
     public ColumnKind InferKind()
