@@ -56,7 +56,7 @@ public static class EvaluationBuilder
             var parts = spec.Columns.Select(c => spec.Bins is { } bins
                 ? SliceKeys.FromNumeric(holdout.GetDouble(c), bins, c)
                 : holdout.GetSlice(c)).ToList();
-            var column = parts.Count == 1 ? parts[0] with { Name = spec.Name } : SliceKeys.Intersect(parts, spec.Name);
+            var column = (parts.Count == 1 ? parts[0] : SliceKeys.Intersect([.. parts])) with { Name = spec.Name };
             slices[spec.Name] = column;
         }
 
