@@ -21,7 +21,7 @@ public static class ConsoleReport
         var s = GateSummary.Of(result);
         var sb = new StringBuilder();
         var verdict = result.Passed ? a.Green("PASS") : a.Red("FAIL");
-        sb.Append(a.Bold("ModelGate " + context.GateKey)).Append(": ").Append(verdict).Append(" — ").Append(s.Counts).Append('\n');
+        sb.Append(a.Bold(context.GateKey is "default" ? "ModelGate" : "ModelGate " + context.GateKey)).Append(": ").Append(verdict).Append(" — ").Append(s.Counts).Append('\n');
 
         var conf = Numbers.Confidence(result.Statistics.Confidence);
         string[] headers = ["STATUS", "CHECK", "CANDIDATE", "BASELINE", $"DELTA [{conf} CI]", "THRESHOLD"];

@@ -31,7 +31,7 @@ public static class HtmlReport
         sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<meta name=\"generator\" content=\"ModelGate ").Append(Svg.Escape(context.Provenance?.ModelGateVersion ?? "unknown")).Append("\">\n");
-        sb.Append("<title>ModelGate ").Append(Svg.Escape(context.GateKey)).Append(": ").Append(s.Word).Append(" — ").Append(Svg.Escape(s.Counts)).Append("</title>\n");
+        sb.Append("<title>ModelGate").Append(context.GateKey is "default" ? string.Empty : " " + Svg.Escape(context.GateKey)).Append(": ").Append(s.Word).Append(" — ").Append(Svg.Escape(s.Counts)).Append("</title>\n");
         sb.Append("<style>\n").Append(PageStyle.Css).Append("\n</style>\n</head>\n<body>\n<main>\n");
         sb.Append(body.ReplaceLineEndings("\n"));
         sb.Append("</main>\n</body>\n</html>\n");
