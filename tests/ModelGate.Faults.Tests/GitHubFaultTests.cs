@@ -17,7 +17,7 @@ public sealed class GitHubFaultTests
         {
             AssertCommon(run, w, summary);
             Assert.True(run.ExitCode == 4, run.ToString());
-            Assert.Contains("401", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("GitHub rejected the credentials (401)", run.Stdout + run.Stderr, StringComparison.Ordinal);
         }
     }
 
@@ -32,7 +32,7 @@ public sealed class GitHubFaultTests
             AssertCommon(run, w, summary);
             // A fork's read-only token is expected on pull_request runs: the gate's own exit code stands.
             Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Contains("Resource not accessible by integration", run.Stdout + run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("the token is read-only here (403 Resource not accessible by integration)", run.Stdout + run.Stderr, StringComparison.Ordinal);
         }
     }
 
