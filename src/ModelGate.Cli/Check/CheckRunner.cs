@@ -99,6 +99,7 @@ public sealed class CheckRunner(CliConsole console)
         watch.Restart();
         var result = GateEvaluator.Evaluate(policy.ToGatePlan(), data, today);
         _log.Step($"judged {result.Checks.Count} checks with {policy.Statistics.Resamples.ToString(CultureInfo.InvariantCulture)} paired resamples in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+        cancellation.ThrowIfCancellationRequested();
 
         var outDir = console.ResolvePath(options.OutDir);
         var facts = Facts(options, policy, holdout, train?.File, candidate, baseline, runtime, now);

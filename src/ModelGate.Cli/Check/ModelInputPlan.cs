@@ -108,6 +108,10 @@ public sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns, 
 
     private static string Names(IReadOnlyList<ModelPort> ports) => string.Join(", ", ports.Select(p => $"'{p.Name}'"));
 
+    // A header without newlines can be one huge "column": cut each name so the message stays one readable line.
     private static string Preview(IReadOnlyList<string> header) =>
-        header.Count <= 12 ? string.Join(", ", header) : string.Join(", ", header.Take(12)) + $", … ({header.Count.ToString(CultureInfo.InvariantCulture)} columns)";
+        header.Count <= 12 ? string.Join(", ", header.Select(Short)) : string.Join(", ", header.Take(12).Select(Short)) + $", … ({header.Count.ToString(CultureInfo.InvariantCulture)} columns)";
+
+    private static string Short(string name) =>
+        name.Length <= 80 ? name : $"{name[..80]}… ({name.Length.ToString(CultureInfo.InvariantCulture)} characters)";
 }

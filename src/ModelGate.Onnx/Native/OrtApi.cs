@@ -161,7 +161,9 @@ internal sealed unsafe class OrtApi
         try
         {
             var code = (OrtErrorCode)GetErrorCode(status);
-            var message = Marshal.PtrToStringUTF8((nint)GetErrorMessage(status)) ?? string.Empty;
+            // ORT's messages can span lines (e.g. the opset warning); ModelGate's errors are one line.
+            var message = (Marshal.PtrToStringUTF8((nint)GetErrorMessage(status)) ?? string.Empty)
+                .ReplaceLineEndings(" ").Trim();
             throw new OrtException(code, operation, message);
         }
         finally

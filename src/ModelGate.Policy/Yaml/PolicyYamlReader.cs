@@ -40,6 +40,14 @@ public static class PolicyYamlReader
             diagnostics.Add(new PolicyDiagnostic(At(displayPath, e.Start), DiagnosticLevel.Error, message));
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these, without a position, on some malformed input (e.g. "  {key: value" mid-block,
+            // or an event its representation model does not support) instead of a YamlException.
+            diagnostics.Add(new PolicyDiagnostic(new SourceLocation(displayPath, 1, 1), DiagnosticLevel.Error,
+                "YAML syntax: the file cannot be parsed; look for an unclosed '{' or '[' (or a stray one at the start of a value) and fix the YAML"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {
