@@ -40,6 +40,7 @@ public static class FaultCatalogue
         Usage("usage_unknown_option", "modelgate: Unrecognized command or argument '--frobnicate'.", "Check the spelling; run 'dotnet modelgate check --help'.", "--frobnicate"),
         Usage("usage_bad_device", "modelgate: --device 'tpu' is not one of auto, cpu, cuda, cuda:N.", "Use --device auto, cpu, cuda or cuda:N.", "--device", "tpu"),
         Usage("usage_bad_format", "modelgate: --format: unknown format 'pdf'. Use a comma-separated list of: md, json, junit, html.", "List only md, json, junit, html.", "--format", "pdf"),
+        Usage("usage_resamples_out_of_range", "modelgate: --resamples 0 is outside 100 to 1,000,000 (the range statistics.resamples accepts); 1000 is a good default.", "Give --resamples between 100 and 1,000,000.", "--resamples", "0"),
 
         // ---- exit 3: input data ----
         Input("holdout_missing", "data/holdout.csv: file not found (--holdout or the policy's path); check the path, which in the policy is relative to the policy file's folder.",
@@ -157,7 +158,7 @@ public static class FaultCatalogue
             WholeCommand = ["check", "--policy", "modelgate.yml", "--out", "out/report.md/sub"],
             Also = (w, run) =>
             {
-                Assert.Contains("ModelGate default: PASS", run.Stdout, StringComparison.Ordinal);
+                Assert.Contains("ModelGate: PASS", run.Stdout, StringComparison.Ordinal);
                 Assert.Equal(5, run.ErrorLines.Count(l => l.Contains("cannot write the report", StringComparison.Ordinal)));
                 Assert.Equal("not a folder", File.ReadAllText(Path.Combine(w.OutDir, "report.md")));
             },
@@ -166,7 +167,7 @@ public static class FaultCatalogue
             "Remove the folder that has the report's name, or choose another --out.",
             w => Directory.CreateDirectory(Path.Combine(w.OutDir, "report.json")), NoArgs, ["report.md", "comment.md", "report.junit.xml", "report.html"])
         {
-            Also = (_, run) => Assert.Contains("ModelGate default: PASS", run.Stdout, StringComparison.Ordinal),
+            Also = (_, run) => Assert.Contains("ModelGate: PASS", run.Stdout, StringComparison.Ordinal),
         },
         Env("onnxruntime_missing", "which holds no ONNX Runtime library (libonnxruntime.so.1 or libonnxruntime.so). Fix: point --onnxruntime at the folder that holds libonnxruntime.so.1",
             "Point --onnxruntime (or MODELGATE_ONNXRUNTIME) at the folder with libonnxruntime.so.1.", w => Directory.CreateDirectory(w.File("empty-ort")), "--onnxruntime", "empty-ort"),

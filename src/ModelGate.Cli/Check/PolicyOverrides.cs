@@ -25,6 +25,11 @@ public static class PolicyOverrides
             Holdout = Path(options.Holdout) ?? policy.Data.Holdout,
             Train = Path(options.Train) ?? policy.Data.Train,
         };
+        if (options.Resamples is { } resamples && resamples is < 100 or > 1_000_000)
+        {
+            throw new UsageException($"--resamples {resamples} is outside 100 to 1,000,000 (the range statistics.resamples accepts); 1000 is a good default.");
+        }
+
         var statistics = policy.Statistics with
         {
             Seed = options.Seed ?? policy.Statistics.Seed,
