@@ -97,7 +97,7 @@ public sealed class CheckRunner(CliConsole console)
         };
 
         watch.Restart();
-        var result = GateEvaluator.Evaluate(policy.ToGatePlan(), data, today);
+        var result = ReportComposer.WithDisplayPaths(GateEvaluator.Evaluate(policy.ToGatePlan(), data, today), console.WorkingDirectory);
         _log.Step($"judged {result.Checks.Count} checks with {policy.Statistics.Resamples.ToString(CultureInfo.InvariantCulture)} paired resamples in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
         cancellation.ThrowIfCancellationRequested();
 

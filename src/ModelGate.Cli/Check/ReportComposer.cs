@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using ModelGate.Core;
 using ModelGate.Core.Evaluation;
+using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
 using ModelGate.Data;
 using ModelGate.Reports;
@@ -99,6 +100,28 @@ public static class ReportComposer
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>
+    /// The result with the policy locations of checks and waivers shown relative to the working folder: the policy
+    /// loader records absolute paths, which would make the reports differ from machine to machine.
+    /// </summary>
+    public static GateResult WithDisplayPaths(GateResult result, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        SourceLocation? Show(SourceLocation? location) =>
+            location is null ? null : location with { File = DisplayPath(location.File, workingDirectory) };
+        return result with
+        {
+            Checks = [.. result.Checks.Select(c => c with
+            {
+                Spec = c.Spec with
+                {
+                    Location = Show(c.Spec.Location),
+                    Waiver = c.Spec.Waiver is null ? null : c.Spec.Waiver with { Location = Show(c.Spec.Waiver.Location) },
+                },
+            })],
+        };
     }
 
     /// <summary>A path as shown in reports: relative to the working folder, with forward slashes, so reports diff cleanly across machines.</summary>

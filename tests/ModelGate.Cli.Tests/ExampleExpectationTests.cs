@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using ModelGate.Cli.Tests.Support;
+
+namespace ModelGate.Cli.Tests;
+
+/// <summary>
+/// Every example's verdict and reports match the committed files in examples/&lt;name&gt;/expected/, byte for byte, and
+/// two runs give the same bytes. The run uses the repository root as working folder and a fixed report folder, so the
+/// paths inside the reports are the same on every machine.
+/// </summary>
+public sealed class ExampleExpectationTests
+{
+    private static readonly string[] ReportFiles = ["report.md", "comment.md", "report.json", "report.junit.xml", "report.html"];
+
+    public static TheoryData<string> Examples => [.. Repo.Examples];
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task The_reports_match_the_committed_expectations(string example)
+    {
+        var outDir = $".modelgate-out/examples/{example}";
+        var first = await RunAsync(example, outDir);
+        var second = await RunAsync(example, outDir);
+        foreach (var name in ReportFiles)
+        {
+            Assert.True(first.Files[name].AsSpan().SequenceEqual(second.Files[name]), $"{example}/{name} is not the same in two runs with the same inputs");
+        }
+
+        foreach (var (name, bytes) in first.Files)
+        {
+            // Machine-specific paths would make the committed reports differ on every clone.
+            Assert.DoesNotContain(Repo.Root, Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+            Assert.DoesNotContain(Path.GetTempPath(), Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        }
+
+        using var json = JsonDocument.Parse(first.Files["report.json"]);
+        var verdict = json.RootElement.GetProperty("gate").GetProperty("verdict").GetString()!;
+        Assert.Equal(verdict == "pass" ? ExitCodes.Passed : ExitCodes.GateFailed, first.ExitCode);
+        var files = new Dictionary<string, byte[]>(first.Files, StringComparer.Ordinal) { ["verdict.txt"] = Encoding.UTF8.GetBytes(verdict + "\n") };
+        Golden.AssertSame(Repo.Example(example, "expected"), files);
+    }
+
+    [Theory]
+    [InlineData("breast-cancer", "pass")]
+    [InlineData("arrests-fairness", "fail")]
+    [InlineData("digits-calibration", "pass")]
+    [InlineData("hmda-safety", "fail")]
+    [InlineData("slid-regression", "pass")]
+    public void The_committed_verdict_is_the_intended_one(string example, string intended)
+    {
+        // The golden files are regenerable; this pins what each example is *meant* to show, so a rewrite cannot change it unnoticed.
+        Assert.Equal(intended + "\n", File.ReadAllText(Repo.Example(example, "expected", "verdict.txt")));
+    }
+
+    [Fact]
+    public void The_committed_reports_say_why_each_example_fails_or_warns()
+    {
+        // Reads the expected files (the golden test proves the tool writes exactly these), so a careless
+        // MODELGATE_UPDATE_GOLDEN rewrite cannot lose what the examples are meant to show.
+        byte[] Expected(string example, string name) => File.ReadAllBytes(Repo.Example(example, "expected", name));
+
+        Assert.Contains(FailedCheckIds(Expected("arrests-fairness", "report.json")), id => id is "subgroups" or "fairness");
+
+        Assert.Contains(FailedCheckIds(Expected("hmda-safety", "report.json")), id => id.StartsWith("safety", StringComparison.Ordinal));
+        var comment = Encoding.UTF8.GetString(Expected("hmda-safety", "comment.md"));
+        foreach (var row in new[] { "161", "391", "464", "508", "586", "650" })
+        {
+            Assert.Contains(row, comment, StringComparison.Ordinal);
+        }
+
+        using var digits = JsonDocument.Parse(Expected("digits-calibration", "report.json"));
+        Assert.Contains(digits.RootElement.GetProperty("checks").EnumerateArray(), c =>
+            c.GetProperty("id").GetString()!.Contains("calibration", StringComparison.Ordinal)
+            && c.GetProperty("verdict").GetString() is "fail" or "inconclusive"
+            && c.GetProperty("severity").GetString() == "warning");
+    }
+
+    private static List<string> FailedCheckIds(byte[] reportJson)
+    {
+        using var json = JsonDocument.Parse(reportJson);
+        return [.. json.RootElement.GetProperty("checks").EnumerateArray()
+            .Where(c => c.GetProperty("verdict").GetString() == "fail")
+            .Select(c => c.GetProperty("id").GetString()!)];
+    }
+
+    private static async Task<(int ExitCode, Dictionary<string, byte[]> Files)> RunAsync(string example, string outDir)
+    {
+        var absolute = Repo.Path(outDir);
+        if (Directory.Exists(absolute))
+        {
+            Directory.Delete(absolute, recursive: true);
+        }
+
+        var run = await InProcess.RunAsync(["check", "--policy", $"examples/{example}/modelgate.yml", "--out", outDir]);
+        Assert.True(run.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, run.ToString());
+        var files = ReportFiles.ToDictionary(n => n, n => File.ReadAllBytes(Path.Combine(absolute, n)), StringComparer.Ordinal);
+        return (run.ExitCode, files);
+    }
+}
