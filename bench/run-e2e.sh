@@ -9,8 +9,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 ROWS="${ROWS:-1000000}"
 RUNS="${RUNS:-3}"
 PY_RESAMPLES="${PY_RESAMPLES:-50}"
+RESAMPLES="${RESAMPLES:-1000}"   # the policy's 1,000; lower it to time the rest quickly
 DATA="$ROOT/bench/e2e/data/holdout-$ROWS.csv"
-OUT="${OUT:-$ROOT/bench/e2e/out/$ROWS}"
+OUT="${OUT:-$ROOT/bench/e2e/out/$ROWS-r${RESAMPLES:-1000}}"
 CLI="$ROOT/src/ModelGate.Cli/bin/Release/net10.0/dotnet-modelgate"
 BARE="$ROOT/bench/ModelGate.Benchmarks.EndToEnd/bin/Release/net10.0/ModelGate.Benchmarks.EndToEnd"
 MODELS="$ROOT/tests/fixtures/models"
@@ -36,13 +37,13 @@ for i in $(seq 1 "$RUNS"); do
   echo "load $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/load-$i.txt"
   set +e
   /usr/bin/time -v "$CLI" check --policy "$ROOT/bench/e2e/modelgate.yml" --holdout "$DATA" \
-      --out "$OUT/report-$i" --format json,md > "$OUT/gate-$i.stdout" 2> "$OUT/gate-$i.stderr"
+      --resamples "$RESAMPLES" --out "$OUT/report-$i" --format json,md > "$OUT/gate-$i.stdout" 2> "$OUT/gate-$i.stderr"
   code=$?
   set -e
   if [[ $code -gt 1 ]]; then echo "modelgate check failed ($code):" >&2; tail -5 "$OUT/gate-$i.stderr" >&2; exit "$code"; fi
   /usr/bin/time -v "$BARE" "$DATA" "$MODELS/mlp_breast_cancer.onnx" "$MODELS/mlp_breast_cancer_retrained.onnx" "$OUT/scores" \
       > "$OUT/bare-$i.stdout" 2> "$OUT/bare-$i.stderr"
-  /usr/bin/time -v /usr/bin/python3 "$ROOT/bench/python/gate_pipeline.py" "$DATA" "$OUT/scores" "$PY_RESAMPLES" 1000 \
+  /usr/bin/time -v /usr/bin/python3 "$ROOT/bench/python/gate_pipeline.py" "$DATA" "$OUT/scores" "$PY_RESAMPLES" "${PY_TARGET:-$RESAMPLES}" \
       > "$OUT/python-$i.stdout" 2> "$OUT/python-$i.stderr"
   echo "load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load-$i.txt"
 done
