@@ -28,6 +28,10 @@ def gate_stages(text):
     }
 
 
+def gate_resamples(text):
+    return re.search(r"with (\d+) paired resamples", text).group(1)
+
+
 def med(values):
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
@@ -60,7 +64,9 @@ def main(out, runs):
         add(f"python {boot.replace('_', ' ')}", float(py[boot]))
         add("python total (bootstrap extrapolated) s", float(py["total_s"]))
         add("python peak RSS MB", py_rss)
-        add("ratio python total / modelgate wall", float(py["total_s"]) / wall)
+        # Python vs ModelGate is a ratio only when both ran (or extrapolated to) the same resample count.
+        if boot == f"bootstrap_{gate_resamples(text)}_extrapolated_s":
+            add("ratio python total / modelgate wall", float(py["total_s"]) / wall)
 
     print(open(f"{out}/machine.txt").read().strip())
     for i in range(1, runs + 1):
