@@ -58,24 +58,17 @@ public sealed class CheckRunner(CliConsole console)
             throw new ModelGate.Policy.Diagnostics.PolicyException(columnErrors);
         }
 
-        var watch = Stopwatch.StartNew();
-        var holdout = HoldoutReader.Read(policy.Data.Holdout, needed.ToReadOptions(policy));
-        _log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {holdout.Columns.Count} columns ({RunLog.Rate(holdout.RowCount, watch.Elapsed)}){Dropped(holdout)}");
-        cancellation.ThrowIfCancellationRequested();
-
         var request = new ScoreRequest
         {
             Task = policy.Task,
             OutputName = policy.Models.Output,
             Kind = policy.Task == TaskKind.Regression ? ScoreKind.Regression : ScoreKindOf(policy.Models.Scores),
         };
-        watch.Restart();
-        var modelInputs = inputs.Select(i => i.ToModelInput(holdout)).ToList();
-        var candidateInputs = candidate.Prepare(modelInputs);
-        var candidateScores = candidate.Score(candidateInputs, request);
-        var baselineInputs = baseline?.Prepare(modelInputs);
-        var baselineScores = baseline?.Score(baselineInputs!, request);
-        _log.Step($"scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount * (baseline is null ? 1L : 2L), watch.Elapsed)}); output '{candidateScores.OutputName}': {candidateScores.Reason}");
+        var streamed = await new StreamingScorer(candidate, baseline, inputs, request) { MinimumFirstChunkRows = StreamingScorer.LatencyRows(policy.Checks) }
+            .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy), cancellation).ConfigureAwait(false);
+        var (holdout, candidateScores, baselineScores, candidateInputs, baselineInputs, timings) = streamed;
+        _log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {holdout.Columns.Count} columns and scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount, TimeSpan.FromSeconds(timings.WallSeconds))}){Dropped(holdout)}; output '{candidateScores.OutputName}': {candidateScores.Reason}");
+        _log.Step(string.Create(CultureInfo.InvariantCulture, $"stages (busy s, overlapped): read {timings.ReadSeconds:0.00}, candidate {timings.CandidateSeconds:0.00}, baseline {timings.BaselineSeconds:0.00}, assemble {timings.AssembleSeconds:0.00}; wall {timings.WallSeconds:0.00} in {timings.Chunks} chunks"));
         cancellation.ThrowIfCancellationRequested();
 
         var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
@@ -96,7 +89,7 @@ public sealed class CheckRunner(CliConsole console)
             Measurements = Measure(policy, candidate, baseline, candidateInputs, baselineInputs),
         };
 
-        watch.Restart();
+        var watch = Stopwatch.StartNew();
         var result = ReportComposer.WithDisplayPaths(GateEvaluator.Evaluate(policy.ToGatePlan(), data, today), console.WorkingDirectory);
         _log.Step($"judged {result.Checks.Count} checks with {policy.Statistics.Resamples.ToString(CultureInfo.InvariantCulture)} paired resamples in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
         cancellation.ThrowIfCancellationRequested();

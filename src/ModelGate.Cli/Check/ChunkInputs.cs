@@ -1,0 +1,38 @@
+using ModelGate.Data;
+using ModelGate.Onnx.Inputs;
+
+namespace ModelGate.Cli.Check;
+
+/// <summary>Builds a model input from one streamed chunk, value for value what <see cref="ModelInputPlan.ToModelInput"/> builds from the whole holdout.</summary>
+public static class ChunkInputs
+{
+    /// <summary>The plan's columns of <paramref name="chunk"/> as a model input.</summary>
+    public static ModelInput ToModelInput(ModelInputPlan plan, HoldoutChunk chunk, string file)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(chunk);
+        var columns = plan.Columns.Select(c => plan.IsText
+            ? InputColumn.Text(c, Column(chunk, c, file).ToText())
+            : InputColumn.Numeric(c, Numeric(chunk, c, file).ToDoubles())).ToList();
+        return plan.Layout switch
+        {
+            InputLayout.Image => ModelInput.Image(plan.Name, columns, plan.ItemShape[0], plan.ItemShape[1], plan.ItemShape[2]),
+            InputLayout.PerColumn => ModelInput.PerColumn(plan.Name, columns[0]),
+            _ => ModelInput.Dense(plan.Name, columns),
+        };
+    }
+
+    private static HoldoutColumn Column(HoldoutChunk chunk, string name, string file) =>
+        chunk.Columns.TryGetValue(name, out var column)
+            ? column
+            : throw new HoldoutException(file, null, name, null, "the column was not read", "add it to the columns the holdout is read with");
+
+    // Same message as Holdout's: a text column cannot feed a numeric input.
+    private static HoldoutColumn Numeric(HoldoutChunk chunk, string name, string file)
+    {
+        var column = Column(chunk, name, file);
+        return column.Kind == ColumnKind.Text
+            ? throw new HoldoutException(file, null, name, null, "the column holds text, not numbers", "encode it as numbers, or declare its type if its values are numbers")
+            : column;
+    }
+}

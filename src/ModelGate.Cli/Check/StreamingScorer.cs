@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using ModelGate.Core.Plan;
+using ModelGate.Data;
+using ModelGate.Onnx.Inputs;
+using ModelGate.Onnx.Outputs;
+using ModelGate.Onnx.Sessions;
+using ModelGate.Onnx.Signature;
+
+namespace ModelGate.Cli.Check;
+
+/// <summary>
+/// Reads the holdout chunk by chunk while the candidate and the baseline score earlier chunks: reading, candidate,
+/// baseline and assembly are four stages joined by bounded channels, so the slowest stage sets the pace and at most
+/// a few chunks of model inputs are alive at once (the kept columns and the scores are all that grow with the file).
+/// Chunks are whole multiples of the batch size, so every model call sees exactly the rows it would see in one pass:
+/// the holdout and the scores are identical to reading everything first and scoring it afterwards.
+/// </summary>
+public sealed class StreamingScorer
+{
+    /// <summary>Rows per chunk before rounding up to a whole number of batches.</summary>
+    public const int DefaultChunkRows = 65_536;
+
+    // Two chunks in flight between stages: enough to absorb jitter, small enough to bound memory.
+    private const int ChannelCapacity = 2;
+
+    private readonly OnnxModel candidate;
+    private readonly OnnxModel? baseline;
+    private readonly IReadOnlyList<ModelInputPlan> inputs;
+    private readonly ScoreRequest request;
+
+    /// <summary>Scores with <paramref name="candidate"/> and, when given, <paramref name="baseline"/>, feeding them by <paramref name="inputs"/>.</summary>
+    public StreamingScorer(OnnxModel candidate, OnnxModel? baseline, IReadOnlyList<ModelInputPlan> inputs, ScoreRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(request);
+        this.candidate = candidate;
+        this.baseline = baseline;
+        this.inputs = inputs;
+        this.request = request;
+    }
+
+    /// <summary>Rows per chunk before rounding to whole batches (tests make it small to force many chunks).</summary>
+    public int ChunkRows { get; init; } = DefaultChunkRows;
+
+    /// <summary>The first chunk holds at least this many rows (if the file has them), e.g. the largest latency batch size.</summary>
+    public int MinimumFirstChunkRows { get; init; }
+
+    /// <summary>The largest latency batch size in the plan: latency runs use the first rows, which must all be in the first chunk.</summary>
+    public static int LatencyRows(IEnumerable<CheckSpec> checks) =>
+        checks.OfType<LatencyCheckSpec>().Select(c => c.BatchSize).DefaultIfEmpty(0).Max();
+
+    /// <summary>Streams <paramref name="path"/> through both models and returns the holdout and the scores.</summary>
+    public async Task<ScoredHoldout> ScoreAsync(string path, HoldoutReadOptions options, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var wall = Stopwatch.StartNew();
+        using var reader = HoldoutReader.Open(path, options with { ChunkRows = RowsPerChunk() });
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var token = failed.Token;
+        var read = Channel.CreateBounded<HoldoutChunk>(ChannelCapacity);
+        var scoredByCandidate = Channel.CreateBounded<ChunkScores>(ChannelCapacity);
+        var scoredByBoth = Channel.CreateBounded<ChunkScores>(ChannelCapacity);
+        var busy = new double[4];
+
+        var stages = new Task[]
+        {
+            Stage(failed, () => ReadAll(reader, read.Writer, busy, token), e => read.Writer.TryComplete(e)),
+            Stage(failed, () => ScoreCandidate(reader.File, read.Reader, scoredByCandidate.Writer, busy, token), e => scoredByCandidate.Writer.TryComplete(e)),
+            Stage(failed, () => ScoreBaseline(scoredByCandidate.Reader, scoredByBoth.Writer, busy, token), e => scoredByBoth.Writer.TryComplete(e)),
+        };
+        var collected = Stage(failed, () => Collect(scoredByBoth.Reader, token), _ => { });
+        await FirstFailure([.. stages, collected], cancellation).ConfigureAwait(false);
+
+        var all = await collected.ConfigureAwait(false);
+        var assemble = Stopwatch.StartNew();
+        var holdout = reader.ToHoldout(all.Chunks);
+        var candidateScores = ScoreConcatenation.Concat(all.Candidate);
+        var baselineScores = baseline is null ? null : ScoreConcatenation.Concat(all.Baseline);
+        busy[3] += assemble.Elapsed.TotalSeconds;
+        var timings = new StreamTimings(all.Chunks.Count, busy[0], busy[1], busy[2], busy[3], wall.Elapsed.TotalSeconds);
+        return new ScoredHoldout(holdout, candidateScores, baselineScores, all.CandidateSample!, all.BaselineSample, timings);
+    }
+
+    // Runs one stage; when it ends, its output channel is completed (with the error, if any) and a failure cancels the others.
+    private static Task<T> Stage<T>(CancellationTokenSource failed, Func<Task<T>> body, Action<Exception?> complete) =>
+        Task.Run(async () =>
+        {
+            try
+            {
+                var result = await body().ConfigureAwait(false);
+                complete(null);
+                return result;
+            }
+            catch (Exception ex)
+            {
+                complete(ex);
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        });
+
+    // The first stage to fail is the cause; the others only saw the cancellation it triggered.
+    private static async Task FirstFailure(IReadOnlyList<Task> stages, CancellationToken cancellation)
+    {
+        try
+        {
+            await Task.WhenAll(stages).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var cause = stages.Where(s => s.IsFaulted)
+                .Select(s => s.Exception!.InnerException!)
+                .FirstOrDefault(e => e is not OperationCanceledException and not ChannelClosedException)
+                ?? stages.First(s => s.IsFaulted || s.IsCanceled).Exception?.InnerException
+                ?? new OperationCanceledException(cancellation);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+        }
+    }
+
+    private static async Task<bool> ReadAll(HoldoutChunkReader reader, ChannelWriter<HoldoutChunk> output, double[] busy, CancellationToken token)
+    {
+        while (true)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var chunk = reader.ReadChunk();
+            busy[0] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (chunk is null)
+            {
+                return true;
+            }
+
+            await output.WriteAsync(chunk, token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> ScoreCandidate(string file, ChannelReader<HoldoutChunk> input, ChannelWriter<ChunkScores> output, double[] busy, CancellationToken token)
+    {
+        await foreach (var chunk in input.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            var start = Stopwatch.GetTimestamp();
+            var modelInputs = inputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file)).ToList();
+            var prepared = candidate.Prepare(modelInputs);
+            var scores = candidate.Score(prepared, request);
+            busy[1] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            await output.WriteAsync(new ChunkScores(chunk, modelInputs, prepared, scores, null, null), token).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> ScoreBaseline(ChannelReader<ChunkScores> input, ChannelWriter<ChunkScores> output, double[] busy, CancellationToken token)
+    {
+        await foreach (var scored in input.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            if (baseline is null)
+            {
+                await output.WriteAsync(scored, token).ConfigureAwait(false);
+                continue;
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            var prepared = baseline.Prepare(scored.ModelInputs);
+            var scores = baseline.Score(prepared, request);
+            busy[2] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            await output.WriteAsync(scored with { BaselinePrepared = prepared, Baseline = scores }, token).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private static async Task<Collected> Collect(ChannelReader<ChunkScores> input, CancellationToken token)
+    {
+        var all = new Collected();
+        await foreach (var scored in input.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            // Only the first chunk's prepared inputs are kept (for latency); the rest are dropped here.
+            if (all.Chunks.Count == 0)
+            {
+                all.CandidateSample = scored.CandidatePrepared;
+                all.BaselineSample = scored.BaselinePrepared;
+            }
+
+            all.Chunks.Add(scored.Chunk);
+            all.Candidate.Add(scored.Candidate);
+            if (scored.Baseline is not null)
+            {
+                all.Baseline.Add(scored.Baseline);
+            }
+        }
+
+        return all;
+    }
+
+    private int RowsPerChunk()
+    {
+        // Label outputs are decoded against the label set of the whole output: score them in one chunk.
+        if (request.ClassLabels is null
+            && (LabelsOnly(candidate) || (baseline is not null && LabelsOnly(baseline))))
+        {
+            return int.MaxValue;
+        }
+
+        long batch = BatchOf(candidate);
+        if (baseline is not null)
+        {
+            var other = BatchOf(baseline);
+            batch = batch / Gcd(batch, other) * other;
+        }
+
+        long rows = Math.Max(Math.Max(1, ChunkRows), MinimumFirstChunkRows);
+        var whole = (rows + batch - 1) / batch * batch;
+        return (int)Math.Min(whole, int.MaxValue);
+    }
+
+    private bool LabelsOnly(OnnxModel model) => ScoreOutputChoice.Choose(model.Path, model.Signature, request).Kind == ScoreKind.Labels;
+
+    // The rows per ORT call, as OnnxModel uses them: a fixed batch dimension wins over the configured size.
+    private static long BatchOf(OnnxModel model)
+    {
+        var fixedBatch = model.Signature.Inputs
+            .Select(p => p.Type is TensorValueType { Shape.Count: > 0 } t ? t.Shape[0].Size : null)
+            .FirstOrDefault(s => s is not null);
+        return fixedBatch is > 0 ? fixedBatch.Value : model.Settings.BatchSize;
+    }
+
+    private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
+
+    private sealed record ChunkScores(
+        HoldoutChunk Chunk,
+        IReadOnlyList<ModelInput> ModelInputs,
+        PreparedInputs CandidatePrepared,
+        ScoredPredictions Candidate,
+        PreparedInputs? BaselinePrepared,
+        ScoredPredictions? Baseline);
+
+    private sealed class Collected
+    {
+        public List<HoldoutChunk> Chunks { get; } = [];
+
+        public List<ScoredPredictions> Candidate { get; } = [];
+
+        public List<ScoredPredictions> Baseline { get; } = [];
+
+        public PreparedInputs? CandidateSample { get; set; }
+
+        public PreparedInputs? BaselineSample { get; set; }
+    }
+}
