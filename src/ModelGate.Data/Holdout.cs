@@ -144,6 +144,21 @@ public sealed class Holdout
     /// <summary>The row's id: from the row id column, or its 1-based data row number.</summary>
     public string RowId(int row) => rowIds is null ? rowNumbers[row].ToString(CultureInfo.InvariantCulture) : rowIds[row];
 
+    /// <summary>Builds the holdout from the chunks a streaming read produced, in order.</summary>
+    internal static Holdout FromChunks(HoldoutChunkReader reader, IReadOnlyList<HoldoutChunk> chunks)
+    {
+        if (chunks.Count == 1)
+        {
+            return FromChunk(reader, chunks[0]);
+        }
+
+        var merged = reader.Columns.ToDictionary(n => n, n => ChunkConcatenation.Concat(chunks.Select(c => c.Columns[n]).ToList()), StringComparer.Ordinal);
+        var lines = chunks.SelectMany(c => c.Lines.ToArray()).ToArray();
+        var numbers = chunks.SelectMany(c => c.RowNumbers.ToArray()).ToArray();
+        var ids = chunks.All(c => c.RowIds is not null) ? chunks.SelectMany(c => c.RowIds!).ToArray() : null;
+        return new Holdout(reader, merged, lines, numbers, ids);
+    }
+
     /// <summary>Builds the holdout from the single chunk a whole-table read produces.</summary>
     internal static Holdout FromChunk(HoldoutChunkReader reader, HoldoutChunk chunk) =>
         new(reader, chunk.Columns, chunk.Lines.ToArray(), chunk.RowNumbers.ToArray(), chunk.RowIds?.ToArray());

@@ -34,7 +34,9 @@ public static class PairedBootstrap
         }
 
         var values = new double[(long)columns * resamples];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
+        // Bounded by the cores: an unbounded Parallel.For lets the thread pool grow under load (391 workers were seen),
+        // each with its own per-row buffers, which costs memory and no speed. Results do not depend on this number.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(
             0,
             resamples,
