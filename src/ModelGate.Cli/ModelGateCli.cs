@@ -17,6 +17,9 @@ public static class ModelGateCli
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Program.cs owns Ctrl-C/SIGTERM (cancel, then a grace period); a second handler here would race it.
+            ProcessTerminationTimeout = null,
         };
 
         // System.CommandLine's own parse-error exit code is 1, which would read as "gate failed".
@@ -31,16 +34,31 @@ public static class ModelGateCli
             return ExitCodes.UsageOrPolicyError;
         }
 
+        CliFailure? failure = null;
+        var exitCode = ExitCodes.Passed;
         try
         {
-            return await parse.InvokeAsync(invocation, cancellation).ConfigureAwait(false);
+            exitCode = await parse.InvokeAsync(invocation, cancellation).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            var failure = CliFailure.From(ex, cancellation);
-            await console.Error.WriteLineAsync(failure.Message).ConfigureAwait(false);
-            return failure.ExitCode;
+            failure = CliFailure.From(ex, cancellation);
         }
+
+        // A cancelled run may surface as an exception here or be absorbed by System.CommandLine's own
+        // cancellation handling; either way the user is told it was interrupted, with the distinct exit code.
+        if (cancellation.IsCancellationRequested && failure?.ExitCode is null or ExitCodes.Interrupted)
+        {
+            failure = CliFailure.From(new OperationCanceledException(cancellation), cancellation);
+        }
+
+        if (failure is null)
+        {
+            return exitCode;
+        }
+
+        await console.Error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+        return failure.ExitCode;
     }
 
     /// <summary>The root command with every subcommand.</summary>

@@ -80,6 +80,7 @@ public sealed class AtomicWriteTests
         ReportWriter.Write(target, a);
         using var stop = new CancellationTokenSource();
         var reads = 0;
+        var reading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reader = Task.Run(() =>
         {
             while (!stop.IsCancellationRequested)
@@ -87,8 +88,12 @@ public sealed class AtomicWriteTests
                 var seen = File.ReadAllText(target);
                 Assert.True(seen == a || seen == b, $"a partial report of {seen.Length} characters was visible");
                 reads++;
+                reading.TrySetResult();
             }
         });
+
+        // On a loaded machine the reader may start late: rewrite only once it is reading.
+        await reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         for (var i = 0; i < 40; i++)
         {
