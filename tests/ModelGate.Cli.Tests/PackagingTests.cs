@@ -78,7 +78,7 @@ public sealed class PackagingTests(PackedTool tool) : IClassFixture<PackedTool>
         var run = await ProcessRun.RunAsync(exe, ["check", "--policy", "examples/breast-cancer/modelgate.yml", "--out", outDir], Repo.Root,
             new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = InProcess.SourceDateEpoch, ["CI"] = "true" }, TimeSpan.FromMinutes(3));
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.StartsWith("ModelGate default: PASS", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("ModelGate: PASS", run.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "report.md")));
         Assert.Contains("bundled", run.Error, StringComparison.Ordinal);
     }

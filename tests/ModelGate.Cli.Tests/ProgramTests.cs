@@ -20,7 +20,7 @@ public sealed class ProgramTests
         using var scratch = new Scratch();
         var run = await InProcess.RunAsync(["check", "--policy", "examples/breast-cancer/modelgate.yml", "--out", scratch.Path, "--format", "json"]);
         Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
-        Assert.StartsWith("ModelGate default: PASS", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("ModelGate: PASS", run.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(scratch.File("report.json")));
     }
 
@@ -30,7 +30,7 @@ public sealed class ProgramTests
         using var scratch = new Scratch();
         var run = await InProcess.RunAsync(["check", "--policy", "examples/hmda-safety/modelgate.yml", "--out", scratch.Path, "--format", "md"]);
         Assert.True(run.ExitCode == ExitCodes.GateFailed, run.ToString());
-        Assert.StartsWith("ModelGate default: FAIL", run.Out, StringComparison.Ordinal);
+        Assert.StartsWith("ModelGate: FAIL", run.Out, StringComparison.Ordinal);
         var report = File.ReadAllText(scratch.File("report.md"));
         foreach (var row in new[] { "161", "391", "464", "508", "586", "650" })
         {
