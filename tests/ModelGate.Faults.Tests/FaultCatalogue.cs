@@ -40,7 +40,7 @@ public static class FaultCatalogue
         Usage("usage_unknown_option", "modelgate: Unrecognized command or argument '--frobnicate'.", "Check the spelling; run 'dotnet modelgate check --help'.", "--frobnicate"),
         Usage("usage_bad_device", "modelgate: --device 'tpu' is not one of auto, cpu, cuda, cuda:N.", "Use --device auto, cpu, cuda or cuda:N.", "--device", "tpu"),
         Usage("usage_bad_format", "modelgate: --format: unknown format 'pdf'. Use a comma-separated list of: md, json, junit, html.", "List only md, json, junit, html.", "--format", "pdf"),
-        Usage("usage_resamples_out_of_range", "modelgate: --resamples 0 is outside 100 to 1,000,000 (the range statistics.resamples accepts); 1000 is a good default.", "Give --resamples between 100 and 1,000,000.", "--resamples", "0"),
+        Usage("usage_resamples_out_of_range", "modelgate: --resamples 0 is outside 1 to 1,000,000; 1000 is a good default (fewer than 100 gives rough intervals).", "Give --resamples between 1 and 1,000,000 (1000 for a real gate).", "--resamples", "0"),
 
         // ---- exit 3: input data ----
         Input("holdout_missing", "data/holdout.csv: file not found (--holdout or the policy's path); check the path, which in the policy is relative to the policy file's folder.",

@@ -25,9 +25,10 @@ public static class PolicyOverrides
             Holdout = Path(options.Holdout) ?? policy.Data.Holdout,
             Train = Path(options.Train) ?? policy.Data.Train,
         };
-        if (options.Resamples is { } resamples && resamples is < 100 or > 1_000_000)
+        // The flag may go below the policy's floor of 100 (quick local runs, benchmarks), never below 1.
+        if (options.Resamples is { } resamples && resamples is < 1 or > 1_000_000)
         {
-            throw new UsageException($"--resamples {resamples} is outside 100 to 1,000,000 (the range statistics.resamples accepts); 1000 is a good default.");
+            throw new UsageException($"--resamples {resamples} is outside 1 to 1,000,000; 1000 is a good default (fewer than 100 gives rough intervals).");
         }
 
         var statistics = policy.Statistics with
