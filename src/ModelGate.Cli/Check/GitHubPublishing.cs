@@ -5,7 +5,6 @@ using ModelGate.GitHub.Actions;
 using ModelGate.GitHub.Comments;
 using ModelGate.GitHub.Rest;
 using ModelGate.Reports;
-using GitHubCommentMode = ModelGate.GitHub.Comments.CommentMode;
 
 namespace ModelGate.Cli.Check;
 
@@ -35,7 +34,7 @@ public sealed class GitHubPublishing(CliConsole console, RunLog log)
         using var client = options.GitHubSummaryOnly ? null : CommentClient(options, environment, out target);
         var settings = client is null || target is null ? null : new CommentSettings(new StickyComment(client), target, options.GateKey)
         {
-            Mode = Mode(options.CommentMode),
+            Mode = options.CommentMode,
             Author = AuthorRule(options.GitHubSettings),
         };
         var published = await new ActionsPublisher(environment, console.Out).PublishAsync(report, settings, cancellation).ConfigureAwait(false);
@@ -91,11 +90,4 @@ public sealed class GitHubPublishing(CliConsole console, RunLog log)
         ArgumentNullException.ThrowIfNull(github);
         return github.Author is { Length: > 0 } login ? CommentAuthorRule.Exactly(login) : CommentAuthorRule.AnyBot;
     }
-
-    private static GitHubCommentMode Mode(Commands.CommentMode mode) => mode switch
-    {
-        Commands.CommentMode.Recreate => GitHubCommentMode.Recreate,
-        Commands.CommentMode.Changed => GitHubCommentMode.ChangedOnly,
-        _ => GitHubCommentMode.Update,
-    };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ModelGate.Cli.Check;
+using ModelGate.GitHub.Comments;
 
 namespace ModelGate.Cli.Commands;
 
@@ -14,19 +15,6 @@ public enum FailOn
 
     /// <summary>Never: report only (exit 0 whenever the tool itself worked).</summary>
     Never,
-}
-
-/// <summary>How the PR comment is kept current.</summary>
-public enum CommentMode
-{
-    /// <summary>Edit ModelGate's comment in place; create it when absent.</summary>
-    Update,
-
-    /// <summary>Delete the old comment and post a new one (it moves to the bottom of the conversation).</summary>
-    Recreate,
-
-    /// <summary>Edit only when the verdict changed since the last comment.</summary>
-    Changed,
 }
 
 /// <summary>Everything <c>modelgate check</c> was asked to do; flags override the policy's values.</summary>

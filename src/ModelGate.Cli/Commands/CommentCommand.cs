@@ -58,12 +58,7 @@ public static class CommentCommand
             new PostReportRequest(target, key, verdict, await File.ReadAllTextAsync(body, cancellation).ConfigureAwait(false))
             {
                 Author = GitHubPublishing.AuthorRule(github),
-                Mode = mode switch
-                {
-                    CommentMode.Recreate => ModelGate.GitHub.Comments.CommentMode.Recreate,
-                    CommentMode.Changed => ModelGate.GitHub.Comments.CommentMode.ChangedOnly,
-                    _ => ModelGate.GitHub.Comments.CommentMode.Update,
-                },
+                Mode = mode,
             },
             cancellation).ConfigureAwait(false);
         await console.Out.WriteLineAsync(outcome.Describe()).ConfigureAwait(false);

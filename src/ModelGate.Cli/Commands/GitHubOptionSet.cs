@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ModelGate.GitHub.Comments;
 
 namespace ModelGate.Cli.Commands;
 
@@ -33,7 +34,7 @@ public static class CommentModeOption
     public static CommentMode Parse(string value) => value switch
     {
         "recreate" => CommentMode.Recreate,
-        "changed" or "changed-only" => CommentMode.Changed,
+        "changed" or "changed-only" => CommentMode.ChangedOnly,
         _ => CommentMode.Update,
     };
 }
