@@ -108,6 +108,28 @@ public class PropertyTests
     }
 
     [Fact]
+    public void Vectorised_byte_counts_equal_the_scalar_definition_for_every_length_and_seed()
+    {
+        // The byte path computes 32 rows per step (and falls back to scalar for blocks holding a count of 4 or more);
+        // the double path is the scalar definition. Lengths cover the tails, seeds and resamples the counter.
+        var lengths = Enumerable.Range(0, 140).Concat([1_000, 4_097, 65_535, 1_000_003]);
+        foreach (var length in lengths)
+        {
+            foreach (var (seed, resample) in new[] { (1UL, 0), (20261122UL, 7), (ulong.MaxValue, 999) })
+            {
+                var counts = new byte[length];
+                var reference = new double[length];
+                ResampleWeights.Fill(seed, resample, counts);
+                ResampleWeights.Fill(seed, resample, reference);
+                for (var i = 0; i < length; i++)
+                {
+                    Assert.True(counts[i] == reference[i], $"length {length}, seed {seed}, resample {resample}, row {i}: {counts[i]} vs {reference[i]}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Poisson_weights_have_mean_and_variance_one()
     {
         var counts = new double[200_000];
