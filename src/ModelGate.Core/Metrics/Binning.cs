@@ -17,8 +17,56 @@ internal enum BinningKind
 }
 
 /// <summary>
-/// Per-row bin assignment of one calibration binning, and how its weighted sums (weight, Σ confidence, Σ outcome per bin)
-/// turn into ECE and MCE. Equal-width bin i covers [i/B, (i+1)/B), the last bin includes 1.
+/// Per-row bin assignment of one calibration binning over one model: what to add for each row (the bin, the value
+/// binned and the outcome). Built once per model and binning, shared by every metric set (slice) of that model.
+/// </summary>
+internal sealed class BinningRows
+{
+    public BinningRows(BinningKind kind, int bins, ScoredModel model)
+    {
+        var n = model.RowCount;
+        var columns = kind == BinningKind.Classwise ? model.ClassCount : 1;
+        Bin = new int[columns][];
+        Value = new double[columns][];
+        Outcome = new double[columns][];
+        var mass = kind == BinningKind.TopLabelMass ? model.EqualMassBins(bins) : null;
+        for (var c = 0; c < columns; c++)
+        {
+            var topLabel = kind is BinningKind.TopLabelWidth or BinningKind.TopLabelMass;
+            var value = topLabel ? model.Confidence : new double[n];
+            var outcome = topLabel ? model.TopLabelCorrect : new double[n];
+            var bin = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                if (!topLabel)
+                {
+                    var k = kind == BinningKind.Positive ? 1 : c;
+                    value[i] = model.Probability(i, k);
+                    outcome[i] = model.Labels![i] == k ? 1.0 : 0.0;
+                }
+
+                // Stored as the offset of the bin's three sums (weight, Σ value, Σ outcome) within the binning.
+                bin[i] = 3 * ((c * bins) + (mass is not null ? mass[i] : Binning.EqualWidthBin(value[i], bins)));
+            }
+
+            Bin[c] = bin;
+            Value[c] = value;
+            Outcome[c] = outcome;
+        }
+    }
+
+    /// <summary>Per class column (one unless class-wise): 3 × (column × bins + bin) of each row.</summary>
+    public int[][] Bin { get; }
+
+    public double[][] Value { get; }
+
+    public double[][] Outcome { get; }
+}
+
+/// <summary>
+/// One calibration binning placed in a metric set's sums: per-row data from <see cref="BinningRows"/>, and how the
+/// weighted sums (weight, Σ confidence, Σ outcome per bin) turn into ECE and MCE. Equal-width bin i covers
+/// [i/B, (i+1)/B), the last bin includes 1.
 /// </summary>
 internal sealed class Binning
 {
@@ -26,46 +74,15 @@ internal sealed class Binning
     private readonly double[][] _value;
     private readonly double[][] _outcome;
 
-    // Offset of each row's bin within a slot (single-column binnings), so the hot loop does one load.
-    private readonly int[] _at;
-
     public Binning(BinningKind kind, int bins, int offset, ScoredModel model)
     {
         Kind = kind;
         Bins = bins;
         Offset = offset;
-        var n = model.RowCount;
-        var columns = kind == BinningKind.Classwise ? model.ClassCount : 1;
-        _bin = new int[columns][];
-        _value = new double[columns][];
-        _outcome = new double[columns][];
-        for (var c = 0; c < columns; c++)
-        {
-            var bin = new int[n];
-            var value = new double[n];
-            var outcome = new double[n];
-            var mass = kind == BinningKind.TopLabelMass ? model.EqualMassBins(bins) : null;
-            for (var i = 0; i < n; i++)
-            {
-                (value[i], outcome[i]) = kind switch
-                {
-                    BinningKind.TopLabelWidth or BinningKind.TopLabelMass => (model.Confidence[i], model.TopLabelCorrect[i]),
-                    BinningKind.Positive => (model.Probability(i, 1), model.Labels![i] == 1 ? 1.0 : 0.0),
-                    _ => (model.Probability(i, c), model.Labels![i] == c ? 1.0 : 0.0),
-                };
-                bin[i] = mass is not null ? mass[i] : EqualWidthBin(value[i], bins);
-            }
-
-            _bin[c] = bin;
-            _value[c] = value;
-            _outcome[c] = outcome;
-        }
-
-        _at = new int[columns == 1 ? n : 0];
-        for (var i = 0; i < _at.Length; i++)
-        {
-            _at[i] = offset + (3 * _bin[0][i]);
-        }
+        var rows = model.Binning(kind, bins);
+        _bin = rows.Bin;
+        _value = rows.Value;
+        _outcome = rows.Outcome;
     }
 
     public BinningKind Kind { get; }
@@ -80,24 +97,17 @@ internal sealed class Binning
 
     public void Add(double[] sums, int slotBase, int row, double w)
     {
-        if (_bin.Length == 1)
-        {
-            var at = slotBase + _at[row];
-            sums[at] += w;
-            sums[at + 1] += w * _value[0][row];
-            sums[at + 2] += w * _outcome[0][row];
-            return;
-        }
-
         for (var c = 0; c < _bin.Length; c++)
         {
-            var at = slotBase + Offset + (3 * ((c * Bins) + _bin[c][row]));
+            var at = slotBase + Offset + _bin[c][row];
             sums[at] += w;
             sums[at + 1] += w * _value[c][row];
             sums[at + 2] += w * _outcome[c][row];
         }
     }
 
+    /// <summary>The single-column arrays (all but class-wise), for the hot loop to hoist.</summary>
+    public (int[] Bin, double[] Value, double[] Outcome)? Single => _bin.Length == 1 ? (_bin[0], _value[0], _outcome[0]) : null;
     /// <summary>Σ_bins (W_b / W) |observed_b - confidence_b|, averaged over classes for class-wise ECE.</summary>
     public double Ece(ReadOnlySpan<double> slotSums, double total)
     {

@@ -10,6 +10,9 @@ namespace ModelGate.Core.Metrics;
 /// </summary>
 public sealed class MetricSet
 {
+    // Interleaved copies of the sums in the additive pass (see Accumulate).
+    private const int Lanes = 4;
+
     private readonly ScoredModel _model;
     private readonly MetricRequest[] _requests;
     private readonly int[]? _groupOf;
@@ -114,11 +117,7 @@ public sealed class MetricSet
         _stride = offset;
         if (_needConfusion)
         {
-            _cell = new int[model.RowCount];
-            for (var i = 0; i < model.RowCount; i++)
-            {
-                _cell[i] = (model.Labels![i] * _k) + model.Predicted[i];
-            }
+            _cell = model.ConfusionCell;
         }
 
         foreach (var request in _requests)
@@ -148,37 +147,47 @@ public sealed class MetricSet
     /// <summary>The model.</summary>
     public ScoredModel Model => _model;
 
+    /// <summary>Whether some metric reads weights in the model's canonical order (ranked passes: AUC, AP, medians).</summary>
+    public bool NeedsCanonical => _passes.Count > 0;
+
     /// <summary>Computes every metric in every slot for the given row weights (undefined values get their reason).</summary>
     public void Evaluate(ReadOnlySpan<double> weights, Span<MetricValue> output) => Evaluate<double>(weights, output);
 
-    /// <summary>Like <see cref="Evaluate(ReadOnlySpan{double}, Span{MetricValue})"/> with byte resample counts as weights (the fast bootstrap path).</summary>
+    /// <summary>Like <see cref="Evaluate(ReadOnlySpan{double}, Span{MetricValue})"/> with byte resample counts as weights.</summary>
     public void Evaluate(ReadOnlySpan<byte> counts, Span<double> output)
     {
+        var canonical = new byte[NeedsCanonical ? counts.Length : 0];
+        if (NeedsCanonical)
+        {
+            _model.ToCanonical(counts, canonical);
+        }
+
+        Evaluate(counts, canonical, output, null);
+    }
+
+    /// <summary>
+    /// The bootstrap's path: resample counts by row, the same counts in the model's canonical order (see
+    /// <see cref="ScoredModel.ToCanonical{T}"/>; empty when <see cref="NeedsCanonical"/> is false), NaN for undefined.
+    /// <paramref name="memo"/> shares passes over all rows between the sets of one resample.
+    /// </summary>
+    public void Evaluate(ReadOnlySpan<byte> counts, ReadOnlySpan<byte> canonicalCounts, Span<double> output, PassMemo? memo)
+    {
         var values = new MetricValue[OutputCount];
-        Evaluate<byte>(counts, values);
+        Evaluate<byte>(counts, canonicalCounts, values, memo);
         for (var i = 0; i < values.Length; i++)
         {
             output[i] = values[i].Value;
         }
     }
 
-    private void Evaluate<T>(ReadOnlySpan<T> weights, Span<MetricValue> output)
-        where T : unmanaged, System.Numerics.INumberBase<T>
+    /// <summary>Like <see cref="Evaluate(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{double}, PassMemo?)"/> for real-valued weights.</summary>
+    public void Evaluate(ReadOnlySpan<double> weights, ReadOnlySpan<double> canonicalWeights, Span<double> output, PassMemo? memo)
     {
-        if (weights.Length != _model.RowCount)
+        var values = new MetricValue[OutputCount];
+        Evaluate<double>(weights, canonicalWeights, values, memo);
+        for (var i = 0; i < values.Length; i++)
         {
-            throw new ArgumentException($"{weights.Length} weights for {_model.RowCount} rows.", nameof(weights));
-        }
-
-        var sums = new double[(Slots + 1) * _stride];
-        Accumulate(weights, sums);
-        for (var slot = 0; slot < Slots; slot++)
-        {
-            var slotSums = sums.AsSpan(slot * _stride, _stride);
-            for (var r = 0; r < _requests.Length; r++)
-            {
-                output[(slot * _requests.Length) + r] = Finalize(r, slot, slotSums, weights);
-            }
+            output[i] = values[i].Value;
         }
     }
 
@@ -190,6 +199,43 @@ public sealed class MetricSet
         for (var i = 0; i < values.Length; i++)
         {
             output[i] = values[i].Value;
+        }
+    }
+
+    private void Evaluate<T>(ReadOnlySpan<T> weights, Span<MetricValue> output)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        var canonical = new T[NeedsCanonical ? weights.Length : 0];
+        if (NeedsCanonical && weights.Length == _model.RowCount)
+        {
+            _model.ToCanonical(weights, canonical);
+        }
+
+        Evaluate(weights, canonical, output, null);
+    }
+
+    private void Evaluate<T>(ReadOnlySpan<T> weights, ReadOnlySpan<T> canonical, Span<MetricValue> output, PassMemo? memo)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        if (weights.Length != _model.RowCount)
+        {
+            throw new ArgumentException($"{weights.Length} weights for {_model.RowCount} rows.", nameof(weights));
+        }
+
+        if (NeedsCanonical && canonical.Length != _model.RowCount)
+        {
+            throw new ArgumentException($"{canonical.Length} canonical weights for {_model.RowCount} rows.", nameof(canonical));
+        }
+
+        var sums = new double[(Slots + 1) * _stride];
+        Accumulate(weights, sums);
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            var slotSums = sums.AsSpan(slot * _stride, _stride);
+            for (var r = 0; r < _requests.Length; r++)
+            {
+                output[(slot * _requests.Length) + r] = Finalize(r, slot, slotSums, canonical, memo);
+            }
         }
     }
 
@@ -215,40 +261,63 @@ public sealed class MetricSet
         var brierOffset = _brierOffset;
         var trueRank = _needTopK ? m.TrueRank : null;
         var topKOffset = _topKOffset;
-        var binnings = _binnings.ToArray();
+        var first = _binnings.Count > 0 ? _binnings[0].Single : null;
+        var firstBin = first?.Bin;
+        var firstValue = first?.Value;
+        var firstOutcome = first?.Outcome;
+        var firstOffset = first is null ? 0 : _binnings[0].Offset;
+        var others = first is null ? [.. _binnings] : _binnings.Skip(1).ToArray();
 
+        // Four interleaved copies of the sums (row i adds to copy i mod 4): consecutive rows of the same slot would
+        // otherwise chain every add through one memory cell (store, reload, add), which bounds the loop at one row per
+        // ~10 cycles; four chains run side by side. The copies are summed at the end.
         // Rows in no group land in an extra slot after the groups; the overall slot is then the sum of all the others,
         // so each row is scattered once. Zero weights are added rather than skipped: a branch costs more than the add.
+        var lane = sums.Length;
+        var lanes = new double[Lanes * lane];
         var noGroup = Slots * stride;
         for (var i = 0; i < weights.Length; i++)
         {
             var w = double.CreateTruncating(weights[i]);
-            var b = groupOf is null ? 0 : (groupOf[i] >= 0 ? (groupOf[i] + 1) * stride : noGroup);
-            sums[b] += w;
+            var b = ((i & (Lanes - 1)) * lane) + (groupOf is null ? 0 : (groupOf[i] >= 0 ? (groupOf[i] + 1) * stride : noGroup));
+            lanes[b] += w;
             if (cell is not null)
             {
-                sums[b + confusionOffset + cell[i]] += w;
+                lanes[b + confusionOffset + cell[i]] += w;
             }
 
             if (logLoss is not null)
             {
-                sums[b + logLossOffset] += w * logLoss[i];
+                lanes[b + logLossOffset] += w * logLoss[i];
             }
 
             if (brier is not null)
             {
-                sums[b + brierOffset] += w * brier[i];
+                lanes[b + brierOffset] += w * brier[i];
             }
 
             if (trueRank is not null && trueRank[i] < 5)
             {
-                sums[b + topKOffset + trueRank[i]] += w;
+                lanes[b + topKOffset + trueRank[i]] += w;
             }
 
-            foreach (var binning in binnings)
+            if (firstBin is not null)
             {
-                binning.Add(sums, b, i, w);
+                var at = b + firstOffset + firstBin[i];
+                lanes[at] += w;
+                lanes[at + 1] += w * firstValue![i];
+                lanes[at + 2] += w * firstOutcome![i];
             }
+
+            foreach (var binning in others)
+            {
+                binning.Add(lanes, b, i, w);
+            }
+        }
+
+        for (var j = 0; j < lane; j++)
+        {
+            sums[j] = lanes[j] + lanes[lane + j] + lanes[(2 * lane) + j] + lanes[(3 * lane) + j];
         }
 
         if (groupOf is not null)
@@ -297,7 +366,7 @@ public sealed class MetricSet
         }
     }
 
-    private MetricValue Finalize<T>(int r, int slot, ReadOnlySpan<double> s, ReadOnlySpan<T> weights)
+    private MetricValue Finalize<T>(int r, int slot, ReadOnlySpan<double> s, ReadOnlySpan<T> weights, PassMemo? memo)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var request = _requests[r];
@@ -348,7 +417,7 @@ public sealed class MetricSet
                 return MetricValue.Of(_binnings[_binningOf[r]].Mce(s));
             case MetricKind.RocAuc:
             case MetricKind.RocAucWeighted:
-                return binary ? BinaryAuc(slot, weights) : OneVsRestAuc(slot, weights, kind == MetricKind.RocAucWeighted);
+                return binary ? BinaryAuc(slot, weights, memo) : OneVsRestAuc(slot, weights, kind == MetricKind.RocAucWeighted, memo);
             case MetricKind.AveragePrecision:
                 return binary ? BinaryAveragePrecision(slot, weights) : MacroAveragePrecision(slot, weights);
             default:
@@ -356,26 +425,35 @@ public sealed class MetricSet
         }
     }
 
-    private MetricValue BinaryAuc<T>(int slot, ReadOnlySpan<T> weights)
+    private MetricValue BinaryAuc<T>(int slot, ReadOnlySpan<T> weights, PassMemo? memo)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        var (auc, positive, negative) = typeof(T) == typeof(byte)
-            ? _passes[1][slot].RocAuc(System.Runtime.InteropServices.MemoryMarshal.Cast<T, byte>(weights))
-            : _passes[1][slot].RocAuc(weights);
+        var (auc, positive, negative) = Auc(_passes[1][slot], weights, memo);
         return positive <= 0 ? MetricValue.Undefined("ROC AUC needs both classes; there are no positive rows")
             : negative <= 0 ? MetricValue.Undefined("ROC AUC needs both classes; there are no negative rows")
             : MetricValue.Of(auc);
     }
 
-    private MetricValue OneVsRestAuc<T>(int slot, ReadOnlySpan<T> weights, bool prevalenceWeighted)
+    private static (double Auc, double PositiveWeight, double NegativeWeight) Auc<T>(RankedPass pass, ReadOnlySpan<T> weights, PassMemo? memo)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        if (memo is not null && memo.TryGet(pass, out var known))
+        {
+            return known;
+        }
+
+        var result = pass.RocAuc(weights);
+        memo?.Add(pass, result);
+        return result;
+    }
+
+    private MetricValue OneVsRestAuc<T>(int slot, ReadOnlySpan<T> weights, bool prevalenceWeighted, PassMemo? memo)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
         double sum = 0, weightSum = 0;
         for (var k = 0; k < _k; k++)
         {
-            var (auc, positive, negative) = typeof(T) == typeof(byte)
-                ? _passes[k][slot].RocAuc(System.Runtime.InteropServices.MemoryMarshal.Cast<T, byte>(weights))
-                : _passes[k][slot].RocAuc(weights);
+            var (auc, positive, negative) = Auc(_passes[k][slot], weights, memo);
             if (positive <= 0 || negative <= 0)
             {
                 return MetricValue.Undefined($"one-vs-rest ROC AUC needs every class present; class {k} has {(positive <= 0 ? "no rows" : "all rows")}");
@@ -427,23 +505,50 @@ public sealed class MetricSet
 
     private RankedPass[] BuildPasses(int column)
     {
-        var order = _model.Order(column);
-        var labels = _model.Labels;
-        var positiveClass = column < 0 ? 0 : column;
-        Func<int, bool> isPositive = labels is null ? _ => false : i => labels[i] == positiveClass;
-        Func<int, double> key = i => _model.OrderKey(column, i);
         var passes = new RankedPass[Slots];
-        passes[0] = new RankedPass(order, key, isPositive);
+        passes[0] = _model.OverallPass(column);
         if (_groupOf is not null)
         {
+            var order = _model.Order(column);
             var groupOf = _groupOf;
-            for (var g = 0; g < Slots - 1; g++)
+            var isPositive = _model.IsPositiveFor(column);
+            Func<int, double> key = i => _model.OrderKey(column, i);
+            var members = new List<int>[Slots - 1];
+            for (var g = 0; g < members.Length; g++)
             {
-                var group = g;
-                passes[g + 1] = new RankedPass([.. order.Where(i => groupOf[i] == group)], key, isPositive);
+                members[g] = [];
+            }
+
+            foreach (var i in order)
+            {
+                if (groupOf[i] >= 0)
+                {
+                    members[groupOf[i]].Add(i);
+                }
+            }
+
+            for (var g = 0; g < members.Length; g++)
+            {
+                passes[g + 1] = new RankedPass([.. members[g]], _model.PositionOf, key, isPositive);
             }
         }
 
         return passes;
     }
+}
+
+/// <summary>
+/// Results of ranked passes already computed in the current resample: every slice's metric set of one model shares the
+/// pass over all rows, which then runs once per resample instead of once per set. One per worker; cleared per resample.
+/// </summary>
+public sealed class PassMemo
+{
+    private readonly Dictionary<object, (double, double, double)> _results = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Forgets every result (call when the weights change).</summary>
+    public void Clear() => _results.Clear();
+
+    internal bool TryGet(RankedPass pass, out (double Auc, double PositiveWeight, double NegativeWeight) result) => _results.TryGetValue(pass, out result);
+
+    internal void Add(RankedPass pass, (double Auc, double PositiveWeight, double NegativeWeight) result) => _results[pass] = result;
 }

@@ -1,84 +1,139 @@
 namespace ModelGate.Core.Metrics;
 
 /// <summary>
-/// Rows of one slot (the whole holdout or one group) sorted once by one score column, with the label in sort order and
-/// tie-block ends, so ROC AUC, average precision and weighted medians are one weighted pass per resample, never a re-sort.
+/// Rows of one slot (the whole holdout or one group) sorted once by one score column, so ROC AUC, average precision
+/// and weighted medians are one weighted pass per resample, never a re-sort.
 /// </summary>
+/// <remarks>
+/// Weights are read by <em>canonical position</em> (the row's place in its model's canonical order, see
+/// <see cref="ScoredModel.Canonical"/>), not by row: the bootstrap gathers each resample's counts into that order once
+/// per model, and every pass sorted by the canonical column then reads them sequentially (group passes read an
+/// increasing subsequence) instead of gathering at random.
+/// </remarks>
 internal sealed class RankedPass
 {
-    private const int RowMask = (1 << 30) - 1;
+    /// <summary>Most rows a pass holds: the position takes bits 0-29.</summary>
+    public const int MaxRows = (1 << 30) - 1;
 
-    public RankedPass(int[] order, Func<int, double> key, Func<int, bool> isPositive)
+    private const int PositionMask = MaxRows;
+
+    public RankedPass(int[] order, int[] positionOf, Func<int, double> key, Func<int, bool> isPositive)
     {
+        if (order.Length > MaxRows)
+        {
+            throw new ArgumentException($"A ranked pass holds at most {MaxRows:N0} rows; this one has {order.Length:N0}.", nameof(order));
+        }
+
         Order = order;
-        Positive = new double[order.Length];
-        BlockEnd = new bool[order.Length];
         Packed = new int[order.Length];
+        var ties = new List<(int Start, int Length)>();
+        var start = 0;
         for (var k = 0; k < order.Length; k++)
         {
-            Positive[k] = isPositive(order[k]) ? 1 : 0;
-            BlockEnd[k] = k == order.Length - 1 || key(order[k + 1]) != key(order[k]);
-            Packed[k] = order[k] | (Positive[k] > 0 ? 1 << 30 : 0) | (BlockEnd[k] ? int.MinValue : 0);
+            var end = k == order.Length - 1 || key(order[k + 1]) != key(order[k]);
+            if (!end)
+            {
+                continue;
+            }
+
+            // Within a tie block the negatives come first (the key is equal, so medians and maxima do not care), so the
+            // AUC pass counts every negative of the block as below each positive of it; TieBlocks takes the half back.
+            var block = order.AsSpan(start, k + 1 - start).ToArray();
+            var at = start;
+            foreach (var positive in new[] { false, true })
+            {
+                foreach (var row in block)
+                {
+                    if (isPositive(row) == positive)
+                    {
+                        Packed[at++] = positionOf[row] | (positive ? 1 << 30 : 0);
+                    }
+                }
+            }
+
+            Packed[k] |= int.MinValue;
+            if (k > start)
+            {
+                ties.Add((start, k + 1 - start));
+            }
+
+            start = k + 1;
         }
+
+        TieBlocks = [.. ties];
     }
 
-    /// <summary>Row (bits 0-29), positive label (bit 30) and tie-block end (bit 31) in one word: one memory stream for the byte-count pass.</summary>
+    /// <summary>Blocks of more than one row with the same key (start and length in <see cref="Packed"/>).</summary>
+    public (int Start, int Length)[] TieBlocks { get; }
+
+    /// <summary>Rows in sort order (for keys: medians, maxima).</summary>
+    public int[] Order { get; }
+
+    /// <summary>Canonical position (bits 0-29), positive label (bit 30) and tie-block end (bit 31) in one word.</summary>
     public int[] Packed { get; }
 
     /// <summary>
-    /// ROC AUC for integer resample counts: the same Mann-Whitney sum in exact 64-bit integers (doubled, so ties' halves
-    /// stay integral), branch-free over tie blocks.
+    /// ROC AUC for integer resample counts (by canonical position): the Mann-Whitney sum in exact 64-bit integers.
+    /// One pass counts, for each positive, the negatives before it (tie blocks hold their negatives first, so a tied
+    /// negative counts whole); then each tie block gives back half of its positive × negative pairs. The main loop has
+    /// no branch and two one-add dependency chains.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public (double Auc, double PositiveWeight, double NegativeWeight) RocAuc(ReadOnlySpan<byte> counts)
     {
-        if (Order.Length > RowMask)
-        {
-            return RocAuc<byte>(counts);
-        }
-
-        long negativeBelow = 0, twiceSum = 0, blockPositive = 0, blockNegative = 0, positiveTotal = 0;
+        long negativeBelow = 0, sum = 0, positiveTotal = 0;
         foreach (var packed in Packed)
         {
-            long w = counts[packed & RowMask];
-            long positive = (packed >> 30) & 1;
-            long end = (long)((uint)packed >> 31);
-            var wp = w * positive;
-            blockPositive += wp;
-            blockNegative += w - wp;
-            twiceSum += end * blockPositive * ((2 * negativeBelow) + blockNegative);
-            negativeBelow += end * blockNegative;
-            positiveTotal += end * blockPositive;
-            blockPositive *= 1 - end;
-            blockNegative *= 1 - end;
+            long w = counts[packed & PositionMask];
+            var wp = w & -((long)(packed >> 30) & 1);
+            sum += wp * negativeBelow;
+            positiveTotal += wp;
+            negativeBelow += w - wp;
+        }
+
+        // Twice the sum, so the tie halves stay integral.
+        var twiceSum = 2 * sum;
+        foreach (var (start, length) in TieBlocks)
+        {
+            long blockPositive = 0, blockNegative = 0;
+            foreach (var packed in Packed.AsSpan(start, length))
+            {
+                long w = counts[packed & PositionMask];
+                if ((packed & (1 << 30)) != 0)
+                {
+                    blockPositive += w;
+                }
+                else
+                {
+                    blockNegative += w;
+                }
+            }
+
+            twiceSum -= blockPositive * blockNegative;
         }
 
         var auc = positiveTotal > 0 && negativeBelow > 0 ? twiceSum / (2.0 * positiveTotal * negativeBelow) : double.NaN;
         return (auc, positiveTotal, negativeBelow);
     }
 
-    public int[] Order { get; }
-
-    public double[] Positive { get; }
-
-    public bool[] BlockEnd { get; }
-
-    /// <summary>Weighted ROC AUC (Mann-Whitney with ties as 1/2); NaN when a class has no weight. Also returns the positive weight.</summary>
+    /// <summary>Weighted ROC AUC (Mann-Whitney with ties as 1/2); NaN when a class has no weight. Weights by canonical position.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public (double Auc, double PositiveWeight, double NegativeWeight) RocAuc<T>(ReadOnlySpan<T> weights)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        var order = Order;
-        var positive = Positive;
-        var blockEnd = BlockEnd;
-        double negativeBelow = 0, sum = 0, blockPositive = 0, blockNegative = 0, positiveTotal = 0;
-        for (var k = 0; k < order.Length; k++)
+        if (typeof(T) == typeof(byte))
         {
-            var w = double.CreateTruncating(weights[order[k]]);
-            var wp = w * positive[k];
+            return RocAuc(System.Runtime.InteropServices.MemoryMarshal.Cast<T, byte>(weights));
+        }
+
+        double negativeBelow = 0, sum = 0, blockPositive = 0, blockNegative = 0, positiveTotal = 0;
+        foreach (var packed in Packed)
+        {
+            var w = double.CreateTruncating(weights[packed & PositionMask]);
+            var wp = (packed & (1 << 30)) != 0 ? w : 0;
             blockPositive += wp;
             blockNegative += w - wp;
-            if (blockEnd[k])
+            if (packed < 0)
             {
                 sum += blockPositive * (negativeBelow + (0.5 * blockNegative));
                 negativeBelow += blockNegative;
@@ -97,17 +152,16 @@ internal sealed class RankedPass
     public (double AveragePrecision, double PositiveWeight) AveragePrecision<T>(ReadOnlySpan<T> weights)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        var order = Order;
-        var positive = Positive;
-        var blockEnd = BlockEnd;
+        var packedRows = Packed;
         double truePositives = 0, falsePositives = 0, sum = 0, blockPositive = 0, blockNegative = 0;
-        for (var k = order.Length - 1; k >= 0; k--)
+        for (var k = packedRows.Length - 1; k >= 0; k--)
         {
-            var w = double.CreateTruncating(weights[order[k]]);
-            var wp = w * positive[k];
+            var packed = packedRows[k];
+            var w = double.CreateTruncating(weights[packed & PositionMask]);
+            var wp = (packed & (1 << 30)) != 0 ? w : 0;
             blockPositive += wp;
             blockNegative += w - wp;
-            if (k == 0 || blockEnd[k - 1])
+            if (k == 0 || packedRows[k - 1] < 0)
             {
                 truePositives += blockPositive;
                 falsePositives += blockNegative;
@@ -132,9 +186,9 @@ internal sealed class RankedPass
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var total = 0.0;
-        foreach (var i in Order)
+        foreach (var packed in Packed)
         {
-            total += double.CreateTruncating(weights[i]);
+            total += double.CreateTruncating(weights[packed & PositionMask]);
         }
 
         if (total <= 0)
@@ -146,9 +200,9 @@ internal sealed class RankedPass
         var lowPosition = Math.Floor(half);
         var highPosition = Math.Ceiling(half);
         double low = double.NaN, high = double.NaN, cumulative = 0;
-        foreach (var i in Order)
+        for (var k = 0; k < Packed.Length; k++)
         {
-            var w = double.CreateTruncating(weights[i]);
+            var w = double.CreateTruncating(weights[Packed[k] & PositionMask]);
             if (w <= 0)
             {
                 continue;
@@ -157,12 +211,12 @@ internal sealed class RankedPass
             cumulative += w;
             if (double.IsNaN(low) && cumulative > lowPosition)
             {
-                low = key(i);
+                low = key(Order[k]);
             }
 
             if (cumulative > highPosition)
             {
-                high = key(i);
+                high = key(Order[k]);
                 break;
             }
         }
@@ -179,9 +233,9 @@ internal sealed class RankedPass
     public double Max<T>(ReadOnlySpan<T> weights, Func<int, double> key)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        for (var k = Order.Length - 1; k >= 0; k--)
+        for (var k = Packed.Length - 1; k >= 0; k--)
         {
-            if (double.CreateTruncating(weights[Order[k]]) > 0)
+            if (double.CreateTruncating(weights[Packed[k] & PositionMask]) > 0)
             {
                 return key(Order[k]);
             }

@@ -18,6 +18,10 @@ public sealed class ScoredModel
 
     private readonly ConcurrentDictionary<int, int[]> _orders = new();
     private readonly ConcurrentDictionary<int, int[]> _equalMassBins = new();
+    private readonly ConcurrentDictionary<int, RankedPass> _overallPasses = new();
+    private readonly ConcurrentDictionary<(BinningKind, int), BinningRows> _binnings = new();
+    private int[]? _confusionCell;
+    private readonly Lazy<int[]> _positionOf;
 
     /// <summary>Prepares a classification model: labels are class indices 0..K-1 (binary: 1 = positive).</summary>
     public ScoredModel(TaskKind task, int[] labels, Predictions predictions, double threshold = 0.5)
@@ -34,6 +38,7 @@ public sealed class ScoredModel
             throw new ArgumentException($"{labels.Length} labels for {predictions.RowCount} prediction rows.", nameof(labels));
         }
 
+        _positionOf = new Lazy<int[]>(BuildPositionOf);
         Task = task;
         Labels = labels;
         Predictions = predictions;
@@ -99,6 +104,7 @@ public sealed class ScoredModel
             throw new ArgumentException($"{targets.Length} targets for {predictions.RowCount} prediction rows.", nameof(targets));
         }
 
+        _positionOf = new Lazy<int[]>(BuildPositionOf);
         Task = TaskKind.Regression;
         Targets = targets;
         Predictions = predictions;
@@ -205,6 +211,67 @@ public sealed class ScoredModel
         return order;
     });
 
+    /// <summary>
+    /// The score column whose order is this model's canonical order: P(positive) for binary, class 0 for multiclass,
+    /// the absolute error for regression (-1).
+    /// </summary>
+    public int CanonicalColumn => Task switch
+    {
+        TaskKind.Binary => 1,
+        TaskKind.Regression => -1,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Rows in canonical order (<see cref="Order"/> of <see cref="CanonicalColumn"/>): the order in which ranked passes
+    /// read resample weights, so the most used pass reads them sequentially.
+    /// </summary>
+    public int[] Canonical => Order(CanonicalColumn);
+
+    /// <summary>Each row's position in <see cref="Canonical"/>.</summary>
+    internal int[] PositionOf => _positionOf.Value;
+
+    /// <summary>Copies row-order weights into canonical order (one gather; what every ranked pass then reads).</summary>
+    public void ToCanonical<T>(ReadOnlySpan<T> byRow, Span<T> canonical)
+    {
+        var order = Canonical;
+        if (byRow.Length != RowCount || canonical.Length != RowCount)
+        {
+            throw new ArgumentException($"{byRow.Length} weights and {canonical.Length} slots for {RowCount} rows.", nameof(byRow));
+        }
+
+        for (var k = 0; k < order.Length; k++)
+        {
+            canonical[k] = byRow[order[k]];
+        }
+    }
+
+    /// <summary>The pass over all rows sorted by <paramref name="column"/>: built once per model, shared by every metric set.</summary>
+    internal RankedPass OverallPass(int column) => _overallPasses.GetOrAdd(column, c => new RankedPass(Order(c), PositionOf, i => OrderKey(c, i), IsPositiveFor(c)));
+
+    /// <summary>Per-row bins of one calibration binning: built once per model, shared by every metric set.</summary>
+    internal BinningRows Binning(BinningKind kind, int bins) => _binnings.GetOrAdd((kind, bins), key => new BinningRows(key.Item1, key.Item2, this));
+
+    /// <summary>Each row's confusion-matrix cell, label × K + predicted (classification): built once, shared by every metric set.</summary>
+    internal int[] ConfusionCell => LazyInitializer.EnsureInitialized(ref _confusionCell, () =>
+    {
+        var cell = new int[RowCount];
+        for (var i = 0; i < RowCount; i++)
+        {
+            cell[i] = (Labels![i] * ClassCount) + Predicted[i];
+        }
+
+        return cell;
+    });
+
+    /// <summary>Whether a row counts as positive in the ranked pass of <paramref name="column"/> (its label is that class).</summary>
+    internal Func<int, bool> IsPositiveFor(int column)
+    {
+        var labels = Labels;
+        var positiveClass = column < 0 ? 0 : column;
+        return labels is null ? _ => false : i => labels[i] == positiveClass;
+    }
+
     /// <summary>The sort key of <see cref="Order"/> for one row.</summary>
     public double OrderKey(int column, int row) => column < 0 ? AbsoluteError![row] : Probability(row, column);
 
@@ -235,6 +302,18 @@ public sealed class ScoredModel
     });
 
     private static double Square(double x) => x * x;
+
+    private int[] BuildPositionOf()
+    {
+        var order = Canonical;
+        var position = new int[order.Length];
+        for (var k = 0; k < order.Length; k++)
+        {
+            position[order[k]] = k;
+        }
+
+        return position;
+    }
 
     // Array.Sort is unstable; a stable order makes equal-mass bins and flips deterministic.
     private static void SortTieRunsByIndex(double[] keys, int[] order)

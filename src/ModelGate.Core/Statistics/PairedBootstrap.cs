@@ -33,6 +33,9 @@ public static class PairedBootstrap
             columns += sets[s].OutputCount;
         }
 
+        // Ranked passes read weights in their model's canonical order: gathered once per model per resample.
+        var models = sets.Where(s => s.NeedsCanonical).Select(s => s.Model).Distinct().ToList();
+        var modelOf = sets.Select(s => s.NeedsCanonical ? models.IndexOf(s.Model) : -1).ToArray();
         var values = new double[(long)columns * resamples];
         // Bounded by the cores: an unbounded Parallel.For lets the thread pool grow under load (391 workers were seen),
         // each with its own per-row buffers, which costs memory and no speed. Results do not depend on this number.
@@ -41,43 +44,68 @@ public static class PairedBootstrap
             0,
             resamples,
             options,
-            () => (Weights: rowWeights is null ? [] : new double[rows], Counts: rowWeights is null ? new byte[rows] : [], Output: new double[columns]),
-            (b, _, buffers) =>
+            () => new Worker(rows, columns, models.Count, rowWeights is not null),
+            (b, _, worker) =>
             {
-                // Without row weights the counts stay bytes: the order-based passes gather them at random, and 1 MB per
-                // million rows stays in cache where 8 MB of doubles would not.
+                // Without row weights the counts stay bytes: 1 MB per million rows, cheap to fill and to gather.
                 if (rowWeights is null)
                 {
-                    ResampleWeights.Fill(seed, b, buffers.Counts);
+                    ResampleWeights.Fill(seed, b, worker.Counts);
+                    for (var m = 0; m < models.Count; m++)
+                    {
+                        models[m].ToCanonical<byte>(worker.Counts, worker.CanonicalCounts[m]);
+                    }
                 }
                 else
                 {
-                    ResampleWeights.Fill(seed, b, buffers.Weights, rowWeights);
+                    ResampleWeights.Fill(seed, b, worker.Weights, rowWeights);
+                    for (var m = 0; m < models.Count; m++)
+                    {
+                        models[m].ToCanonical<double>(worker.Weights, worker.CanonicalWeights[m]);
+                    }
                 }
 
+                worker.Memo.Clear();
                 for (var s = 0; s < sets.Count; s++)
                 {
-                    var output = buffers.Output.AsSpan(offsets[s], sets[s].OutputCount);
+                    var output = worker.Output.AsSpan(offsets[s], sets[s].OutputCount);
+                    var m = modelOf[s];
                     if (rowWeights is null)
                     {
-                        sets[s].Evaluate(buffers.Counts, output);
+                        sets[s].Evaluate(worker.Counts, m < 0 ? [] : worker.CanonicalCounts[m], output, worker.Memo);
                     }
                     else
                     {
-                        sets[s].Evaluate(buffers.Weights, output);
+                        sets[s].Evaluate(worker.Weights, m < 0 ? [] : worker.CanonicalWeights[m], output, worker.Memo);
                     }
                 }
 
                 for (var c = 0; c < columns; c++)
                 {
-                    values[((long)c * resamples) + b] = buffers.Output[c];
+                    values[((long)c * resamples) + b] = worker.Output[c];
                 }
 
-                return buffers;
+                return worker;
             },
             _ => { });
         return new BootstrapReplicates(resamples, offsets, values);
     }
+}
+
+/// <summary>One bootstrap thread's buffers: counts by row, the same in each model's canonical order, outputs, pass memo.</summary>
+internal sealed class Worker(int rows, int columns, int models, bool real)
+{
+    public byte[] Counts { get; } = real ? [] : new byte[rows];
+
+    public double[] Weights { get; } = real ? new double[rows] : [];
+
+    public byte[][] CanonicalCounts { get; } = [.. Enumerable.Range(0, models).Select(_ => real ? [] : new byte[rows])];
+
+    public double[][] CanonicalWeights { get; } = [.. Enumerable.Range(0, models).Select(_ => real ? new double[rows] : [])];
+
+    public double[] Output { get; } = new double[columns];
+
+    public PassMemo Memo { get; } = new();
 }
 
 /// <summary>Replicates of every output of every metric set, stored per output (column-major).</summary>
