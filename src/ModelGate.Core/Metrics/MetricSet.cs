@@ -28,6 +28,7 @@ public sealed class MetricSet
     private readonly bool _needBrier;
     private readonly bool _needTopK;
     private readonly bool _needRegression;
+    private readonly bool _aucOnly;
     private readonly List<Binning> _binnings = [];
     private readonly int[] _binningOf;
     private readonly Dictionary<int, RankedPass[]> _passes = [];
@@ -68,6 +69,8 @@ public sealed class MetricSet
             _needRegression |= isRegression;
         }
 
+        // ROC AUC alone needs no additive pass: a slot's total weight is the AUC pass's positive + negative weight.
+        _aucOnly = !isRegression && _requests.All(r => r.Kind is MetricKind.RocAuc or MetricKind.RocAucWeighted);
         var offset = 1;
         if (!isRegression)
         {
@@ -228,7 +231,21 @@ public sealed class MetricSet
         }
 
         var sums = new double[(Slots + 1) * _stride];
-        Accumulate(weights, sums);
+        if (_aucOnly)
+        {
+            memo ??= new PassMemo();
+            var column = _model.Task == TaskKind.Binary ? 1 : 0;
+            for (var slot = 0; slot < Slots; slot++)
+            {
+                var (_, positive, negative) = Auc(_passes[column][slot], canonical, memo);
+                sums[slot * _stride] = positive + negative;
+            }
+        }
+        else
+        {
+            Accumulate(weights, sums);
+        }
+
         for (var slot = 0; slot < Slots; slot++)
         {
             var slotSums = sums.AsSpan(slot * _stride, _stride);

@@ -28,35 +28,40 @@ internal sealed class RankedPass
         Packed = new int[order.Length];
         var ties = new List<(int Start, int Length)>();
         var start = 0;
+        var nextKey = order.Length > 0 ? key(order[0]) : 0;
         for (var k = 0; k < order.Length; k++)
         {
-            var end = k == order.Length - 1 || key(order[k + 1]) != key(order[k]);
-            if (!end)
+            var thisKey = nextKey;
+            nextKey = k + 1 < order.Length ? key(order[k + 1]) : double.NaN;
+            if (k + 1 < order.Length && nextKey == thisKey)
             {
+                continue;
+            }
+
+            if (k == start)
+            {
+                Packed[k] = positionOf[order[k]] | (isPositive(order[k]) ? 1 << 30 : 0) | int.MinValue;
+                start = k + 1;
                 continue;
             }
 
             // Within a tie block the negatives come first (the key is equal, so medians and maxima do not care), so the
             // AUC pass counts every negative of the block as below each positive of it; TieBlocks takes the half back.
-            var block = order.AsSpan(start, k + 1 - start).ToArray();
             var at = start;
-            foreach (var positive in new[] { false, true })
+            for (var pass = 0; pass < 2; pass++)
             {
-                foreach (var row in block)
+                for (var j = start; j <= k; j++)
                 {
-                    if (isPositive(row) == positive)
+                    var positive = isPositive(order[j]);
+                    if (positive == (pass == 1))
                     {
-                        Packed[at++] = positionOf[row] | (positive ? 1 << 30 : 0);
+                        Packed[at++] = positionOf[order[j]] | (positive ? 1 << 30 : 0);
                     }
                 }
             }
 
             Packed[k] |= int.MinValue;
-            if (k > start)
-            {
-                ties.Add((start, k + 1 - start));
-            }
-
+            ties.Add((start, k + 1 - start));
             start = k + 1;
         }
 
