@@ -68,6 +68,64 @@ public class PropertyTests
         }
     }
 
+    [Theory]
+    [InlineData("tree_hmda")]
+    [InlineData("cnn_digits")]
+    public void Eight_resamples_per_pass_give_the_same_bits_as_one_at_a_time(string caseName)
+    {
+        // Two models over the same rows (the second a monotone-broken copy, so its orders differ), every metric of the
+        // task (average precision takes the one-at-a-time path inside a block), overall and per slice group (one group
+        // empty, some rows in no group), and 37 resamples: four full blocks and a partial one.
+        var c = ReferenceData.Case(caseName);
+        var candidate = ReferenceData.Model(c);
+        var k = candidate.Predictions.ClassCount;
+        var scores = candidate.Predictions.Scores.ToArray();
+        for (var i = 0; i < candidate.RowCount; i++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < k; j++)
+            {
+                scores[(i * k) + j] = Math.Pow(scores[(i * k) + j], 1 + (0.3 * ((i + j) % 3)));
+                sum += scores[(i * k) + j];
+            }
+
+            for (var j = 0; j < k && k > 1; j++)
+            {
+                scores[(i * k) + j] /= sum;
+            }
+        }
+
+        var baseline = new ScoredModel(candidate.Task, candidate.Labels!, new Predictions(scores, candidate.RowCount, k), candidate.Threshold);
+        var slice = new SliceColumn("g", [.. Enumerable.Range(0, candidate.RowCount).Select(i => i % 7 == 0 ? -1 : i % 3)], ["a", "b", "c", "empty"]);
+        var all = MetricCatalog.For(candidate.Task).Select(m => new MetricRequest(m.Id)).ToArray();
+        var requests = all.Where(r => r.Metric != "average_precision").ToArray();
+        MetricSet[] Sets() =>
+        [
+            new MetricSet(candidate, requests), new MetricSet(baseline, requests), new MetricSet(candidate, requests, slice),
+            new MetricSet(baseline, requests, slice), new MetricSet(candidate, [new MetricRequest("roc_auc")], slice),
+            new MetricSet(baseline, all, slice),
+        ];
+
+        Assert.True(Sets().All(s => s.Blockable), "every classification set has a block path");
+        var blocks = PairedBootstrap.Run(Sets(), 37, 11, maxDegreeOfParallelism: 2);
+        var single = PairedBootstrap.Run(Sets(), 37, 11, maxDegreeOfParallelism: 2, blocks: false);
+        var sets = Sets();
+        for (var s = 0; s < sets.Length; s++)
+        {
+            for (var o = 0; o < sets[s].OutputCount; o++)
+            {
+                var a = blocks.Of(s, o).ToArray();
+                var b = single.Of(s, o).ToArray();
+                for (var r = 0; r < a.Length; r++)
+                {
+                    Assert.True(
+                        BitConverter.DoubleToInt64Bits(a[r]) == BitConverter.DoubleToInt64Bits(b[r]),
+                        $"set {s}, output {o} ({sets[s].Requests[o % sets[s].Requests.Count].Metric}), resample {r}: {a[r]:R} vs {b[r]:R} (block path {(MetricSet.BlockSupported ? "on" : "not supported here")})");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Same_seed_gives_identical_replicates_with_one_thread_and_many()
     {

@@ -106,6 +106,18 @@ internal sealed class Binning
         }
     }
 
+    /// <summary>Like <see cref="Add"/> for eight resamples at once (one lane each): the same products and sums per lane.</summary>
+    public void AddBlock(System.Runtime.Intrinsics.Vector512<double>[] sums, int slotBase, int row, System.Runtime.Intrinsics.Vector512<double> w)
+    {
+        for (var c = 0; c < _bin.Length; c++)
+        {
+            var at = slotBase + Offset + _bin[c][row];
+            sums[at] += w;
+            sums[at + 1] += w * System.Runtime.Intrinsics.Vector512.Create(_value[c][row]);
+            sums[at + 2] += w * System.Runtime.Intrinsics.Vector512.Create(_outcome[c][row]);
+        }
+    }
+
     /// <summary>The single-column arrays (all but class-wise), for the hot loop to hoist.</summary>
     public (int[] Bin, double[] Value, double[] Outcome)? Single => _bin.Length == 1 ? (_bin[0], _value[0], _outcome[0]) : null;
     /// <summary>Σ_bins (W_b / W) |observed_b - confidence_b|, averaged over classes for class-wise ECE.</summary>

@@ -8,11 +8,8 @@ namespace ModelGate.Core.Metrics;
 /// pass over the rows, order-based ones (ROC AUC, average precision, median) in one pass over pre-sorted rows.
 /// The unit of work of the bootstrap: thread-safe, allocation-light.
 /// </summary>
-public sealed class MetricSet
+public sealed partial class MetricSet
 {
-    // Interleaved copies of the sums in the additive pass (see Accumulate).
-    private const int Lanes = 4;
-
     private readonly ScoredModel _model;
     private readonly MetricRequest[] _requests;
     private readonly int[]? _groupOf;
@@ -29,6 +26,8 @@ public sealed class MetricSet
     private readonly bool _needTopK;
     private readonly bool _needRegression;
     private readonly bool _aucOnly;
+    private readonly bool _needAuc;
+    private readonly bool _needAveragePrecision;
     private readonly List<Binning> _binnings = [];
     private readonly int[] _binningOf;
     private readonly Dictionary<int, RankedPass[]> _passes = [];
@@ -71,6 +70,9 @@ public sealed class MetricSet
 
         // ROC AUC alone needs no additive pass: a slot's total weight is the AUC pass's positive + negative weight.
         _aucOnly = !isRegression && _requests.All(r => r.Kind is MetricKind.RocAuc or MetricKind.RocAucWeighted);
+        Blockable = !isRegression;
+        _needAuc = _requests.Any(r => r.Kind is MetricKind.RocAuc or MetricKind.RocAucWeighted);
+        _needAveragePrecision = _requests.Any(r => r.Kind == MetricKind.AveragePrecision);
         var offset = 1;
         if (!isRegression)
         {
@@ -285,18 +287,16 @@ public sealed class MetricSet
         var firstOffset = first is null ? 0 : _binnings[0].Offset;
         var others = first is null ? [.. _binnings] : _binnings.Skip(1).ToArray();
 
-        // Four interleaved copies of the sums (row i adds to copy i mod 4): consecutive rows of the same slot would
-        // otherwise chain every add through one memory cell (store, reload, add), which bounds the loop at one row per
-        // ~10 cycles; four chains run side by side. The copies are summed at the end.
+        // Every sum adds its rows in row order, with a multiply then an add (no fused multiply-add): the block path
+        // (EvaluateBlock, eight resamples per pass) does exactly the same per lane, so both give identical bits.
         // Rows in no group land in an extra slot after the groups; the overall slot is then the sum of all the others,
         // so each row is scattered once. Zero weights are added rather than skipped: a branch costs more than the add.
-        var lane = sums.Length;
-        var lanes = new double[Lanes * lane];
+        var lanes = sums;
         var noGroup = Slots * stride;
         for (var i = 0; i < weights.Length; i++)
         {
             var w = double.CreateTruncating(weights[i]);
-            var b = ((i & (Lanes - 1)) * lane) + (groupOf is null ? 0 : (groupOf[i] >= 0 ? (groupOf[i] + 1) * stride : noGroup));
+            var b = groupOf is null ? 0 : (groupOf[i] >= 0 ? (groupOf[i] + 1) * stride : noGroup);
             lanes[b] += w;
             if (cell is not null)
             {
@@ -330,11 +330,6 @@ public sealed class MetricSet
             {
                 binning.Add(lanes, b, i, w);
             }
-        }
-
-        for (var j = 0; j < lane; j++)
-        {
-            sums[j] = lanes[j] + lanes[lane + j] + lanes[(2 * lane) + j] + lanes[(3 * lane) + j];
         }
 
         if (groupOf is not null)
@@ -436,7 +431,7 @@ public sealed class MetricSet
             case MetricKind.RocAucWeighted:
                 return binary ? BinaryAuc(slot, weights, memo) : OneVsRestAuc(slot, weights, kind == MetricKind.RocAucWeighted, memo);
             case MetricKind.AveragePrecision:
-                return binary ? BinaryAveragePrecision(slot, weights) : MacroAveragePrecision(slot, weights);
+                return binary ? BinaryAveragePrecision(slot, weights, memo) : MacroAveragePrecision(slot, weights, memo);
             default:
                 return ConfusionFormulas.Compute(kind, confusion, _k, binary);
         }
@@ -484,20 +479,33 @@ public sealed class MetricSet
         return MetricValue.Of(sum / weightSum);
     }
 
-    private MetricValue BinaryAveragePrecision<T>(int slot, ReadOnlySpan<T> weights)
+    private MetricValue BinaryAveragePrecision<T>(int slot, ReadOnlySpan<T> weights, PassMemo? memo)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        var (ap, positive) = _passes[1][slot].AveragePrecision(weights);
+        var (ap, positive) = AveragePrecision(_passes[1][slot], weights, memo);
         return positive <= 0 ? MetricValue.Undefined("average precision needs positive rows; there are none") : MetricValue.Of(ap);
     }
 
-    private MetricValue MacroAveragePrecision<T>(int slot, ReadOnlySpan<T> weights)
+    private static (double AveragePrecision, double PositiveWeight) AveragePrecision<T>(RankedPass pass, ReadOnlySpan<T> weights, PassMemo? memo)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        if (memo is not null && memo.TryGetAveragePrecision(pass, out var known))
+        {
+            return known;
+        }
+
+        var result = pass.AveragePrecision(weights);
+        memo?.AddAveragePrecision(pass, result);
+        return result;
+    }
+
+    private MetricValue MacroAveragePrecision<T>(int slot, ReadOnlySpan<T> weights, PassMemo? memo)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var sum = 0.0;
         for (var k = 0; k < _k; k++)
         {
-            var (ap, positive) = _passes[k][slot].AveragePrecision(weights);
+            var (ap, positive) = AveragePrecision(_passes[k][slot], weights, memo);
             if (positive <= 0)
             {
                 return MetricValue.Undefined($"macro average precision needs every class present; class {k} has no rows");
@@ -561,9 +569,18 @@ public sealed class MetricSet
 public sealed class PassMemo
 {
     private readonly Dictionary<object, (double, double, double)> _results = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, (double, double)> _averagePrecision = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Forgets every result (call when the weights change).</summary>
-    public void Clear() => _results.Clear();
+    public void Clear()
+    {
+        _results.Clear();
+        _averagePrecision.Clear();
+    }
+
+    internal bool TryGetAveragePrecision(RankedPass pass, out (double AveragePrecision, double PositiveWeight) result) => _averagePrecision.TryGetValue(pass, out result);
+
+    internal void AddAveragePrecision(RankedPass pass, (double AveragePrecision, double PositiveWeight) result) => _averagePrecision[pass] = result;
 
     internal bool TryGet(RankedPass pass, out (double Auc, double PositiveWeight, double NegativeWeight) result) => _results.TryGetValue(pass, out result);
 

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace ModelGate.Core.Metrics;
 
 /// <summary>
@@ -121,6 +123,57 @@ internal sealed class RankedPass
         return (auc, positiveTotal, negativeBelow);
     }
 
+    /// <summary>
+    /// <see cref="RocAuc(ReadOnlySpan{byte})"/> for eight resamples at once: <paramref name="counts"/> holds, by canonical
+    /// position, eight byte counts per word (one per resample); the same exact integer sums, one lane each.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public (double Auc, double PositiveWeight, double NegativeWeight)[] RocAucBlock(ReadOnlySpan<ulong> counts)
+    {
+        var negativeBelow = System.Runtime.Intrinsics.Vector512<long>.Zero;
+        var sum = System.Runtime.Intrinsics.Vector512<long>.Zero;
+        var positiveTotal = System.Runtime.Intrinsics.Vector512<long>.Zero;
+        foreach (var packed in Packed)
+        {
+            var w = MetricSet.IntegerLanes(counts[packed & PositionMask]);
+            var wp = w & System.Runtime.Intrinsics.Vector512.Create(-((long)(packed >> 30) & 1));
+            sum += wp * negativeBelow;
+            positiveTotal += wp;
+            negativeBelow += w - wp;
+        }
+
+        var twiceSum = sum + sum;
+        foreach (var (start, length) in TieBlocks)
+        {
+            var blockPositive = System.Runtime.Intrinsics.Vector512<long>.Zero;
+            var blockNegative = System.Runtime.Intrinsics.Vector512<long>.Zero;
+            foreach (var packed in Packed.AsSpan(start, length))
+            {
+                var w = MetricSet.IntegerLanes(counts[packed & PositionMask]);
+                if ((packed & (1 << 30)) != 0)
+                {
+                    blockPositive += w;
+                }
+                else
+                {
+                    blockNegative += w;
+                }
+            }
+
+            twiceSum -= blockPositive * blockNegative;
+        }
+
+        var results = new (double, double, double)[MetricSet.BlockWidth];
+        for (var b = 0; b < results.Length; b++)
+        {
+            var p = positiveTotal.GetElement(b);
+            var n = negativeBelow.GetElement(b);
+            results[b] = (p > 0 && n > 0 ? twiceSum.GetElement(b) / (2.0 * p * n) : double.NaN, p, n);
+        }
+
+        return results;
+    }
+
     /// <summary>Weighted ROC AUC (Mann-Whitney with ties as 1/2); NaN when a class has no weight. Weights by canonical position.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public (double Auc, double PositiveWeight, double NegativeWeight) RocAuc<T>(ReadOnlySpan<T> weights)
@@ -181,6 +234,51 @@ internal sealed class RankedPass
         }
 
         return (truePositives > 0 ? sum / truePositives : double.NaN, truePositives);
+    }
+
+    /// <summary>
+    /// <see cref="AveragePrecision{T}"/> for eight resamples at once (counts as in <see cref="RocAucBlock"/>): the same
+    /// double arithmetic per lane, in the same order, so each lane equals the one-resample result bit for bit.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public (double AveragePrecision, double PositiveWeight)[] AveragePrecisionBlock(ReadOnlySpan<ulong> counts)
+    {
+        var packedRows = Packed;
+        var truePositives = Vector512<double>.Zero;
+        var falsePositives = Vector512<double>.Zero;
+        var sum = Vector512<double>.Zero;
+        var blockPositive = Vector512<double>.Zero;
+        var blockNegative = Vector512<double>.Zero;
+        for (var k = packedRows.Length - 1; k >= 0; k--)
+        {
+            var packed = packedRows[k];
+            var w = MetricSet.Lanes(counts[packed & PositionMask]);
+            var wp = (packed & (1 << 30)) != 0 ? w : Vector512<double>.Zero;
+            blockPositive += wp;
+            blockNegative += w - wp;
+            if (k == 0 || packedRows[k - 1] < 0)
+            {
+                truePositives += blockPositive;
+                falsePositives += blockNegative;
+                var any = Vector512.GreaterThan(blockPositive, Vector512<double>.Zero);
+                if (any != Vector512<double>.Zero)
+                {
+                    sum += Vector512.ConditionalSelect(any, blockPositive * truePositives / (truePositives + falsePositives), Vector512<double>.Zero);
+                }
+
+                blockPositive = Vector512<double>.Zero;
+                blockNegative = Vector512<double>.Zero;
+            }
+        }
+
+        var results = new (double, double)[MetricSet.BlockWidth];
+        for (var b = 0; b < results.Length; b++)
+        {
+            var tp = truePositives.GetElement(b);
+            results[b] = (tp > 0 ? sum.GetElement(b) / tp : double.NaN, tp);
+        }
+
+        return results;
     }
 
     /// <summary>
