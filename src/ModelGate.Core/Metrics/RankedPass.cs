@@ -19,14 +19,19 @@ internal sealed class RankedPass
 
     private const int PositionMask = MaxRows;
 
-    public RankedPass(int[] order, int[] positionOf, Func<int, double> key, Func<int, bool> isPositive)
+    /// <param name="order">Rows sorted by the key.</param>
+    /// <param name="positionOf">Each row's canonical position.</param>
+    /// <param name="key">The sort key of a row.</param>
+    /// <param name="isPositive">Whether a row is positive (AUC, average precision).</param>
+    /// <param name="keepOrder">Keep <paramref name="order"/> for key lookups (medians, maxima); classification does not need it.</param>
+    public RankedPass(int[] order, int[] positionOf, Func<int, double> key, Func<int, bool> isPositive, bool keepOrder = true)
     {
         if (order.Length > MaxRows)
         {
             throw new ArgumentException($"A ranked pass holds at most {MaxRows:N0} rows; this one has {order.Length:N0}.", nameof(order));
         }
 
-        Order = order;
+        _order = keepOrder ? order : null;
         Packed = new int[order.Length];
         var ties = new List<(int Start, int Length)>();
         var start = 0;
@@ -73,8 +78,10 @@ internal sealed class RankedPass
     /// <summary>Blocks of more than one row with the same key (start and length in <see cref="Packed"/>).</summary>
     public (int Start, int Length)[] TieBlocks { get; }
 
+    private readonly int[]? _order;
+
     /// <summary>Rows in sort order (for keys: medians, maxima).</summary>
-    public int[] Order { get; }
+    public int[] Order => _order ?? throw new InvalidOperationException("This pass was built without its row order.");
 
     /// <summary>Canonical position (bits 0-29), positive label (bit 30) and tie-block end (bit 31) in one word.</summary>
     public int[] Packed { get; }

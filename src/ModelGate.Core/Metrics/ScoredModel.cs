@@ -16,10 +16,11 @@ public sealed class ScoredModel
     /// <summary>Float64 machine epsilon, the floor of MAPE's denominator (as scikit-learn).</summary>
     public const double MachineEpsilon = 2.220446049250313e-16;
 
-    private readonly ConcurrentDictionary<int, int[]> _orders = new();
-    private readonly ConcurrentDictionary<int, int[]> _equalMassBins = new();
-    private readonly ConcurrentDictionary<int, RankedPass> _overallPasses = new();
-    private readonly ConcurrentDictionary<(BinningKind, int), BinningRows> _binnings = new();
+    // Lazy values: metric sets are built in parallel, and each of these must be built once (sets share them by reference).
+    private readonly ConcurrentDictionary<int, Lazy<int[]>> _orders = new();
+    private readonly ConcurrentDictionary<int, Lazy<int[]>> _equalMassBins = new();
+    private readonly ConcurrentDictionary<int, Lazy<RankedPass>> _overallPasses = new();
+    private readonly ConcurrentDictionary<(BinningKind, int), Lazy<BinningRows>> _binnings = new();
     private int[]? _confusionCell;
     private readonly Lazy<int[]> _positionOf;
 
@@ -197,7 +198,9 @@ public sealed class ScoredModel
     /// Row indices sorted ascending by the score of class <paramref name="column"/> (ties by row index);
     /// column -1 sorts regression rows by absolute error. Sorted once and cached.
     /// </summary>
-    public int[] Order(int column) => _orders.GetOrAdd(column, c =>
+    public int[] Order(int column) => _orders.GetOrAdd(column, c => new Lazy<int[]>(() => SortedBy(c))).Value;
+
+    private int[] SortedBy(int c)
     {
         var keys = new double[RowCount];
         for (var i = 0; i < RowCount; i++)
@@ -209,7 +212,7 @@ public sealed class ScoredModel
         Array.Sort(keys, order);
         SortTieRunsByIndex(keys, order);
         return order;
-    });
+    }
 
     /// <summary>
     /// The score column whose order is this model's canonical order: P(positive) for binary, class 0 for multiclass,
@@ -247,10 +250,12 @@ public sealed class ScoredModel
     }
 
     /// <summary>The pass over all rows sorted by <paramref name="column"/>: built once per model, shared by every metric set.</summary>
-    internal RankedPass OverallPass(int column) => _overallPasses.GetOrAdd(column, c => new RankedPass(Order(c), PositionOf, i => OrderKey(c, i), IsPositiveFor(c)));
+    internal RankedPass OverallPass(int column) =>
+        _overallPasses.GetOrAdd(column, c => new Lazy<RankedPass>(() => new RankedPass(Order(c), PositionOf, i => OrderKey(c, i), IsPositiveFor(c)))).Value;
 
     /// <summary>Per-row bins of one calibration binning: built once per model, shared by every metric set.</summary>
-    internal BinningRows Binning(BinningKind kind, int bins) => _binnings.GetOrAdd((kind, bins), key => new BinningRows(key.Item1, key.Item2, this));
+    internal BinningRows Binning(BinningKind kind, int bins) =>
+        _binnings.GetOrAdd((kind, bins), key => new Lazy<BinningRows>(() => new BinningRows(key.Item1, key.Item2, this))).Value;
 
     /// <summary>Each row's confusion-matrix cell, label × K + predicted (classification): built once, shared by every metric set.</summary>
     internal int[] ConfusionCell => LazyInitializer.EnsureInitialized(ref _confusionCell, () =>
@@ -279,7 +284,9 @@ public sealed class ScoredModel
     /// Equal-mass bin of each row: rows sorted by top-label confidence (stable) split into <paramref name="bins"/> chunks
     /// as numpy.array_split does (the first n mod B chunks hold one extra row). Fixed by the full holdout, reused by resamples.
     /// </summary>
-    public int[] EqualMassBins(int bins) => _equalMassBins.GetOrAdd(bins, b =>
+    public int[] EqualMassBins(int bins) => _equalMassBins.GetOrAdd(bins, b => new Lazy<int[]>(() => EqualMass(b))).Value;
+
+    private int[] EqualMass(int b)
     {
         var keys = (double[])Confidence.Clone();
         var order = Enumerable.Range(0, RowCount).ToArray();
@@ -299,7 +306,7 @@ public sealed class ScoredModel
         }
 
         return assignment;
-    });
+    }
 
     private static double Square(double x) => x * x;
 

@@ -95,17 +95,33 @@ internal sealed class EvaluationContext
     /// <summary>Computes every point value and runs the paired bootstrap.</summary>
     public void Run()
     {
+        // Each (scope, model) set is built (group orders, ranked passes) and given its point values independently: in
+        // parallel, then listed in a fixed order, so the bootstrap sees the same sets whatever the thread count.
+        var scopes = _scopes.Values.Where(s => s.Requests.Count > 0).ToList();
+        var models = Baseline is null ? new[] { Candidate } : [Candidate, Baseline];
+        var built = new (MetricSet Set, MetricValue[] Point)[scopes.Count * models.Length];
+        Parallel.For(
+            0,
+            built.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i =>
+            {
+                var scope = scopes[i / models.Length];
+                var set = new MetricSet(models[i % models.Length], scope.Requests, scope.Column);
+                built[i] = (set, PointOf(set, PointWeights));
+            });
         var sets = new List<MetricSet>();
-        foreach (var scope in _scopes.Values.Where(s => s.Requests.Count > 0))
+        for (var i = 0; i < scopes.Count; i++)
         {
+            var scope = scopes[i];
             scope.CandidateSet = sets.Count;
-            sets.Add(new MetricSet(Candidate, scope.Requests, scope.Column));
-            scope.CandidatePoint = PointOf(sets[^1], PointWeights);
+            (var candidateSet, scope.CandidatePoint) = built[i * models.Length];
+            sets.Add(candidateSet);
             if (Baseline is not null)
             {
                 scope.BaselineSet = sets.Count;
-                sets.Add(new MetricSet(Baseline, scope.Requests, scope.Column));
-                scope.BaselinePoint = PointOf(sets[^1], PointWeights);
+                (var baselineSet, scope.BaselinePoint) = built[(i * models.Length) + 1];
+                sets.Add(baselineSet);
             }
         }
 
