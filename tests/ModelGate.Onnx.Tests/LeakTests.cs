@@ -25,17 +25,18 @@ public sealed class LeakTests(SharedRuntime shared)
         var prepared = model.Prepare([ModelInput.Dense("input", all[0].Columns.Select(c => InputColumn.Numeric(c.Name, c.Numbers![..16])).ToList())]);
 
         // Warm-up grows the working set for a while (JIT tiers, ORT and malloc arenas) and then levels off; a leak keeps
-        // growing, in every window alike. One window can still jump by a few MiB (an arena or GC segment committed late,
-        // seen once on CI: +7.6 MiB), so the test looks at the median of seven windows, which one such jump cannot move.
+        // growing, in every window alike. Windows still move by a few MiB either way without a leak (an arena or GC
+        // segment committed late: +7.6 MiB once on CI; -2 to +2.4 MiB per 5,000 calls under a load of 8), so the test
+        // takes the median of five long windows: sporadic jumps do not scale with the window, a leak does.
         for (var i = 0; i < 8_000; i++)
         {
             model.Run(prepared);
         }
 
-        const int Window = 5_000;
+        const int Window = 20_000;
         var growth = new List<long>();
         var last = WorkingSet();
-        for (var w = 0; w < 7; w++)
+        for (var w = 0; w < 5; w++)
         {
             for (var i = 0; i < Window; i++)
             {
@@ -47,12 +48,12 @@ public sealed class LeakTests(SharedRuntime shared)
             last = now;
         }
 
-        // A leak of 300 bytes per call (each call creates and releases about 40 native objects: tensors, a sequence,
-        // 16 maps with key and value tensors, strings) adds 1.5 MB to every window, so to the median too.
+        // A leak of 200 bytes per call (each call creates and releases about 40 native objects: tensors, a sequence,
+        // 16 maps with key and value tensors, strings) adds 4 MB to every window, so to the median too.
         growth.Sort();
         var median = growth[growth.Count / 2];
         Assert.True(
-            median < 1_500_000,
+            median < 4_000_000,
             $"working set grew by a median {median / 1024} KiB per {Window:N0} Run calls (windows: {string.Join(", ", growth.Select(g => g / 1024))} KiB)");
     }
 

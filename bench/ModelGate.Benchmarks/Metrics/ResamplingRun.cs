@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ModelGate.Core.Metrics;
 using ModelGate.Core.Statistics;
 
 namespace ModelGate.Benchmarks.Metrics;
@@ -58,7 +59,7 @@ public static class ResamplingRun
         {
             foreach (var slice in new[] { null, holdout.Slice })
             {
-                var only = new ModelGate.Core.Metrics.MetricSet(new ModelGate.Core.Metrics.ScoredModel(ModelGate.Core.TaskKind.Binary, holdout.Labels, holdout.Candidate), [new(metric)], slice);
+                var only = new MetricSet(new ScoredModel(ModelGate.Core.TaskKind.Binary, holdout.Labels, holdout.Candidate), [new(metric)], slice);
                 var o = new double[only.OutputCount];
                 only.Evaluate(weights, canonical, o.AsSpan(), null);
                 var t = Environment.CpuUsage.TotalTime;
@@ -75,9 +76,13 @@ public static class ResamplingRun
         _ = holdout.Sets();
         prepareCpu = Environment.CpuUsage.TotalTime - prepareCpu;
         step = Environment.CpuUsage.TotalTime;
-        PairedBootstrap.Run(sets, 10, 7, maxDegreeOfParallelism: 1);
-        var single = (Environment.CpuUsage.TotalTime - step) / 10;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU time, one thread: weights {fill.TotalMilliseconds:F1} ms, gather into canonical order {gather.TotalMilliseconds:F1} ms, one model's metric set {evaluate.TotalMilliseconds:F1} ms per resample; a whole paired resample {single.TotalMilliseconds:F1} ms; preparing both sets {prepareCpu.TotalMilliseconds:F0} ms"));
+        PairedBootstrap.Run(sets, 64, 7, maxDegreeOfParallelism: 1);
+        var single = (Environment.CpuUsage.TotalTime - step) / 64;
+        step = Environment.CpuUsage.TotalTime;
+        PairedBootstrap.Run(sets, 8, 7, maxDegreeOfParallelism: 1, blocks: false);
+        var oneByOne = (Environment.CpuUsage.TotalTime - step) / 8;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU time, one thread, one resample at a time: weights {fill.TotalMilliseconds:F1} ms, gather into canonical order {gather.TotalMilliseconds:F1} ms, one model's metric set {evaluate.TotalMilliseconds:F1} ms; a whole paired resample {oneByOne.TotalMilliseconds:F1} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU time, one thread, eight resamples per pass ({(MetricSet.BlockSupported ? "AVX-512" : "not supported here: same as above")}): a whole paired resample {single.TotalMilliseconds:F1} ms; preparing both sets {prepareCpu.TotalMilliseconds:F0} ms"));
 
         var auc = replicates.Of(0, 0).ToArray();
         Array.Sort(auc);
