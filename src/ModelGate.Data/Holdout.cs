@@ -18,7 +18,7 @@ public sealed class Holdout
         Kind = reader.Kind;
         Sha256 = reader.Sha256;
         FileColumns = reader.FileColumns;
-        Columns = reader.Columns;
+        Columns = [.. reader.Columns.Where(columns.ContainsKey)];
         MissingCounts = reader.MissingCounts;
         DroppedRows = reader.DroppedRows;
         FirstDroppedLines = [.. reader.FirstDroppedLines];
@@ -41,7 +41,10 @@ public sealed class Holdout
     /// <summary>Every column in the file, in file order.</summary>
     public IReadOnlyList<string> FileColumns { get; }
 
-    /// <summary>The materialised columns (without the row id column).</summary>
+    /// <summary>
+    /// The materialised columns (without the row id column), in reading order: every column read, or the ones a
+    /// streaming caller kept (<see cref="HoldoutChunk.Keep"/>).
+    /// </summary>
     public IReadOnlyList<string> Columns { get; }
 
     /// <summary>Rows kept (after dropping).</summary>
@@ -50,7 +53,7 @@ public sealed class Holdout
     /// <summary>Data rows in the file, dropped ones included.</summary>
     public long RowsInFile { get; }
 
-    /// <summary>Missing values per materialised column, counted over every data row of the file.</summary>
+    /// <summary>Missing values per column read (kept or not), counted over every data row of the file.</summary>
     public IReadOnlyDictionary<string, long> MissingCounts { get; }
 
     /// <summary>Rows dropped for a missing feature value (policy Drop).</summary>
@@ -152,10 +155,11 @@ public sealed class Holdout
             return FromChunk(reader, chunks[0]);
         }
 
-        var merged = reader.Columns.ToDictionary(n => n, n => ChunkConcatenation.Concat(chunks.Select(c => c.Columns[n]).ToList()), StringComparer.Ordinal);
-        var lines = chunks.SelectMany(c => c.Lines.ToArray()).ToArray();
-        var numbers = chunks.SelectMany(c => c.RowNumbers.ToArray()).ToArray();
-        var ids = chunks.All(c => c.RowIds is not null) ? chunks.SelectMany(c => c.RowIds!).ToArray() : null;
+        // Each array is allocated once at its final size: no growing buffers next to the chunks being joined.
+        var merged = chunks[0].Columns.Keys.ToDictionary(n => n, n => ChunkConcatenation.Concat([.. chunks.Select(c => c.Columns[n])]), StringComparer.Ordinal);
+        var lines = ChunkConcatenation.Concat(chunks, c => c.Lines.Span);
+        var numbers = ChunkConcatenation.Concat(chunks, c => c.RowNumbers.Span);
+        var ids = chunks.All(c => c.RowIdArray is not null) ? ChunkConcatenation.Concat(chunks, c => c.RowIdArray.AsSpan()) : null;
         return new Holdout(reader, merged, lines, numbers, ids);
     }
 

@@ -5,6 +5,7 @@ public sealed class HoldoutChunk
 {
     private readonly long[] lines;
     private readonly long[] rowNumbers;
+    private readonly string[]? rowIds;
 
     internal HoldoutChunk(int startRow, IReadOnlyDictionary<string, HoldoutColumn> columns, long[] lines, long[] rowNumbers, int rowCount, string[]? rowIds)
     {
@@ -13,7 +14,7 @@ public sealed class HoldoutChunk
         Columns = columns;
         this.lines = lines;
         this.rowNumbers = rowNumbers;
-        RowIds = rowIds;
+        this.rowIds = rowIds;
     }
 
     /// <summary>The 0-based index, among all kept rows of the holdout, of this chunk's first row.</summary>
@@ -32,8 +33,31 @@ public sealed class HoldoutChunk
     public ReadOnlyMemory<long> RowNumbers => rowNumbers.AsMemory(0, RowCount);
 
     /// <summary>The row ids, when a row id column was given.</summary>
-    public IReadOnlyList<string>? RowIds { get; }
+    public IReadOnlyList<string>? RowIds => rowIds;
+
+    /// <summary>The row ids as stored, for joining chunks without copying them one by one.</summary>
+    internal string[]? RowIdArray => rowIds;
 
     /// <summary>Row-major float32 features [RowCount x names.Count], the layout a model input takes.</summary>
     public float[] GetFeatures(IReadOnlyList<string> names) => FeatureMatrix.Build(this.Columns, names, RowCount);
+
+    /// <summary>
+    /// The same rows with only the columns named in <paramref name="keep"/> (names it does not hold are ignored): once
+    /// a chunk's model inputs are built, the columns only the models read can be let go instead of joined into the holdout.
+    /// Lines, row numbers and row ids stay; the kept columns are shared, not copied.
+    /// </summary>
+    public HoldoutChunk Keep(IReadOnlySet<string> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var kept = new Dictionary<string, HoldoutColumn>(StringComparer.Ordinal);
+        foreach (var (name, column) in Columns)
+        {
+            if (keep.Contains(name))
+            {
+                kept[name] = column;
+            }
+        }
+
+        return new HoldoutChunk(StartRow, kept, lines, rowNumbers, RowCount, rowIds);
+    }
 }

@@ -14,14 +14,15 @@ public sealed class StreamingScorerTests
     private static readonly string RepoRoot = typeof(StreamingScorerTests).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ModelGateRepoRoot").Value!;
 
-    public static TheoryData<string, int, int> Examples()
+    public static TheoryData<string, int, int, bool> Examples()
     {
-        var data = new TheoryData<string, int, int>();
+        var data = new TheoryData<string, int, int, bool>();
         foreach (var example in new[] { "breast-cancer", "arrests-fairness", "digits-calibration", "hmda-safety", "slid-regression" })
         {
-            data.Add(example, StreamingScorer.DefaultChunkRows, SessionSettings.DefaultBatchSize);
-            data.Add(example, 100, 32); // many chunks, several batches per chunk
-            data.Add(example, 7, 3);    // chunk size rounds up to whole batches
+            data.Add(example, StreamingScorer.DefaultChunkRows, SessionSettings.DefaultBatchSize, false); // every column kept
+            data.Add(example, StreamingScorer.DefaultChunkRows, SessionSettings.DefaultBatchSize, true);  // as the check runs it
+            data.Add(example, 100, 32, true); // many chunks, several batches per chunk
+            data.Add(example, 7, 3, true);    // chunk size rounds up to whole batches
         }
 
         return data;
@@ -29,7 +30,7 @@ public sealed class StreamingScorerTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public async Task Streaming_gives_the_same_holdout_and_scores_as_reading_then_scoring(string example, int chunkRows, int batchSize)
+    public async Task Streaming_gives_the_same_holdout_and_scores_as_reading_then_scoring(string example, int chunkRows, int batchSize, bool keepAfterScoring)
     {
         var policy = PolicyLoader.Load(Path.Combine(RepoRoot, "examples", example, "modelgate.yml"), new DateOnly(2026, 11, 22)).GetPolicyOrThrow();
         using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
@@ -38,7 +39,8 @@ public sealed class StreamingScorerTests
         using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, settings);
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);
         var inputs = ModelInputPlan.For(policy.Data, candidate.Signature, header, policy.Data.Holdout);
-        var options = HoldoutColumnsNeeded.For(policy, header, inputs).ToReadOptions(policy);
+        var needed = HoldoutColumnsNeeded.For(policy, header, inputs);
+        var options = needed.ToReadOptions(policy);
         var request = new ScoreRequest { Task = policy.Task, OutputName = policy.Models.Output, Kind = policy.Task == TaskKind.Regression ? ScoreKind.Regression : null };
 
         var expected = HoldoutReader.Read(policy.Data.Holdout, options);
@@ -46,10 +48,23 @@ public sealed class StreamingScorerTests
         var expectedCandidate = candidate.Score(candidate.Prepare(modelInputs), request);
         var expectedBaseline = baseline?.Score(baseline.Prepare(modelInputs), request);
 
-        var streamed = await new StreamingScorer(candidate, baseline, inputs, request) { ChunkRows = chunkRows }
+        var streamed = await new StreamingScorer(candidate, baseline, inputs, request)
+            {
+                ChunkRows = chunkRows,
+                KeepAfterScoring = keepAfterScoring ? needed.AfterScoring : null,
+            }
             .ScoreAsync(policy.Data.Holdout, options, CancellationToken.None);
 
-        AssertSameHoldout(expected, streamed.Holdout);
+        var kept = keepAfterScoring ? [.. expected.Columns.Where(needed.AfterScoring.Contains)] : expected.Columns;
+        AssertSameHoldout(expected, streamed.Holdout, kept);
+        Assert.Equal(expected.Columns.Count, streamed.ColumnsRead);
+        if (keepAfterScoring)
+        {
+            // Only what the checks and the report read after scoring stays: the label, never a feature only the models read.
+            Assert.Contains(policy.Data.Label, streamed.Holdout.Columns);
+            Assert.DoesNotContain(needed.Features.Except(needed.AfterScoring, StringComparer.Ordinal), streamed.Holdout.Columns.Contains);
+        }
+
         AssertSameScores(expectedCandidate, streamed.Candidate);
         Assert.Equal(expectedBaseline is null, streamed.Baseline is null);
         if (expectedBaseline is not null)
@@ -60,6 +75,22 @@ public sealed class StreamingScorerTests
         var expectedChunks = (int)Math.Ceiling(expected.RowCount / (double)((chunkRows + batchSize - 1) / batchSize * batchSize));
         Assert.Equal(expectedChunks, streamed.Timings.Chunks);
         Assert.Equal(Math.Min(expected.RowCount, (chunkRows + batchSize - 1) / batchSize * batchSize), streamed.CandidateSample.RowCount);
+    }
+
+    [Fact]
+    public void After_scoring_the_holdout_keeps_label_slices_filters_and_report_columns_but_not_model_only_features()
+    {
+        var policy = PolicyLoader.Load(Path.Combine(RepoRoot, "examples", "hmda-safety", "modelgate.yml"), new DateOnly(2026, 11, 22)).GetPolicyOrThrow();
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
+        using var candidate = runtime.LoadModel(policy.Models.Candidate, new SessionSettings());
+        var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);
+        var inputs = ModelInputPlan.For(policy.Data, candidate.Signature, header, policy.Data.Holdout);
+
+        var needed = HoldoutColumnsNeeded.For(policy, header, inputs);
+
+        // label, slice, the safety filter (insurance, and chist: a feature too), report.show_columns (features pirat, hirat, lvrat).
+        Assert.Equal(["afam", "chist", "deny", "hirat", "insurance", "lvrat", "pirat"], needed.AfterScoring.Order(StringComparer.Ordinal));
+        Assert.Equal(needed.Features.Count + 3, needed.Columns.Count);
     }
 
     [Fact]
@@ -109,14 +140,14 @@ public sealed class StreamingScorerTests
                 .ScoreAsync(policy.Data.Holdout, HoldoutColumnsNeeded.For(policy, header, inputs).ToReadOptions(policy), cancelled.Token));
     }
 
-    private static void AssertSameHoldout(Holdout expected, Holdout actual)
+    private static void AssertSameHoldout(Holdout expected, Holdout actual, IReadOnlyList<string> kept)
     {
         Assert.Equal(expected.Sha256, actual.Sha256);
         Assert.Equal(expected.RowCount, actual.RowCount);
         Assert.Equal(expected.RowsInFile, actual.RowsInFile);
         Assert.Equal(expected.DroppedRows, actual.DroppedRows);
         Assert.Equal(expected.FirstDroppedLines, actual.FirstDroppedLines);
-        Assert.Equal(expected.Columns, actual.Columns);
+        Assert.Equal(kept, actual.Columns);
         Assert.Equal(expected.MissingCounts.OrderBy(p => p.Key, StringComparer.Ordinal), actual.MissingCounts.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Equal(expected.RowIds, actual.RowIds);
         for (var r = 0; r < expected.RowCount; r++)
@@ -125,7 +156,7 @@ public sealed class StreamingScorerTests
             Assert.Equal(expected.RowNumber(r), actual.RowNumber(r));
         }
 
-        foreach (var name in expected.Columns)
+        foreach (var name in kept)
         {
             var e = expected.Column(name);
             var a = actual.Column(name);

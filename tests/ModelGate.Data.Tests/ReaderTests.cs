@@ -207,6 +207,49 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    public void Kept_chunks_join_into_the_whole_table_less_the_dropped_columns()
+    {
+        // x turns from whole numbers to decimals after the inferred rows; n, b and g have missing values; f is dropped.
+        var text = new StringBuilder("id,x,n,b,g,f\n");
+        for (var i = 0; i < 1000; i++)
+        {
+            var x = i < 500 ? $"{i}" : $"{i}.5";
+            var n = i % 7 == 0 ? "" : $"{i * 3}";
+            var b = i % 11 == 0 ? "NA" : i % 2 == 0 ? "true" : "false";
+            var g = i % 13 == 0 ? "" : i % 3 == 0 ? "a" : "b";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"r{i},{x},{n},{b},{g},{i * 0.25}\n");
+        }
+
+        var path = files.Text("k.csv", text.ToString());
+        var options = new HoldoutReadOptions { ChunkRows = 300, InferenceRows = 100, RowIdColumn = "id", Missing = MissingPolicy.PassNaN };
+        var whole = Read(path, options);
+        using var stream = HoldoutReader.Open(path, options);
+        var keep = new HashSet<string>(["g", "x", "b", "n"], StringComparer.Ordinal);
+        var chunks = stream.ReadChunks().Select(c => c.Keep(keep)).ToList();
+        var joined = stream.ToHoldout(chunks);
+
+        Assert.Equal(4, chunks.Count);
+        Assert.IsType<IntegerColumn>(chunks[0].Columns["x"]);
+        Assert.IsType<NumberColumn>(chunks[^1].Columns["x"]);
+        Assert.DoesNotContain("f", chunks[0].Columns.Keys);
+        Assert.Equal(["x", "n", "b", "g"], joined.Columns);
+        Assert.Throws<HoldoutException>(() => joined.Column("f"));
+        Assert.Equal(whole.MissingCounts.OrderBy(p => p.Key, StringComparer.Ordinal), joined.MissingCounts.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(whole.RowIds, joined.RowIds);
+        Assert.Equal(Enumerable.Range(0, whole.RowCount).Select(whole.RowLine), Enumerable.Range(0, joined.RowCount).Select(joined.RowLine));
+        Assert.Equal(Enumerable.Range(0, whole.RowCount).Select(whole.RowNumber), Enumerable.Range(0, joined.RowCount).Select(joined.RowNumber));
+        foreach (var name in joined.Columns)
+        {
+            Assert.Equal(whole.Column(name).GetType(), joined.Column(name).GetType());
+            Assert.Equal(whole.GetText(name), joined.GetText(name));
+        }
+
+        Assert.Equal(ColumnKind.Number, joined.Column("x").Kind);
+        Assert.Equal(whole.GetDouble("x"), joined.GetDouble("x"));
+        Assert.Equal(whole.Column("n").CountMissing(), joined.Column("n").CountMissing());
+    }
+
+    [Fact]
     public void Sha256_is_unavailable_before_the_end()
     {
         var path = files.Text("s.csv", "x\n1\n2\n3\n");

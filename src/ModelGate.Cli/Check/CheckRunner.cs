@@ -64,10 +64,14 @@ public sealed class CheckRunner(CliConsole console)
             OutputName = policy.Models.Output,
             Kind = policy.Task == TaskKind.Regression ? ScoreKind.Regression : ScoreKindOf(policy.Models.Scores),
         };
-        var streamed = await new StreamingScorer(candidate, baseline, inputs, request) { MinimumFirstChunkRows = StreamingScorer.LatencyRows(policy.Checks) }
+        var streamed = await new StreamingScorer(candidate, baseline, inputs, request)
+            {
+                MinimumFirstChunkRows = StreamingScorer.LatencyRows(policy.Checks),
+                KeepAfterScoring = needed.AfterScoring,
+            }
             .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy), cancellation).ConfigureAwait(false);
-        var (holdout, candidateScores, baselineScores, candidateInputs, baselineInputs, timings) = streamed;
-        _log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {holdout.Columns.Count} columns and scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount, TimeSpan.FromSeconds(timings.WallSeconds))}){Dropped(holdout)}; output '{candidateScores.OutputName}': {candidateScores.Reason}");
+        var (holdout, columnsRead, candidateScores, baselineScores, candidateInputs, baselineInputs, timings) = streamed;
+        _log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {columnsRead} columns ({holdout.Columns.Count} kept after scoring) and scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount, TimeSpan.FromSeconds(timings.WallSeconds))}){Dropped(holdout)}; output '{candidateScores.OutputName}': {candidateScores.Reason}");
         _log.Step(string.Create(CultureInfo.InvariantCulture, $"stages (busy s, overlapped): read {timings.ReadSeconds:0.00}, candidate {timings.CandidateSeconds:0.00}, baseline {timings.BaselineSeconds:0.00}, assemble {timings.AssembleSeconds:0.00}; wall {timings.WallSeconds:0.00} in {timings.Chunks} chunks"));
         cancellation.ThrowIfCancellationRequested();
 

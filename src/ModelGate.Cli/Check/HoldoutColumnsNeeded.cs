@@ -9,7 +9,13 @@ using Policy = ModelGate.Policy.Model.Policy;
 /// The columns a run needs from the holdout (inputs, label, id, weight, slices, filters, report columns), so only
 /// those are materialised; the missing-value policy applies to the model inputs only.
 /// </summary>
-public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOnlyList<string> Features)
+/// <param name="Columns">Every column to read.</param>
+/// <param name="Features">The model inputs' columns.</param>
+/// <param name="AfterScoring">
+/// The columns still read once both models have scored a row: label, id, weight, slices, filters, report columns
+/// (a feature among them is kept; a feature only the models read is not).
+/// </param>
+public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOnlyList<string> Features, IReadOnlyList<string> AfterScoring)
 {
     /// <summary>Works out the columns from the policy and the file's header.</summary>
     public static HoldoutColumnsNeeded For(Policy policy, IReadOnlyList<string> header, IReadOnlyList<ModelInputPlan> inputs)
@@ -19,11 +25,22 @@ public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOn
         ArgumentNullException.ThrowIfNull(inputs);
         var features = inputs.SelectMany(i => i.Columns).Distinct(StringComparer.Ordinal).ToList();
         var columns = new List<string>(features);
-        void Add(string? column)
+        var afterScoring = new List<string>();
+        void Add(string? column, bool usedAfterScoring = true)
         {
-            if (column is not null && !columns.Contains(column, StringComparer.Ordinal))
+            if (column is null)
+            {
+                return;
+            }
+
+            if (!columns.Contains(column, StringComparer.Ordinal))
             {
                 columns.Add(column);
+            }
+
+            if (usedAfterScoring && !afterScoring.Contains(column, StringComparer.Ordinal))
+            {
+                afterScoring.Add(column);
             }
         }
 
@@ -42,7 +59,8 @@ public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOn
         {
             if (header.Contains(reference.Column, StringComparer.Ordinal))
             {
-                Add(reference.Column);
+                // The input mapping names features, which only the models read; a declared type matters only while reading.
+                Add(reference.Column, usedAfterScoring: !reference.Usage.StartsWith("inputs.", StringComparison.Ordinal) && reference.Usage != "data.column_types");
             }
         }
 
@@ -51,7 +69,7 @@ public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOn
             Add(column);
         }
 
-        return new HoldoutColumnsNeeded(columns, features);
+        return new HoldoutColumnsNeeded(columns, features, afterScoring);
     }
 
     /// <summary>Reading options for these columns.</summary>

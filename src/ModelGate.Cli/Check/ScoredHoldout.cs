@@ -6,6 +6,7 @@ namespace ModelGate.Cli.Check;
 
 /// <summary>What the streaming pass produces: the holdout, both models' scores, and the first chunk's inputs for latency runs.</summary>
 /// <param name="Holdout">The kept columns of the whole file, as <see cref="HoldoutReader.Read"/> returns them.</param>
+/// <param name="ColumnsRead">Columns read from the file (the holdout keeps those needed after scoring).</param>
 /// <param name="Candidate">The candidate's scores on every kept row.</param>
 /// <param name="Baseline">The baseline's scores, when there is a baseline.</param>
 /// <param name="CandidateSample">The candidate's prepared inputs for the first chunk (latency is measured on the first rows).</param>
@@ -13,6 +14,7 @@ namespace ModelGate.Cli.Check;
 /// <param name="Timings">Busy time per stage and wall time.</param>
 public sealed record ScoredHoldout(
     Holdout Holdout,
+    int ColumnsRead,
     ScoredPredictions Candidate,
     ScoredPredictions? Baseline,
     PreparedInputs CandidateSample,

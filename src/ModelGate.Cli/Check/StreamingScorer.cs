@@ -12,7 +12,8 @@ namespace ModelGate.Cli.Check;
 /// <summary>
 /// Reads the holdout chunk by chunk while the candidate and the baseline score earlier chunks: reading, candidate,
 /// baseline and assembly are four stages joined by bounded channels, so the slowest stage sets the pace and at most
-/// a few chunks of model inputs are alive at once (the kept columns and the scores are all that grow with the file).
+/// a few chunks of model inputs are alive at once. Once a chunk's model inputs are built, it keeps only the columns
+/// named in <see cref="KeepAfterScoring"/>: those and the scores are all that grow with the file.
 /// Chunks are whole multiples of the batch size, so every model call sees exactly the rows it would see in one pass:
 /// the holdout and the scores are identical to reading everything first and scoring it afterwards.
 /// </summary>
@@ -47,6 +48,12 @@ public sealed class StreamingScorer
     /// <summary>The first chunk holds at least this many rows (if the file has them), e.g. the largest latency batch size.</summary>
     public int MinimumFirstChunkRows { get; init; }
 
+    /// <summary>
+    /// The columns the holdout keeps once the models have their inputs (<see cref="HoldoutColumnsNeeded.AfterScoring"/>);
+    /// null keeps every column read. Features only the models read are then let go chunk by chunk.
+    /// </summary>
+    public IReadOnlyCollection<string>? KeepAfterScoring { get; init; }
+
     /// <summary>The largest latency batch size in the plan: latency runs use the first rows, which must all be in the first chunk.</summary>
     public static int LatencyRows(IEnumerable<CheckSpec> checks) =>
         checks.OfType<LatencyCheckSpec>().Select(c => c.BatchSize).DefaultIfEmpty(0).Max();
@@ -63,11 +70,12 @@ public sealed class StreamingScorer
         var scoredByCandidate = Channel.CreateBounded<ChunkScores>(ChannelCapacity);
         var scoredByBoth = Channel.CreateBounded<ChunkScores>(ChannelCapacity);
         var busy = new double[4];
+        var keep = KeepAfterScoring?.ToHashSet(StringComparer.Ordinal);
 
         var stages = new Task[]
         {
             Stage(failed, () => ReadAll(reader, read.Writer, busy, token), e => read.Writer.TryComplete(e)),
-            Stage(failed, () => ScoreCandidate(reader.File, read.Reader, scoredByCandidate.Writer, busy, token), e => scoredByCandidate.Writer.TryComplete(e)),
+            Stage(failed, () => ScoreCandidate(reader.File, keep, read.Reader, scoredByCandidate.Writer, busy, token), e => scoredByCandidate.Writer.TryComplete(e)),
             Stage(failed, () => ScoreBaseline(scoredByCandidate.Reader, scoredByBoth.Writer, busy, token), e => scoredByBoth.Writer.TryComplete(e)),
         };
         var collected = Stage(failed, () => Collect(scoredByBoth.Reader, token), _ => { });
@@ -80,7 +88,7 @@ public sealed class StreamingScorer
         var baselineScores = baseline is null ? null : ScoreConcatenation.Concat(all.Baseline);
         busy[3] += assemble.Elapsed.TotalSeconds;
         var timings = new StreamTimings(all.Chunks.Count, busy[0], busy[1], busy[2], busy[3], wall.Elapsed.TotalSeconds);
-        return new ScoredHoldout(holdout, candidateScores, baselineScores, all.CandidateSample!, all.BaselineSample, timings);
+        return new ScoredHoldout(holdout, reader.Columns.Count, candidateScores, baselineScores, all.CandidateSample!, all.BaselineSample, timings);
     }
 
     // Runs one stage; when it ends, its output channel is completed (with the error, if any) and a failure cancels the others.
@@ -136,16 +144,18 @@ public sealed class StreamingScorer
         }
     }
 
-    private async Task<bool> ScoreCandidate(string file, ChannelReader<HoldoutChunk> input, ChannelWriter<ChunkScores> output, double[] busy, CancellationToken token)
+    private async Task<bool> ScoreCandidate(string file, IReadOnlySet<string>? keep, ChannelReader<HoldoutChunk> input, ChannelWriter<ChunkScores> output, double[] busy, CancellationToken token)
     {
         await foreach (var chunk in input.ReadAllAsync(token).ConfigureAwait(false))
         {
             var start = Stopwatch.GetTimestamp();
             var modelInputs = inputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file)).ToList();
+            // From here on the features live in the model inputs only, which are dropped once both models have run.
+            var kept = keep is null ? chunk : chunk.Keep(keep);
             var prepared = candidate.Prepare(modelInputs);
             var scores = candidate.Score(prepared, request);
             busy[1] += Stopwatch.GetElapsedTime(start).TotalSeconds;
-            await output.WriteAsync(new ChunkScores(chunk, modelInputs, prepared, scores, null, null), token).ConfigureAwait(false);
+            await output.WriteAsync(new ChunkScores(kept, modelInputs, prepared, scores, null, null), token).ConfigureAwait(false);
         }
 
         return true;
