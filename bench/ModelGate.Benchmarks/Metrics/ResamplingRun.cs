@@ -82,7 +82,7 @@ public static class ResamplingRun
         PairedBootstrap.Run(sets, 8, 7, maxDegreeOfParallelism: 1, blocks: false);
         var oneByOne = (Environment.CpuUsage.TotalTime - step) / 8;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU time, one thread, one resample at a time: weights {fill.TotalMilliseconds:F1} ms, gather into canonical order {gather.TotalMilliseconds:F1} ms, one model's metric set {evaluate.TotalMilliseconds:F1} ms; a whole paired resample {oneByOne.TotalMilliseconds:F1} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU time, one thread, eight resamples per pass ({(MetricSet.BlockSupported ? "AVX-512" : "not supported here: same as above")}): a whole paired resample {single.TotalMilliseconds:F1} ms; preparing both sets {prepareCpu.TotalMilliseconds:F0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CPU time, one thread, eight resamples per pass ({(!MetricSet.BlockSupported ? "not supported here: same as above" : System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? "AVX-512" : "AVX2, two 256-bit halves")}): a whole paired resample {single.TotalMilliseconds:F1} ms; preparing both sets {prepareCpu.TotalMilliseconds:F0} ms"));
 
         var auc = replicates.Of(0, 0).ToArray();
         Array.Sort(auc);

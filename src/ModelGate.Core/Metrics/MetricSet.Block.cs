@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace ModelGate.Core.Metrics;
 
 /// <summary>
-/// The bootstrap's block path: eight resamples per pass over the rows, one per lane of a 512-bit vector. Resample
+/// The bootstrap's block path: eight resamples per pass over the rows, one per lane of a 512-bit vector (two 256-bit
+/// halves on AVX2). Resample
 /// counts come interleaved (byte b of row i's 64-bit word is resample b's count), so one load gives a row's eight
 /// counts; every sum then adds eight lanes at once, and the AUC pass keeps eight exact integer sums side by side.
 /// Each lane computes exactly what <see cref="Evaluate(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{double}, PassMemo?)"/>
@@ -16,8 +17,13 @@ public sealed partial class MetricSet
     /// <summary>Resamples per block.</summary>
     public const int BlockWidth = 8;
 
-    /// <summary>Whether the hardware runs the block path natively (AVX-512 F and DQ); otherwise the bootstrap goes one resample at a time.</summary>
-    public static bool BlockSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx512DQ.IsSupported;
+    /// <summary>
+    /// Whether the block path pays here: natively with AVX-512 (F and DQ), or with AVX2, where each 512-bit vector is two
+    /// 256-bit halves. Elsewhere the bootstrap goes one resample at a time (the same results).
+    /// </summary>
+    public static bool BlockSupported => Native || Avx2.IsSupported;
+
+    private static bool Native => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && Avx512DQ.IsSupported;
 
     /// <summary>Whether this set's metrics all have a block path (classification).</summary>
     public bool Blockable { get; }
@@ -109,12 +115,28 @@ public sealed partial class MetricSet
 
     /// <summary>A row's eight byte counts as doubles (vpmovzxbq + vcvtqq2pd).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> Lanes(ulong counts) =>
-        Avx512DQ.ConvertToVector512Double(Avx512F.ConvertToVector512Int64(Vector128.CreateScalarUnsafe(counts).AsByte()));
+    internal static Vector512<double> Lanes(ulong counts)
+    {
+        var bytes = Vector128.CreateScalarUnsafe(counts).AsByte();
+        if (Native)
+        {
+            return Avx512DQ.ConvertToVector512Double(Avx512F.ConvertToVector512Int64(bytes));
+        }
+
+        // AVX2: eight bytes to eight 32-bit integers (vpmovzxbd), each half to four doubles (vcvtdq2pd). Small integers: exact.
+        var ints = Avx2.ConvertToVector256Int32(bytes);
+        return Vector512.Create(Avx.ConvertToVector256Double(ints.GetLower()), Avx.ConvertToVector256Double(ints.GetUpper()));
+    }
 
     /// <summary>The same as 64-bit integers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<long> IntegerLanes(ulong counts) => Avx512F.ConvertToVector512Int64(Vector128.CreateScalarUnsafe(counts).AsByte());
+    internal static Vector512<long> IntegerLanes(ulong counts)
+    {
+        var bytes = Vector128.CreateScalarUnsafe(counts).AsByte();
+        return Native
+            ? Avx512F.ConvertToVector512Int64(bytes)
+            : Vector512.Create(Avx2.ConvertToVector256Int64(bytes), Avx2.ConvertToVector256Int64(Vector128.CreateScalarUnsafe(counts >> 32).AsByte()));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AccumulateBlock(ReadOnlySpan<ulong> byRow, Vector512<double>[] sums)
