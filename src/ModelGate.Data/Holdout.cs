@@ -167,14 +167,5 @@ public sealed class Holdout
     internal static Holdout FromChunk(HoldoutChunkReader reader, HoldoutChunk chunk) =>
         new(reader, chunk.Columns, chunk.Lines.ToArray(), chunk.RowNumbers.ToArray(), chunk.RowIds?.ToArray());
 
-    private HoldoutColumn Numeric(string name)
-    {
-        var column = Column(name);
-        if (column.Kind == ColumnKind.Text)
-        {
-            throw new HoldoutException(File, null, name, null, "the column holds text, not numbers", "encode it as numbers, or declare its type if its values are numbers");
-        }
-
-        return column;
-    }
+    private HoldoutColumn Numeric(string name) => NumericColumns.Require(File, Column(name), lines);
 }

@@ -312,7 +312,18 @@ public sealed class ErrorMessageTests : IDisposable
         var path = files.Text("t.csv", "colour,label\nred,0\nblue,1\n");
         var holdout = HoldoutReader.Read(path, new HoldoutReadOptions());
         var e = Assert.Throws<HoldoutException>(() => holdout.GetFloat("colour"));
-        Assert.Equal(path + ": column 'colour': the column holds text, not numbers; encode it as numbers, or declare its type if its values are numbers.", e.Message);
+        Assert.Equal(path + ": line 2, column 'colour': 'red' is not a number, so the column holds text, not numbers; fix the value, or encode the column as numbers.", e.Message);
+    }
+
+    [Fact]
+    public void Text_among_numbers_names_the_line_and_value_that_made_the_column_text()
+    {
+        var path = files.Text("t.csv", "width,label\n1.5,0\n2,1\nn/a x,0\n3,1\n");
+        var holdout = HoldoutReader.Read(path, new HoldoutReadOptions());
+        var e = Assert.Throws<HoldoutException>(() => holdout.GetFloat("width"));
+        Assert.Equal(path + ": line 4, column 'width': 'n/a x' is not a number, so the column holds text, not numbers; fix the value, or encode the column as numbers.", e.Message);
+        Assert.Equal(4, e.Line);
+        Assert.Equal("n/a x", e.Value);
     }
 
     [Fact]

@@ -35,12 +35,6 @@ public static class ChunkInputs
             ? column
             : throw new HoldoutException(file, null, name, null, "the column was not read", "add it to the columns the holdout is read with");
 
-    // Same message as Holdout's: a text column cannot feed a numeric input.
-    private static HoldoutColumn Numeric(HoldoutChunk chunk, string name, string file)
-    {
-        var column = Column(chunk, name, file);
-        return column.Kind == ColumnKind.Text
-            ? throw new HoldoutException(file, null, name, null, "the column holds text, not numbers", "encode it as numbers, or declare its type if its values are numbers")
-            : column;
-    }
+    // Same message as Holdout's: a text column cannot feed a numeric input; it names the first value that is not a number.
+    private static HoldoutColumn Numeric(HoldoutChunk chunk, string name, string file) => NumericColumns.Require(file, Column(chunk, name, file), chunk.Lines.Span);
 }
