@@ -291,44 +291,43 @@ public sealed partial class MetricSet
         // (EvaluateBlock, eight resamples per pass) does exactly the same per lane, so both give identical bits.
         // Rows in no group land in an extra slot after the groups; the overall slot is then the sum of all the others,
         // so each row is scattered once. Zero weights are added rather than skipped: a branch costs more than the add.
-        var lanes = sums;
         var noGroup = Slots * stride;
         for (var i = 0; i < weights.Length; i++)
         {
             var w = double.CreateTruncating(weights[i]);
             var b = groupOf is null ? 0 : (groupOf[i] >= 0 ? (groupOf[i] + 1) * stride : noGroup);
-            lanes[b] += w;
+            sums[b] += w;
             if (cell is not null)
             {
-                lanes[b + confusionOffset + cell[i]] += w;
+                sums[b + confusionOffset + cell[i]] += w;
             }
 
             if (logLoss is not null)
             {
-                lanes[b + logLossOffset] += w * logLoss[i];
+                sums[b + logLossOffset] += w * logLoss[i];
             }
 
             if (brier is not null)
             {
-                lanes[b + brierOffset] += w * brier[i];
+                sums[b + brierOffset] += w * brier[i];
             }
 
             if (trueRank is not null && trueRank[i] < 5)
             {
-                lanes[b + topKOffset + trueRank[i]] += w;
+                sums[b + topKOffset + trueRank[i]] += w;
             }
 
             if (firstBin is not null)
             {
                 var at = b + firstOffset + firstBin[i];
-                lanes[at] += w;
-                lanes[at + 1] += w * firstValue![i];
-                lanes[at + 2] += w * firstOutcome![i];
+                sums[at] += w;
+                sums[at + 1] += w * firstValue![i];
+                sums[at + 2] += w * firstOutcome![i];
             }
 
             foreach (var binning in others)
             {
-                binning.Add(lanes, b, i, w);
+                binning.Add(sums, b, i, w);
             }
         }
 
