@@ -113,6 +113,12 @@ public sealed partial class MetricSet
         }
     }
 
+    /// <summary>
+    /// The group passes (slots 1..) of a binary ROC AUC over a slice, which <see cref="TiledAuc"/> runs together with the
+    /// model's other group passes; empty when this set has none.
+    /// </summary>
+    internal RankedPass[] AucGroupPasses => _needAuc && _model.Task == TaskKind.Binary && Slots > 1 ? _passes[1][1..] : [];
+
     /// <summary>A row's eight byte counts as doubles (vpmovzxbq + vcvtqq2pd).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector512<double> Lanes(ulong counts)

@@ -137,18 +137,46 @@ internal sealed class RankedPass
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public (double Auc, double PositiveWeight, double NegativeWeight)[] RocAucBlock(ReadOnlySpan<ulong> counts)
     {
-        var negativeBelow = System.Runtime.Intrinsics.Vector512<long>.Zero;
-        var sum = System.Runtime.Intrinsics.Vector512<long>.Zero;
-        var positiveTotal = System.Runtime.Intrinsics.Vector512<long>.Zero;
-        foreach (var packed in Packed)
+        var state = default(BlockAucState);
+        AccumulateBlock(counts, 0, Packed.Length, ref state);
+        return FinishBlock(counts, state);
+    }
+
+    /// <summary>The running sums of <see cref="RocAucBlock"/>, so the pass can be run in pieces (see <see cref="TiledAuc"/>).</summary>
+    internal struct BlockAucState
+    {
+        public Vector512<long> NegativeBelow;
+        public Vector512<long> Sum;
+        public Vector512<long> PositiveTotal;
+    }
+
+    /// <summary>The main loop of <see cref="RocAucBlock"/> over <see cref="Packed"/>[<paramref name="from"/>..<paramref name="to"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal void AccumulateBlock(ReadOnlySpan<ulong> counts, int from, int to, ref BlockAucState state)
+    {
+        var negativeBelow = state.NegativeBelow;
+        var sum = state.Sum;
+        var positiveTotal = state.PositiveTotal;
+        foreach (var packed in Packed.AsSpan(from, to - from))
         {
             var w = MetricSet.IntegerLanes(counts[packed & PositionMask]);
-            var wp = w & System.Runtime.Intrinsics.Vector512.Create(-((long)(packed >> 30) & 1));
+            var wp = w & Vector512.Create(-((long)(packed >> 30) & 1));
             sum += wp * negativeBelow;
             positiveTotal += wp;
             negativeBelow += w - wp;
         }
 
+        state.NegativeBelow = negativeBelow;
+        state.Sum = sum;
+        state.PositiveTotal = positiveTotal;
+    }
+
+    /// <summary>The tie correction and the per-lane AUC of <see cref="RocAucBlock"/>, after the main loop.</summary>
+    internal (double Auc, double PositiveWeight, double NegativeWeight)[] FinishBlock(ReadOnlySpan<ulong> counts, BlockAucState state)
+    {
+        var sum = state.Sum;
+        var positiveTotal = state.PositiveTotal;
+        var negativeBelow = state.NegativeBelow;
         var twiceSum = sum + sum;
         foreach (var (start, length) in TieBlocks)
         {

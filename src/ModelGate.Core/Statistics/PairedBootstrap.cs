@@ -104,6 +104,12 @@ public static class PairedBootstrap
         const int Width = MetricSet.BlockWidth;
         var rows = sets[0].Model.RowCount;
         var blocks = (resamples + Width - 1) / Width;
+
+        // Each model's group AUC passes run together, tile by tile (see TiledAuc); sets then find them in the memos.
+        var tiled = sets.GroupBy(s => s.Model)
+            .Select(g => new TiledAuc(g.Key, [.. g.SelectMany(s => s.AucGroupPasses)]))
+            .Where(t => t.Passes > 0)
+            .ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(
             0,
@@ -135,6 +141,11 @@ public static class PairedBootstrap
                 foreach (var memo in worker.Memos)
                 {
                     memo.Clear();
+                }
+
+                foreach (var t in tiled)
+                {
+                    t.Run(worker.Canonical[models.IndexOf(t.Model)], worker.Memos);
                 }
 
                 for (var s = 0; s < sets.Count; s++)
