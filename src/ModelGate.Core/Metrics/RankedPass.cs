@@ -23,15 +23,14 @@ internal sealed class RankedPass
     /// <param name="positionOf">Each row's canonical position.</param>
     /// <param name="key">The sort key of a row.</param>
     /// <param name="isPositive">Whether a row is positive (AUC, average precision).</param>
-    /// <param name="keepOrder">Keep <paramref name="order"/> for key lookups (medians, maxima); classification does not need it.</param>
-    public RankedPass(int[] order, int[] positionOf, Func<int, double> key, Func<int, bool> isPositive, bool keepOrder = true)
+    public RankedPass(int[] order, int[] positionOf, Func<int, double> key, Func<int, bool> isPositive)
     {
         if (order.Length > MaxRows)
         {
             throw new ArgumentException($"A ranked pass holds at most {MaxRows:N0} rows; this one has {order.Length:N0}.", nameof(order));
         }
 
-        _order = keepOrder ? order : null;
+        _order = order;
         Packed = new int[order.Length];
         var ties = new List<(int Start, int Length)>();
         var start = 0;
@@ -73,6 +72,75 @@ internal sealed class RankedPass
         }
 
         TieBlocks = [.. ties];
+    }
+
+    private RankedPass(int[] packed, (int Start, int Length)[] tieBlocks)
+    {
+        Packed = packed;
+        TieBlocks = tieBlocks;
+    }
+
+    /// <summary>
+    /// One pass per group, cut out of the pass over all rows (classification: no row order kept). The same passes the
+    /// constructor builds from each group's rows: a group's tie blocks are its rows inside the overall tie blocks,
+    /// negatives first there already, and its block ends are its last row in each.
+    /// </summary>
+    /// <param name="overall">The pass over all rows.</param>
+    /// <param name="rowAt">The row at each canonical position (<see cref="ScoredModel.Canonical"/>).</param>
+    /// <param name="groupOf">Each row's group, -1 for none.</param>
+    /// <param name="groups">How many groups.</param>
+    internal static RankedPass[] SplitByGroup(RankedPass overall, int[] rowAt, int[] groupOf, int groups)
+    {
+        var all = overall.Packed;
+        var groupAt = new int[all.Length];
+        var sizes = new int[groups];
+        for (var k = 0; k < all.Length; k++)
+        {
+            var g = groupOf[rowAt[all[k] & PositionMask]];
+            groupAt[k] = g;
+            if (g >= 0)
+            {
+                sizes[g]++;
+            }
+        }
+
+        var packed = sizes.Select(n => new int[n]).ToArray();
+        var ties = sizes.Select(_ => new List<(int, int)>()).ToArray();
+        var fill = new int[groups];
+        var blockStart = Enumerable.Repeat(-1, groups).ToArray();
+        var touched = new List<int>();
+        for (var k = 0; k < all.Length; k++)
+        {
+            var g = groupAt[k];
+            if (g >= 0)
+            {
+                if (blockStart[g] < 0)
+                {
+                    blockStart[g] = fill[g];
+                    touched.Add(g);
+                }
+
+                packed[g][fill[g]++] = all[k] & ~int.MinValue;
+            }
+
+            if (all[k] < 0)
+            {
+                foreach (var t in touched)
+                {
+                    packed[t][fill[t] - 1] |= int.MinValue;
+                    if (fill[t] - blockStart[t] > 1)
+                    {
+                        ties[t].Add((blockStart[t], fill[t] - blockStart[t]));
+                    }
+
+                    blockStart[t] = -1;
+                }
+
+                touched.Clear();
+            }
+        }
+
+        return [.. Enumerable.Range(0, groups).Select(g => new RankedPass(packed[g], [.. ties[g]]))];
     }
 
     /// <summary>Blocks of more than one row with the same key (start and length in <see cref="Packed"/>).</summary>
