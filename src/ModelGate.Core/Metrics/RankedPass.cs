@@ -92,12 +92,10 @@ internal sealed class RankedPass
     internal static RankedPass[] SplitByGroup(RankedPass overall, int[] rowAt, int[] groupOf, int groups)
     {
         var all = overall.Packed;
-        var groupAt = new int[all.Length];
         var sizes = new int[groups];
-        for (var k = 0; k < all.Length; k++)
+        foreach (var p in all)
         {
-            var g = groupOf[rowAt[all[k] & PositionMask]];
-            groupAt[k] = g;
+            var g = groupOf[rowAt[p & PositionMask]];
             if (g >= 0)
             {
                 sizes[g]++;
@@ -111,7 +109,7 @@ internal sealed class RankedPass
         var touched = new List<int>();
         for (var k = 0; k < all.Length; k++)
         {
-            var g = groupAt[k];
+            var g = groupOf[rowAt[all[k] & PositionMask]];
             if (g >= 0)
             {
                 if (blockStart[g] < 0)
