@@ -148,24 +148,7 @@ public sealed partial class MetricSet
     private void AccumulateBlock(ReadOnlySpan<ulong> byRow, Vector512<double>[] sums)
     {
         // Mirrors Accumulate line by line (see there), with a vector of eight resamples where it has one weight.
-        var m = _model;
-        var groupOf = _groupOf;
-        var stride = _stride;
-        var cell = _needConfusion ? _cell : null;
-        var confusionOffset = _confusionOffset;
-        var logLoss = _needLogLoss ? m.LogLoss : null;
-        var logLossOffset = _logLossOffset;
-        var brier = _needBrier ? m.Brier : null;
-        var brierOffset = _brierOffset;
-        var trueRank = _needTopK ? m.TrueRank : null;
-        var topKOffset = _topKOffset;
-        var first = _binnings.Count > 0 ? _binnings[0].Single : null;
-        var firstBin = first?.Bin;
-        var firstValue = first?.Value;
-        var firstOutcome = first?.Outcome;
-        var firstOffset = first is null ? 0 : _binnings[0].Offset;
-        var others = first is null ? [.. _binnings] : _binnings.Skip(1).ToArray();
-        var noGroup = Slots * stride;
+        var (groupOf, stride, noGroup, cell, confusionOffset, logLoss, logLossOffset, brier, brierOffset, trueRank, topKOffset, firstBin, firstValue, firstOutcome, firstOffset, others) = Terms();
         for (var i = 0; i < byRow.Length; i++)
         {
             var w = Lanes(byRow[i]);

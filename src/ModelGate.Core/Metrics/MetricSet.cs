@@ -269,29 +269,12 @@ public sealed partial class MetricSet
         }
 
         // Hoisted into locals: this loop runs once per row per resample and dominates the bootstrap's cost.
-        var m = _model;
-        var groupOf = _groupOf;
-        var stride = _stride;
-        var cell = _needConfusion ? _cell : null;
-        var confusionOffset = _confusionOffset;
-        var logLoss = _needLogLoss ? m.LogLoss : null;
-        var logLossOffset = _logLossOffset;
-        var brier = _needBrier ? m.Brier : null;
-        var brierOffset = _brierOffset;
-        var trueRank = _needTopK ? m.TrueRank : null;
-        var topKOffset = _topKOffset;
-        var first = _binnings.Count > 0 ? _binnings[0].Single : null;
-        var firstBin = first?.Bin;
-        var firstValue = first?.Value;
-        var firstOutcome = first?.Outcome;
-        var firstOffset = first is null ? 0 : _binnings[0].Offset;
-        var others = first is null ? [.. _binnings] : _binnings.Skip(1).ToArray();
+        var (groupOf, stride, noGroup, cell, confusionOffset, logLoss, logLossOffset, brier, brierOffset, trueRank, topKOffset, firstBin, firstValue, firstOutcome, firstOffset, others) = Terms();
 
         // Every sum adds its rows in row order, with a multiply then an add (no fused multiply-add): the block path
         // (EvaluateBlock, eight resamples per pass) does exactly the same per lane, so both give identical bits.
         // Rows in no group land in an extra slot after the groups; the overall slot is then the sum of all the others,
         // so each row is scattered once. Zero weights are added rather than skipped: a branch costs more than the add.
-        var noGroup = Slots * stride;
         for (var i = 0; i < weights.Length; i++)
         {
             var w = double.CreateTruncating(weights[i]);
@@ -342,6 +325,48 @@ public sealed partial class MetricSet
             }
         }
     }
+
+    // What the additive pass reads per row, and where each sum sits in a slot: one place for both of its loops.
+    private RowTerms Terms()
+    {
+        var m = _model;
+        var first = _binnings.Count > 0 ? _binnings[0].Single : null;
+        return new RowTerms(
+            _groupOf,
+            _stride,
+            Slots * _stride,
+            _needConfusion ? _cell : null,
+            _confusionOffset,
+            _needLogLoss ? m.LogLoss : null,
+            _logLossOffset,
+            _needBrier ? m.Brier : null,
+            _brierOffset,
+            _needTopK ? m.TrueRank : null,
+            _topKOffset,
+            first?.Bin,
+            first?.Value,
+            first?.Outcome,
+            first is null ? 0 : _binnings[0].Offset,
+            first is null ? [.. _binnings] : [.. _binnings.Skip(1)]);
+    }
+
+    private readonly record struct RowTerms(
+        int[]? GroupOf,
+        int Stride,
+        int NoGroup,
+        int[]? Cell,
+        int ConfusionOffset,
+        double[]? LogLoss,
+        int LogLossOffset,
+        double[]? Brier,
+        int BrierOffset,
+        int[]? TrueRank,
+        int TopKOffset,
+        int[]? FirstBin,
+        double[]? FirstValue,
+        double[]? FirstOutcome,
+        int FirstOffset,
+        Binning[] Others);
 
     private void AccumulateRegression<T>(ReadOnlySpan<T> weights, double[] sums)
         where T : unmanaged, System.Numerics.INumberBase<T>
