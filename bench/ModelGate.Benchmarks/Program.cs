@@ -7,7 +7,8 @@ using ModelGate.Benchmarks.Onnx;
 namespace ModelGate.Benchmarks;
 
 /// <summary>
-/// Entry point. Timed side-by-side runs by name (`holdout-read`, `onnx`, `metrics-resampling [rows] [resamples] [threads]`);
+/// Entry point. Timed side-by-side runs by name (`holdout-read`, `onnx`, `metrics-resampling [rows] [resamples] [threads]`,
+/// `resampling-scale [rows] [resamples]`);
 /// anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
 public static class Program
@@ -29,6 +30,11 @@ public static class Program
                 var resamples = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
                 int? threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
                 ResamplingRun.Execute(rows, resamples, threads);
+                return 0;
+            case "resampling-scale":
+                ScalingRun.Execute(
+                    args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);
                 return 0;
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
