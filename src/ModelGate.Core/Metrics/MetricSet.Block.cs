@@ -105,11 +105,7 @@ public sealed partial class MetricSet
                 }
             }
 
-            var o = output.Slice(b * OutputCount, OutputCount);
-            for (var i = 0; i < values.Length; i++)
-            {
-                o[i] = values[i].Value;
-            }
+            Values(values, output.Slice(b * OutputCount, OutputCount));
         }
     }
 

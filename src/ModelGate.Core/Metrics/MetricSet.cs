@@ -161,13 +161,9 @@ public sealed partial class MetricSet
     /// <summary>Like <see cref="Evaluate(ReadOnlySpan{double}, Span{MetricValue})"/> with byte resample counts as weights.</summary>
     public void Evaluate(ReadOnlySpan<byte> counts, Span<double> output)
     {
-        var canonical = new byte[NeedsCanonical ? counts.Length : 0];
-        if (NeedsCanonical)
-        {
-            _model.ToCanonical(counts, canonical);
-        }
-
-        Evaluate(counts, canonical, output, null);
+        var values = new MetricValue[OutputCount];
+        Evaluate(counts, values);
+        Values(values, output);
     }
 
     /// <summary>
@@ -179,10 +175,7 @@ public sealed partial class MetricSet
     {
         var values = new MetricValue[OutputCount];
         Evaluate<byte>(counts, canonicalCounts, values, memo);
-        for (var i = 0; i < values.Length; i++)
-        {
-            output[i] = values[i].Value;
-        }
+        Values(values, output);
     }
 
     /// <summary>Like <see cref="Evaluate(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{double}, PassMemo?)"/> for real-valued weights.</summary>
@@ -190,10 +183,7 @@ public sealed partial class MetricSet
     {
         var values = new MetricValue[OutputCount];
         Evaluate<double>(weights, canonicalWeights, values, memo);
-        for (var i = 0; i < values.Length; i++)
-        {
-            output[i] = values[i].Value;
-        }
+        Values(values, output);
     }
 
     /// <summary>Like <see cref="Evaluate(ReadOnlySpan{double}, Span{MetricValue})"/> but NaN for undefined (the resampling path).</summary>
@@ -201,6 +191,12 @@ public sealed partial class MetricSet
     {
         var values = new MetricValue[OutputCount];
         Evaluate(weights, values);
+        Values(values, output);
+    }
+
+    // The NaN-for-undefined form the resampling path stores.
+    private static void Values(ReadOnlySpan<MetricValue> values, Span<double> output)
+    {
         for (var i = 0; i < values.Length; i++)
         {
             output[i] = values[i].Value;
