@@ -20,7 +20,7 @@ public static class ConsoleReport
         var a = new Ansi(colors);
         var s = GateSummary.Of(result);
         var sb = new StringBuilder();
-        var verdict = result.Passed ? a.Green("PASS") : a.Red("FAIL");
+        var verdict = result.Clean ? a.Green("PASS") : result.Passed ? a.Yellow("PASS") : a.Red("FAIL");
         sb.Append(a.Bold(context.GateKey is "default" ? "ModelGate" : "ModelGate " + context.GateKey)).Append(": ").Append(verdict).Append(" — ").Append(s.Counts).Append('\n');
 
         var conf = Numbers.Confidence(result.Statistics.Confidence);
@@ -46,7 +46,12 @@ public static class ConsoleReport
 
         if (result.NonFiniteScoreRowCount > 0)
         {
-            sb.Append(a.Yellow($"{result.NonFiniteScoreRowCount} rows excluded: non-finite scores")).Append('\n');
+            sb.Append(a.Yellow($"{result.NonFiniteScoreRowCount} rows left out of every metric: the candidate scored them NaN or infinite (see scores_valid)")).Append('\n');
+        }
+
+        if (result.BaselineProblem is { } problem)
+        {
+            sb.Append(a.Yellow(problem)).Append('\n');
         }
 
         return sb.ToString();

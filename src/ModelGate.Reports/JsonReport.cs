@@ -41,6 +41,7 @@ public static class JsonReport
             w.WriteNumber("count", result.NonFiniteScoreRowCount);
             JsonValues.Strings(w, "rowIds", result.NonFiniteScoreRows);
             w.WriteEndObject();
+            JsonValues.String(w, "baselineProblem", result.BaselineProblem);
             WriteStatistics(w, result);
             JsonChecks.Write(w, result.Checks);
             WriteHeadline(w, result.Headline);
@@ -63,6 +64,7 @@ public static class JsonReport
         w.WriteString("key", ctx.GateKey);
         w.WriteString("verdict", r.Passed ? "pass" : "fail");
         w.WriteBoolean("passed", r.Passed);
+        w.WriteBoolean("clean", r.Clean);
         JsonValues.String(w, "policyPath", ctx.PolicyPath);
         w.WriteStartObject("counts");
         w.WriteNumber("checks", s.Total);
@@ -87,6 +89,8 @@ public static class JsonReport
         // A ulong seed can exceed 2^53; as a string no JSON reader loses digits.
         w.WriteString("seed", st.Seed.ToString(CultureInfo.InvariantCulture));
         w.WriteString("inconclusiveSeverity", CheckFacts.Word(st.InconclusiveSeverity));
+        w.WriteString("likelyRegressionSeverity", CheckFacts.Word(st.LikelyRegression));
+        w.WriteString("uncomputableSeverity", CheckFacts.Word(st.Uncomputable));
         w.WriteString("mode", st.Mode == ModelGate.Core.Plan.JudgeMode.Interval ? "interval" : "point_estimate");
         w.WriteNumber("minSupport", st.MinSupport);
         w.WriteNumber("falseDiscoveryRate", st.FalseDiscoveryRate);

@@ -34,7 +34,7 @@ public class GateCheckKindTests
         };
         var plan = GateData.Plan(spec) with { Statistics = new StatisticsOptions(Resamples: 400, MinSupport: 40) };
         var result = GateEvaluator.Evaluate(plan, WithSlices(GateData.BreastCancer("mlp_breast_cancer_degraded")), GateData.Today);
-        var check = result.Checks[0];
+        var check = result.Judged()[0];
         Assert.Equal(3, check.Groups.Count);
         Assert.Equal(171, check.Groups.Sum(g => g.Support));
         Assert.All(check.Groups, g =>
@@ -56,7 +56,7 @@ public class GateCheckKindTests
         // The degraded candidate's log loss rises in every group: that is the regression to catch.
         var spec = new SubgroupCheckSpec { Id = "s", Title = "s", Slices = ["radius"], Metric = "log_loss", MaxDropPerGroup = 0.01 };
         var plan = GateData.Plan(spec) with { Statistics = new StatisticsOptions(Resamples: 400, MinSupport: 10) };
-        var check = GateEvaluator.Evaluate(plan, WithSlices(GateData.BreastCancer("mlp_breast_cancer_degraded")), GateData.Today).Checks[0];
+        var check = GateEvaluator.Evaluate(plan, WithSlices(GateData.BreastCancer("mlp_breast_cancer_degraded")), GateData.Today).Judged()[0];
         Assert.Equal("increase per group ≤ 0.01", check.Threshold);
         Assert.Contains(check.Groups, g => g.Delta is { Value: > 0.01 } && g.Verdict is Verdict.Fail or Verdict.Inconclusive);
         Assert.NotEqual(Verdict.Pass, check.Verdict);
@@ -68,11 +68,11 @@ public class GateCheckKindTests
     {
         var spec = new SubgroupCheckSpec { Id = "s", Title = "s", Slices = ["radius"], Metric = "accuracy", WorstGroup = new Bound(AtLeast: 0.5) };
         var result = GateEvaluator.Evaluate(GateData.Plan(spec), WithSlices(GateData.BreastCancer("mlp_breast_cancer", null)), GateData.Today);
-        var group = result.Checks[0].Groups[0];
+        var group = result.Judged()[0].Groups[0];
         var correct = Math.Round(group.Candidate.Value * group.Support);
         var expected = ModelGate.Core.Statistics.Wilson.Interval(correct, group.Support, 0.95)!.Value;
         Assert.Equal(expected, group.Candidate.Interval!.Value);
-        Assert.Equal(Verdict.Pass, result.Checks[0].Verdict);
+        Assert.Equal(Verdict.Pass, result.Judged()[0].Verdict);
     }
 
     [Fact]
@@ -80,17 +80,24 @@ public class GateCheckKindTests
     {
         var spec = new SubgroupCheckSpec { Id = "g", Title = "g", Slices = ["radius"], Metric = "accuracy", MaxGap = 0.9 };
         var result = GateEvaluator.Evaluate(GateData.Plan(spec) with { Statistics = new StatisticsOptions(Resamples: 300, MinSupport: 1) }, WithSlices(GateData.BreastCancer("mlp_breast_cancer", null)), GateData.Today);
-        Assert.Equal(Verdict.Pass, result.Checks[0].Verdict);
-        Assert.Contains("radius gap in Accuracy", result.Checks[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Pass, result.Judged()[0].Verdict);
+        Assert.Contains("radius gap in Accuracy", result.Judged()[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Missing_slice_keys_skip_the_check()
+    public void Missing_slice_keys_make_the_check_inconclusive_unless_it_is_optional()
     {
         var spec = new SubgroupCheckSpec { Id = "s", Title = "s", Slices = ["nowhere"], Metric = "accuracy", WorstGroup = new Bound(AtLeast: 0.5) };
         var result = GateEvaluator.Evaluate(GateData.Plan(spec), GateData.BreastCancer("mlp_breast_cancer", null), GateData.Today);
-        Assert.Equal(Verdict.Skipped, result.Checks[0].Verdict);
-        Assert.Contains("nowhere", result.Checks[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Inconclusive, result.Judged()[0].Verdict);
+        Assert.True(result.Judged()[0].Blocks);
+        Assert.Contains("nowhere", result.Judged()[0].Reason, StringComparison.Ordinal);
+
+        var optional = GateEvaluator.Evaluate(GateData.Plan(spec with { Optional = true }), GateData.BreastCancer("mlp_breast_cancer", null), GateData.Today);
+        Assert.Equal(Verdict.Skipped, optional.Judged()[0].Verdict);
+        Assert.False(optional.Judged()[0].Blocks);
+        Assert.True(optional.Passed);
+        Assert.False(optional.Clean);
     }
 
     [Fact]
@@ -114,7 +121,7 @@ public class GateCheckKindTests
             Disparities = new Dictionary<string, Bound> { ["demographic_parity_difference"] = new(AtMost: 0.5) },
         };
         var result = GateEvaluator.Evaluate(GateData.Plan(spec), data, GateData.Today);
-        var check = result.Checks[0];
+        var check = result.Judged()[0];
         ReferenceData.Close(e.GetProperty("by_colour").GetProperty("demographic_parity_difference").GetDouble(), check.Candidate!.Value, 1e-12, "dpd");
         Assert.Equal(Verdict.Pass, check.Verdict);
         Assert.Equal(2, check.Groups.Count);
@@ -129,7 +136,7 @@ public class GateCheckKindTests
         data = data with { SafetySets = new Dictionary<string, bool[]> { ["malignant"] = malignant } };
         var spec = new SafetyCheckSpec { Id = "safety", Title = "Never miss a malignant case we caught", Set = "malignant", NegativeFlipsAtMost = 0, Metric = "accuracy", MetricBound = new Bound(AtLeast: 0.5) };
         var result = GateEvaluator.Evaluate(GateData.Plan(spec), data, GateData.Today);
-        var check = result.Checks[0];
+        var check = result.Judged()[0];
         var flips = check.Flips!;
         Assert.Equal(malignant.Count(m => m), flips.Rows);
         Assert.All(flips.NegativeFlipRows, r => Assert.True(malignant[r]));
@@ -157,11 +164,13 @@ public class GateCheckKindTests
             new ModelSizeCheckSpec { Id = "size", Title = "size", AtMostMb = 3, MaxRelativeIncrease = 0.2 },
             new LatencyCheckSpec { Id = "latency.b8", Title = "batch 8", BatchSize = 8, AtMostMs = 1 });
         var result = GateEvaluator.Evaluate(plan, data, GateData.Today);
-        Assert.Equal([Verdict.Pass, Verdict.Fail, Verdict.Fail, Verdict.Skipped], result.Checks.Select(c => c.Verdict));
-        Assert.Equal(95.05, result.Checks[0].Candidate!.Value, 9);
-        Assert.Contains("+100% exceeds the allowed +50%", result.Checks[1].Reason, StringComparison.Ordinal);
-        Assert.Contains("+25% exceeds the allowed +20%", result.Checks[2].Reason, StringComparison.Ordinal);
-        Assert.Contains("batch size 8", result.Checks[3].Reason, StringComparison.Ordinal);
+        // Latency at batch size 8 was not measured: that cannot be judged, so it is inconclusive (and blocks), not skipped.
+        Assert.Equal([Verdict.Pass, Verdict.Fail, Verdict.Fail, Verdict.Inconclusive], result.Judged().Select(c => c.Verdict));
+        Assert.True(result.Judged()[3].Uncomputable);
+        Assert.Equal(95.05, result.Judged()[0].Candidate!.Value, 9);
+        Assert.Contains("+100% exceeds the allowed +50%", result.Judged()[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("+25% exceeds the allowed +20%", result.Judged()[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("batch size 8", result.Judged()[3].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,12 +182,12 @@ public class GateCheckKindTests
             new GeneralizationGapCheckSpec { Id = "gap", Title = "gap", Metric = "roc_auc", AtMost = 0.05 },
             new GeneralizationGapCheckSpec { Id = "gap2", Title = "gap", Metric = "log_loss", AtMost = 0.05 });
         var result = GateEvaluator.Evaluate(plan, data, GateData.Today);
-        Assert.All(result.Checks, c => Assert.Equal(0, c.Candidate!.Value));
-        Assert.Equal(Verdict.Pass, result.Checks[0].Verdict);
+        Assert.All(result.Judged(), c => Assert.Equal(0, c.Candidate!.Value));
+        Assert.Equal(Verdict.Pass, result.Judged()[0].Verdict);
 
         var noTrain = GateEvaluator.Evaluate(plan, data with { Train = null }, GateData.Today);
-        Assert.Equal(Verdict.Skipped, noTrain.Checks[0].Verdict);
-        Assert.Contains("train data", noTrain.Checks[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Inconclusive, noTrain.Judged()[0].Verdict);
+        Assert.Contains("train data", noTrain.Judged()[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,7 +195,7 @@ public class GateCheckKindTests
     {
         var plan = GateData.Plan(new CalibrationCheckSpec { Id = "ece", Title = "ECE", Metric = "ece", Bins = 10, Absolute = new Bound(AtMost: 0.2), Change = new ChangeBound(MaxIncrease: 0.05) });
         var result = GateEvaluator.Evaluate(plan, GateData.BreastCancer("mlp_breast_cancer_degraded"), GateData.Today);
-        var check = result.Checks[0];
+        var check = result.Judged()[0];
         var expected = ModelGate.Core.Metrics.Metric.Compute("ece", ReferenceData.Model(ReferenceData.Case("mlp_breast_cancer_degraded")), bins: 10).Value;
         Assert.Equal(expected, check.Candidate!.Value);
         Assert.Equal("≤ 0.2; increase ≤ 0.05", check.Threshold);

@@ -1,3 +1,4 @@
+using ModelGate.Core.Results;
 using ModelGate.Core.Evaluation;
 using ModelGate.Core.Plan;
 
@@ -6,6 +7,10 @@ namespace ModelGate.Core.Tests;
 /// <summary>Evaluation data built from the fixture models' real predictions on the breast cancer and arrests holdouts.</summary>
 internal static class GateData
 {
+    /// <summary>The policy's own checks, without the scores_valid check every run judges first.</summary>
+    public static IReadOnlyList<CheckResult> Judged(this GateResult result) =>
+        [.. result.Checks.Where(c => c.Spec is not ScoresValidCheckSpec)];
+
     public static readonly DateOnly Today = new(2026, 11, 22);
 
     public static Predictions Scores(string model)

@@ -13,7 +13,7 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
     public void A_planted_regression_of_three_auc_points_fails()
     {
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", change: NoDrop)), GateData.BreastCancer("mlp_breast_cancer_degraded"), GateData.Today);
-        var check = Assert.Single(result.Checks);
+        var check = Assert.Single(result.Judged());
         output.WriteLine(check.Reason);
         Assert.Equal(Verdict.Fail, check.Verdict);
         Assert.True(check.Blocks);
@@ -29,7 +29,7 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
     public void A_model_against_itself_passes_no_regression_with_a_zero_width_interval()
     {
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", change: NoDrop), GateData.MetricCheck("log_loss", change: new ChangeBound(MaxIncrease: 0))), GateData.BreastCancer("mlp_breast_cancer"), GateData.Today);
-        Assert.All(result.Checks, c =>
+        Assert.All(result.Judged(), c =>
         {
             Assert.Equal(Verdict.Pass, c.Verdict);
             Assert.Equal(0, c.Delta!.Value);
@@ -45,7 +45,7 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         // The retrained copy is 0.0035 AUC better on this holdout; an allowed drop of 0.005 sits inside the interval.
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", change: SmallDrop)), GateData.BreastCancer("mlp_breast_cancer", "mlp_breast_cancer_retrained"), GateData.Today);
-        var check = Assert.Single(result.Checks);
+        var check = Assert.Single(result.Judged());
         Assert.Equal(Verdict.Inconclusive, check.Verdict);
         Assert.Contains("straddles", check.Reason, StringComparison.Ordinal);
         Assert.False(check.Blocks);
@@ -59,8 +59,8 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         var plan = GateData.Plan(GateData.MetricCheck("roc_auc", change: SmallDrop)) with { Statistics = new StatisticsOptions(Resamples: 400, InconclusiveSeverity: Severity.Error) };
         var result = GateEvaluator.Evaluate(plan, GateData.BreastCancer("mlp_breast_cancer", "mlp_breast_cancer_retrained"), GateData.Today);
-        Assert.Equal(Verdict.Inconclusive, result.Checks[0].Verdict);
-        Assert.True(result.Checks[0].Blocks);
+        Assert.Equal(Verdict.Inconclusive, result.Judged()[0].Verdict);
+        Assert.True(result.Judged()[0].Blocks);
         Assert.False(result.Passed);
     }
 
@@ -70,8 +70,8 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
         var plan = GateData.Plan(GateData.MetricCheck("roc_auc", change: NoDrop)) with { Statistics = new StatisticsOptions(Resamples: 400, Mode: JudgeMode.PointEstimate) };
         var result = GateEvaluator.Evaluate(plan, GateData.BreastCancer("mlp_breast_cancer", "mlp_breast_cancer_retrained"), GateData.Today);
         // The retrained copy has the higher AUC, so the original as candidate is "worse" on the point estimate.
-        Assert.Equal(Verdict.Fail, result.Checks[0].Verdict);
-        Assert.Contains("misses", result.Checks[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Fail, result.Judged()[0].Verdict);
+        Assert.Contains("misses", result.Judged()[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,9 +84,12 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
                 GateData.MetricCheck("accuracy", new Bound(AtLeast: 0.965))),
             GateData.BreastCancer("mlp_breast_cancer", baseline: null),
             GateData.Today);
-        Assert.Equal([Verdict.Pass, Verdict.Fail, Verdict.Inconclusive], result.Checks.Select(c => c.Verdict));
-        Assert.Equal("≥ 0.9", result.Checks[0].Threshold);
-        Assert.Contains("the ceiling 0.01", result.Checks[1].Reason, StringComparison.Ordinal);
+        // Accuracy's interval straddles 0.965 with its estimate below it: a likely regression, which fails by default.
+        Assert.Equal([Verdict.Pass, Verdict.Fail, Verdict.Fail], result.Judged().Select(c => c.Verdict));
+        Assert.True(result.Judged()[2].LikelyRegression);
+        Assert.StartsWith("likely regression", result.Judged()[2].Reason, StringComparison.Ordinal);
+        Assert.Equal("≥ 0.9", result.Judged()[0].Threshold);
+        Assert.Contains("the ceiling 0.01", result.Judged()[1].Reason, StringComparison.Ordinal);
         Assert.False(result.HasBaseline);
         Assert.Null(result.Flips);
     }
@@ -95,13 +98,13 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
     public void Change_checks_without_a_baseline_are_skipped_with_the_reason()
     {
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", change: NoDrop)), GateData.BreastCancer("mlp_breast_cancer", baseline: null), GateData.Today);
-        Assert.Equal(Verdict.Skipped, result.Checks[0].Verdict);
-        Assert.Contains("needs a baseline", result.Checks[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Skipped, result.Judged()[0].Verdict);
+        Assert.Contains("needs a baseline", result.Judged()[0].Reason, StringComparison.Ordinal);
         Assert.True(result.Passed);
     }
 
     [Fact]
-    public void Undefined_metrics_are_skipped_with_the_reason()
+    public void Undefined_metrics_are_inconclusive_with_the_reason_and_block()
     {
         var data = new EvaluationData
         {
@@ -110,8 +113,11 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
             Candidate = new Predictions([0.2, 0.8, 0.4, 0.6, 0.1, 0.9, 0.3, 0.7], 4, 2),
         };
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", new Bound(AtLeast: 0.5))), data, GateData.Today);
-        Assert.Equal(Verdict.Skipped, result.Checks[0].Verdict);
-        Assert.Contains("no negative rows", result.Checks[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Inconclusive, result.Judged()[0].Verdict);
+        Assert.True(result.Judged()[0].Uncomputable);
+        Assert.True(result.Judged()[0].Blocks);
+        Assert.False(result.Passed);
+        Assert.Contains("no negative rows", result.Judged()[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,10 +125,10 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         var waiver = new Waiver("known regression, fix in #42", "ana", GateData.Today);
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", change: NoDrop, waiver: waiver)), GateData.BreastCancer("mlp_breast_cancer_degraded"), GateData.Today);
-        Assert.Equal(Verdict.Waived, result.Checks[0].Verdict);
-        Assert.False(result.Checks[0].Blocks);
+        Assert.Equal(Verdict.Waived, result.Judged()[0].Verdict);
+        Assert.False(result.Judged()[0].Blocks);
         Assert.True(result.Passed);
-        Assert.Contains("waived until 2026-11-22 by ana", result.Checks[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("waived until 2026-11-22 by ana", result.Judged()[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,18 +136,18 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         var waiver = new Waiver("temporary", "ana", GateData.Today.AddDays(-1));
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", change: NoDrop, waiver: waiver)), GateData.BreastCancer("mlp_breast_cancer_degraded"), GateData.Today);
-        Assert.Equal(Verdict.Fail, result.Checks[0].Verdict);
-        Assert.True(result.Checks[0].WaiverExpired);
-        Assert.True(result.Checks[0].Blocks);
-        Assert.Contains("expired on 2026-11-21", result.Checks[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Fail, result.Judged()[0].Verdict);
+        Assert.True(result.Judged()[0].WaiverExpired);
+        Assert.True(result.Judged()[0].Blocks);
+        Assert.Contains("expired on 2026-11-21", result.Judged()[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_failing_warning_does_not_block()
     {
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", change: NoDrop, severity: Severity.Warning)), GateData.BreastCancer("mlp_breast_cancer_degraded"), GateData.Today);
-        Assert.Equal(Verdict.Fail, result.Checks[0].Verdict);
-        Assert.False(result.Checks[0].Blocks);
+        Assert.Equal(Verdict.Fail, result.Judged()[0].Verdict);
+        Assert.False(result.Judged()[0].Blocks);
         Assert.True(result.Passed);
     }
 
@@ -154,18 +160,18 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
                 GateData.MetricCheck("roc_auc", change: NoDrop, test: ComparisonTest.DeLong)),
             GateData.BreastCancer("mlp_breast_cancer_degraded"),
             GateData.Today);
-        var mcnemar = result.Checks[0];
+        var mcnemar = result.Judged()[0];
         Assert.Equal(Verdict.Fail, mcnemar.Verdict);
         ReferenceData.Close(0.0025768280029296875, mcnemar.PValue!.Value, 1e-9, "McNemar p");
         ReferenceData.Close((3 - 17) / 171.0, mcnemar.Delta!.Value, 1e-12, "accuracy delta");
-        var delong = result.Checks[1];
+        var delong = result.Judged()[1];
         var expected = ReferenceData.Statistics.GetProperty("delong")[0];
         ReferenceData.Close(expected.GetProperty("p_value").GetDouble(), delong.PValue!.Value, 1e-7, "DeLong p");
         Assert.Equal(Verdict.Fail, delong.Verdict);
     }
 
     [Fact]
-    public void Rows_with_non_finite_scores_are_excluded_and_counted()
+    public void Non_finite_candidate_rows_fail_scores_valid_and_a_non_finite_baseline_is_not_compared()
     {
         var data = GateData.BreastCancer("mlp_breast_cancer_degraded");
         var candidate = (double[])data.Candidate.Scores.Clone();
@@ -179,10 +185,24 @@ public class GateEvaluatorTests(Xunit.Abstractions.ITestOutputHelper output)
             RowIds = [.. Enumerable.Range(0, 171).Select(i => $"id{i}")],
         };
         var result = GateEvaluator.Evaluate(GateData.Plan(GateData.MetricCheck("roc_auc", change: NoDrop)), data, GateData.Today);
-        Assert.Equal(169, result.Rows);
-        Assert.Equal(2, result.NonFiniteScoreRowCount);
-        Assert.Equal(["id4", "id9"], result.NonFiniteScoreRows);
-        Assert.Equal(Verdict.Fail, result.Checks[0].Verdict);
+
+        // Only the candidate's invalid row leaves the metrics, and the scores_valid check says so.
+        Assert.Equal(170, result.Rows);
+        Assert.Equal(1, result.NonFiniteScoreRowCount);
+        Assert.Equal(["id4"], result.NonFiniteScoreRows);
+        var valid = result.Checks[0];
+        Assert.Equal("scores_valid", valid.Spec.Id);
+        Assert.Equal(Verdict.Fail, valid.Verdict);
+        Assert.True(valid.Blocks);
+        Assert.Contains("1 of 171 holdout rows", valid.Reason, StringComparison.Ordinal);
+        Assert.Contains("id4", valid.Reason, StringComparison.Ordinal);
+
+        // The baseline's infinite row makes it unusable: the comparison is inconclusive with the reason, not computed on a subset.
+        Assert.Contains("id9", result.BaselineProblem, StringComparison.Ordinal);
+        Assert.False(result.HasBaseline);
+        Assert.Equal(Verdict.Inconclusive, result.Judged()[0].Verdict);
+        Assert.Contains("the baseline scored NaN or infinity on 1 row (id9)", result.Judged()[0].Reason, StringComparison.Ordinal);
+        Assert.False(result.Passed);
     }
 
     [Fact]

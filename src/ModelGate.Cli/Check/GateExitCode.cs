@@ -14,8 +14,10 @@ public static class GateExitCode
         return failOn switch
         {
             FailOn.Never => ExitCodes.Passed,
+            // Strict: every non-blocking fail of warning severity and every inconclusive check, whatever its severity.
             FailOn.Warning => result.Checks.Any(c => c.Blocks
-                || (c.Spec.Severity == Severity.Warning && c.Verdict is Verdict.Fail or Verdict.Inconclusive))
+                || c.Verdict == Verdict.Inconclusive
+                || (c.Spec.Severity == Severity.Warning && c.Verdict == Verdict.Fail))
                 ? ExitCodes.GateFailed : ExitCodes.Passed,
             _ => result.Passed ? ExitCodes.Passed : ExitCodes.GateFailed,
         };

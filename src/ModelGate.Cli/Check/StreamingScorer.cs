@@ -29,6 +29,7 @@ public sealed class StreamingScorer
     private readonly OnnxModel? baseline;
     private readonly IReadOnlyList<ModelInputPlan> inputs;
     private readonly ScoreRequest request;
+    private readonly ScoreRequest final;
 
     /// <summary>Scores with <paramref name="candidate"/> and, when given, <paramref name="baseline"/>, feeding them by <paramref name="inputs"/>.</summary>
     public StreamingScorer(OnnxModel candidate, OnnxModel? baseline, IReadOnlyList<ModelInputPlan> inputs, ScoreRequest request)
@@ -39,7 +40,9 @@ public sealed class StreamingScorer
         this.candidate = candidate;
         this.baseline = baseline;
         this.inputs = inputs;
-        this.request = request;
+        // Chunks keep their raw numbers; what they are (probabilities, log-probabilities, logits) is decided once, on all rows.
+        this.request = request with { Deferred = true };
+        this.final = request;
     }
 
     /// <summary>Rows per chunk before rounding to whole batches (tests make it small to force many chunks).</summary>
@@ -84,8 +87,8 @@ public sealed class StreamingScorer
         var all = await collected.ConfigureAwait(false);
         var assemble = Stopwatch.StartNew();
         var holdout = reader.ToHoldout(all.Chunks);
-        var candidateScores = ScoreConcatenation.Concat(all.Candidate);
-        var baselineScores = baseline is null ? null : ScoreConcatenation.Concat(all.Baseline);
+        var candidateScores = ScoreInterpretation.Resolve(candidate.Path, ScoreConcatenation.Concat(all.Candidate), final);
+        var baselineScores = baseline is null ? null : ScoreInterpretation.Resolve(baseline.Path, ScoreConcatenation.Concat(all.Baseline), final);
         busy[3] += assemble.Elapsed.TotalSeconds;
         var timings = new StreamTimings(all.Chunks.Count, busy[0], busy[1], busy[2], busy[3], wall.Elapsed.TotalSeconds);
         return new ScoredHoldout(holdout, reader.Columns.Count, candidateScores, baselineScores, all.CandidateSample!, all.BaselineSample, timings);

@@ -18,6 +18,12 @@ public abstract record CheckSpec
     /// <summary>Where the check is written in the policy file.</summary>
     public SourceLocation? Location { get; init; }
 
+    /// <summary>
+    /// True when the policy marks the check <c>optional: true</c>: if its metric cannot be computed on this holdout it is
+    /// skipped. Otherwise a check that cannot be computed is inconclusive and follows <see cref="StatisticsOptions.Uncomputable"/>.
+    /// </summary>
+    public bool Optional { get; init; }
+
     /// <summary>True when judging this check needs a baseline model.</summary>
     public abstract bool NeedsBaseline { get; }
 }
@@ -176,4 +182,20 @@ public sealed record ModelSizeCheckSpec : CheckSpec
 
     /// <inheritdoc/>
     public override bool NeedsBaseline => MaxRelativeIncrease is not null;
+}
+
+/// <summary>
+/// The candidate's scores are numbers a model can be judged on: every row finite (no NaN or infinity), up to a budget.
+/// Always judged first; a run whose candidate broke this budget fails whatever the other checks say.
+/// </summary>
+public sealed record ScoresValidCheckSpec : CheckSpec
+{
+    /// <summary>The id this check always has.</summary>
+    public const string CheckId = "scores_valid";
+
+    /// <summary>Largest number of rows the candidate may score NaN or infinite (0 by default).</summary>
+    public int MaxInvalidRows { get; init; }
+
+    /// <inheritdoc/>
+    public override bool NeedsBaseline => false;
 }

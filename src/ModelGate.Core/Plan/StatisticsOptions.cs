@@ -8,6 +8,11 @@ namespace ModelGate.Core.Plan;
 /// <param name="Mode">Interval (default) or point-estimate judging.</param>
 /// <param name="MinSupport">Slices with fewer rows are reported with intervals and flagged "too small", never dropped.</param>
 /// <param name="FalseDiscoveryRate">Benjamini-Hochberg level across the slice x metric family.</param>
+/// <param name="LikelyRegression">
+/// What an interval that straddles its bound counts as when the point estimate is beyond the bound ("likely regression":
+/// error, the default, fails the check; warning keeps it inconclusive at <paramref name="InconclusiveSeverity"/>).
+/// </param>
+/// <param name="Uncomputable">What a check whose metric cannot be computed on this holdout counts as (error by default).</param>
 public sealed record StatisticsOptions(
     double Confidence = 0.95,
     int Resamples = 1000,
@@ -15,4 +20,6 @@ public sealed record StatisticsOptions(
     Severity InconclusiveSeverity = Severity.Warning,
     JudgeMode Mode = JudgeMode.Interval,
     int MinSupport = 30,
-    double FalseDiscoveryRate = 0.05);
+    double FalseDiscoveryRate = 0.05,
+    Severity LikelyRegression = Severity.Error,
+    Severity Uncomputable = Severity.Error);

@@ -44,6 +44,21 @@ public sealed record CheckResult
     /// <summary>Negative flips behind a safety verdict.</summary>
     public FlipSummary? Flips { get; init; }
 
+    /// <summary>
+    /// True when the interval straddled the bound with the point estimate beyond it: a likely regression the holdout cannot
+    /// confirm. The verdict is then Fail (the default) or Inconclusive (<c>statistics.likely_regression: warning</c>).
+    /// </summary>
+    public bool LikelyRegression { get; init; }
+
+    /// <summary>True when the check's metric could not be computed on this holdout (the reason says why): inconclusive, never a pass.</summary>
+    public bool Uncomputable { get; init; }
+
+    /// <summary>True for a skip the policy asked for (no baseline configured, or an optional check), not one forced by the data.</summary>
+    public bool SkippedByConfiguration { get; init; }
+
+    /// <summary>How the interval of <see cref="Delta"/> (or of the candidate, without a delta) was computed, e.g. "paired bootstrap (1,000 resamples)".</summary>
+    public string? IntervalMethod { get; init; }
+
     /// <summary>True when this check makes the gate fail (considering severity, waivers and the inconclusive setting).</summary>
     public bool Blocks { get; init; }
 }

@@ -29,11 +29,20 @@ public sealed record GateResult
     /// <summary>Rows judged (after excluding rows with non-finite scores).</summary>
     public required int Rows { get; init; }
 
-    /// <summary>Rows excluded because a model produced NaN or infinite scores, with the first row ids.</summary>
+    /// <summary>Rows left out because the candidate scored them NaN or infinite (judged by <c>scores_valid</c>), first row ids.</summary>
     public IReadOnlyList<string> NonFiniteScoreRows { get; init; } = [];
 
     /// <summary>Count of non-finite rows (the list above is capped).</summary>
     public int NonFiniteScoreRowCount { get; init; }
+
+    /// <summary>Why the baseline was not compared (it scored NaN or infinity on some rows), or null.</summary>
+    public string? BaselineProblem { get; init; }
+
+    /// <summary>
+    /// True only when the gate passed and every check passed or was waived: no check inconclusive, skipped or invalid.
+    /// Reports show ✅ only then.
+    /// </summary>
+    public bool Clean => Passed && Checks.All(c => c.Verdict is Verdict.Pass or Verdict.Waived);
 
     /// <summary>Statistical settings used.</summary>
     public required StatisticsOptions Statistics { get; init; }

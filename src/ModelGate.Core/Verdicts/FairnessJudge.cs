@@ -105,10 +105,13 @@ internal static class FairnessJudge
 
         if (judgements.Count == 0)
         {
-            return MetricCheckJudge.Skipped(spec, threshold, notes.Count > 0 ? string.Join("; ", notes.Distinct()) : "nothing to judge") with { Groups = groups };
+            var why = notes.Count > 0 ? string.Join("; ", notes.Distinct()) : "nothing to judge";
+            return (ctx.Baseline is null && spec.MaxIncrease is not null && spec.Disparities.Count == 0
+                ? MetricCheckJudge.NotConfigured(spec, threshold, why)
+                : MetricCheckJudge.Skipped(spec, threshold, why)) with { Groups = groups };
         }
 
-        var (verdict, reason, _) = Judgement.Combine(judgements);
+        var (verdict, reason, deciding) = Judgement.Combine(judgements);
         if (notes.Count > 0)
         {
             reason += " (" + string.Join("; ", notes.Distinct()) + ")";
@@ -124,6 +127,7 @@ internal static class FairnessJudge
             Baseline = firstBaseline,
             Delta = firstDelta,
             Groups = groups,
+            LikelyRegression = verdict == Verdict.Inconclusive && deciding is { PointBeyond: true },
         };
     }
 

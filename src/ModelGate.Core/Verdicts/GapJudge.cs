@@ -55,6 +55,8 @@ internal static class GapJudge
             Threshold = threshold,
             Candidate = Estimate.Of(gap, interval),
             RowsNeeded = rowsNeeded,
+            LikelyRegression = judgement.PointBeyond,
+            IntervalMethod = interval is null ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"independent bootstraps of train and holdout ({ctx.Statistics.Resamples:N0} resamples)"),
         };
     }
 }

@@ -2,6 +2,7 @@ using ModelGate.Core.Evaluation;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
+using Binning = ModelGate.Core.Plan.Binning;
 
 namespace ModelGate.Core.Verdicts;
 
@@ -21,7 +22,14 @@ public static class GateEvaluator
             throw new ArgumentException($"The plan is for {plan.Task} but the data is {data.Task}.", nameof(data));
         }
 
-        var (filtered, excluded, excludedIds) = FiniteRows.Filter(data);
+        var validity = ScoreValidity.Check(data);
+        var filtered = validity.Data;
+        var scoresValid = ScoresValid(plan, validity, data.RowCount);
+        if (filtered.RowCount == 0)
+        {
+            return NothingToJudge(plan, data, validity, scoresValid, today);
+        }
+
         var ctx = new EvaluationContext(plan, filtered);
         var headline = HeadlineMetrics(plan, ctx);
         foreach (var metric in headline)
@@ -32,13 +40,15 @@ public static class GateEvaluator
         var groupMetrics = DeclareNeeds(plan, ctx, headline);
         ctx.Run();
 
-        var checks = plan.Checks.Select(spec => Finish(Judge(ctx, spec), plan.Statistics, today)).ToList();
+        var checks = new List<CheckResult> { Finish(scoresValid, plan.Statistics, today) };
+        checks.AddRange(plan.Checks.Where(c => c is not ScoresValidCheckSpec)
+            .Select(spec => Finish(WithBaselineProblem(Judge(ctx, spec), validity.BaselineProblem), plan.Statistics, today)));
         return new GateResult
         {
             Passed = !checks.Any(c => c.Blocks),
             Checks = checks,
             Headline = [.. headline.Select(m => Compare(ctx, m))],
-            Calibration = Curves(ctx),
+            Calibration = Curves(plan, ctx),
             Groups = [.. groupMetrics.SelectMany(g => GroupEstimates.For(ctx, g.Column, g.Metric).Select(r => new GroupResult
             {
                 Slice = r.Slice,
@@ -53,16 +63,106 @@ public static class GateEvaluator
             Flips = ctx.Baseline is not null && data.Task != TaskKind.Regression ? Metrics.Flips.Count(ctx.Candidate, ctx.Baseline, filtered.RowIds) : null,
             Task = data.Task,
             Rows = filtered.RowCount,
-            NonFiniteScoreRows = excludedIds,
-            NonFiniteScoreRowCount = excluded,
+            NonFiniteScoreRows = validity.CandidateIds,
+            NonFiniteScoreRowCount = validity.CandidateInvalid,
+            BaselineProblem = validity.BaselineProblem,
             Statistics = plan.Statistics,
             HasBaseline = ctx.Baseline is not null,
         };
     }
 
+    // Every candidate row was invalid: no metric exists, so every other check is inconclusive (uncomputable), never a pass.
+    private static GateResult NothingToJudge(GatePlan plan, EvaluationData data, ScoreValidity.Outcome validity, CheckResult scoresValid, DateOnly today)
+    {
+        var why = data.RowCount == 0 ? "the holdout has no rows" : "no holdout row has finite candidate scores";
+        var checks = new List<CheckResult> { Finish(scoresValid, plan.Statistics, today) };
+        checks.AddRange(plan.Checks.Where(c => c is not ScoresValidCheckSpec)
+            .Select(spec => Finish(MetricCheckJudge.Skipped(spec, string.Empty, why), plan.Statistics, today)));
+        return new GateResult
+        {
+            Passed = !checks.Any(c => c.Blocks),
+            Checks = checks,
+            Headline = [],
+            Task = data.Task,
+            Rows = 0,
+            NonFiniteScoreRows = validity.CandidateIds,
+            NonFiniteScoreRowCount = validity.CandidateInvalid,
+            BaselineProblem = validity.BaselineProblem,
+            Statistics = plan.Statistics,
+            HasBaseline = false,
+        };
+    }
+
+    /// <summary>The <c>scores_valid</c> check: the candidate's NaN and infinite rows against the policy's budget (0 by default).</summary>
+    private static CheckResult ScoresValid(GatePlan plan, ScoreValidity.Outcome v, int rows)
+    {
+        var spec = plan.Checks.OfType<ScoresValidCheckSpec>().FirstOrDefault()
+            ?? new ScoresValidCheckSpec { Id = ScoresValidCheckSpec.CheckId, Title = "Candidate scores are valid (no NaN or infinity)" };
+        var budget = spec.MaxInvalidRows;
+        var threshold = budget == 0 ? "no NaN or infinite scores" : $"≤ {NumberText.Count(budget)} rows with NaN or infinite scores";
+        var parts = new List<string>();
+        if (v.CandidateInvalid == 0)
+        {
+            parts.Add($"all {NumberText.Count(rows)} holdout rows have finite candidate scores");
+        }
+        else
+        {
+            var ids = string.Join(", ", v.CandidateIds) + (v.CandidateInvalid > v.CandidateIds.Count ? ", …" : string.Empty);
+            parts.Add($"the candidate scored NaN or infinity on {NumberText.Count(v.CandidateInvalid)} of {NumberText.Count(rows)} holdout rows ({NumberText.Percent((double)v.CandidateInvalid / Math.Max(1, rows))}): {ids}; those rows are left out of every metric");
+        }
+
+        if (v.TrainInvalid > 0)
+        {
+            parts.Add($"and on {NumberText.Count(v.TrainInvalid)} of {NumberText.Count(v.TrainRows)} train rows");
+        }
+
+        var worst = Math.Max(v.CandidateInvalid, v.TrainInvalid);
+        var verdict = worst > budget ? Verdict.Fail : Verdict.Pass;
+        if (worst > 0)
+        {
+            parts.Add(verdict == Verdict.Fail ? $"the budget is {NumberText.Count(budget)} (models.max_invalid_rows)" : $"within the budget of {NumberText.Count(budget)}");
+        }
+
+        return new CheckResult
+        {
+            Spec = spec,
+            Verdict = verdict,
+            Reason = string.Join("; ", parts),
+            Threshold = threshold,
+            Candidate = Estimate.Of(v.CandidateInvalid, null),
+        };
+    }
+
+    // A baseline whose scores are invalid was not compared: a check that needed it cannot pass on the candidate alone.
+    private static CheckResult WithBaselineProblem(CheckResult result, string? problem)
+    {
+        if (problem is null || !result.Spec.NeedsBaseline || result.Verdict is not (Verdict.Pass or Verdict.Skipped))
+        {
+            return result;
+        }
+
+        var reason = result.Reason
+            .Replace("needs a baseline model to compare with; none is configured", "needs the baseline", StringComparison.Ordinal)
+            .Replace("no baseline is configured", "the baseline is unusable", StringComparison.Ordinal);
+        return result with
+        {
+            Verdict = Verdict.Inconclusive,
+            Uncomputable = true,
+            SkippedByConfiguration = false,
+            Reason = $"{problem}; {reason}",
+        };
+    }
+
     /// <summary>
-    /// Applies the waiver and decides whether the check blocks: a fail blocks at error severity; an inconclusive
-    /// blocks only when both the check and <see cref="StatisticsOptions.InconclusiveSeverity"/> are errors.
+    /// Settles what a check counts as, then applies the waiver and decides whether it blocks:
+    /// <list type="bullet">
+    /// <item>a check that could not be computed (skipped by the data, not by the policy) is inconclusive, unless it is optional;</item>
+    /// <item>an interval that straddles the bound with the point estimate beyond it is a likely regression: a fail
+    /// (<see cref="StatisticsOptions.LikelyRegression"/> error, the default) or inconclusive (warning);</item>
+    /// <item>a fail blocks at error severity; an uncomputable check blocks when the check and
+    /// <see cref="StatisticsOptions.Uncomputable"/> are errors; any other inconclusive blocks when the check and
+    /// <see cref="StatisticsOptions.InconclusiveSeverity"/> are errors.</item>
+    /// </list>
     /// An unexpired waiver turns fail or inconclusive into waived; an expired one does not apply and is flagged.
     /// </summary>
     public static CheckResult Finish(CheckResult result, StatisticsOptions statistics, DateOnly today)
@@ -70,6 +170,18 @@ public static class GateEvaluator
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(statistics);
         var spec = result.Spec;
+        if (result.Verdict == Verdict.Skipped && !result.SkippedByConfiguration)
+        {
+            result = spec.Optional
+                ? result with { SkippedByConfiguration = true, Reason = $"{result.Reason} (optional check: skipped)" }
+                : result with { Verdict = Verdict.Inconclusive, Uncomputable = true, Reason = $"cannot be computed: {result.Reason}" };
+        }
+
+        if (result.Verdict == Verdict.Inconclusive && result.LikelyRegression && statistics.LikelyRegression == Severity.Error)
+        {
+            result = result with { Verdict = Verdict.Fail, Reason = $"likely regression: the estimate is beyond the bound and the holdout cannot confirm it; {result.Reason}" };
+        }
+
         if (result.Verdict is Verdict.Fail or Verdict.Inconclusive && spec.Waiver is { } waiver)
         {
             if (waiver.AppliesOn(today))
@@ -92,6 +204,7 @@ public static class GateEvaluator
         var blocks = result.Verdict switch
         {
             Verdict.Fail => spec.Severity == Severity.Error,
+            Verdict.Inconclusive when result.Uncomputable => spec.Severity == Severity.Error && statistics.Uncomputable == Severity.Error,
             Verdict.Inconclusive => spec.Severity == Severity.Error && statistics.InconclusiveSeverity == Severity.Error,
             _ => false,
         };
@@ -204,22 +317,43 @@ public static class GateEvaluator
         return new MetricComparison(metric.Metric, candidate, baseline, delta);
     }
 
-    private static List<CalibrationCurve> Curves(EvaluationContext ctx)
+    // One reliability curve per binning a calibration check uses, so a chart shows the bins of the check it illustrates;
+    // without calibration checks, the default 15 equal-width bins (top label, and the positive class for binary).
+    private static List<CalibrationCurve> Curves(GatePlan plan, EvaluationContext ctx)
     {
         if (ctx.Data.Task == TaskKind.Regression)
         {
             return [];
         }
 
-        var curves = new List<CalibrationCurve>
+        var wanted = new List<(string Metric, int Bins, Binning Binning, bool Positive)>();
+        foreach (var c in plan.Checks.OfType<CalibrationCheckSpec>())
         {
-            new("ece", Calibration.ReliabilityBins(ctx.Candidate), ctx.Baseline is null ? null : Calibration.ReliabilityBins(ctx.Baseline)),
-        };
-        if (ctx.Data.Task == TaskKind.Binary)
-        {
-            curves.Add(new("ece_positive", Calibration.ReliabilityBins(ctx.Candidate, positiveClass: true), ctx.Baseline is null ? null : Calibration.ReliabilityBins(ctx.Baseline, positiveClass: true)));
+            (string Metric, int Bins, Binning Binning, bool Positive)? curve = c.Metric switch
+            {
+                "ece" or "mce" => ("ece", c.Bins, Binning.EqualWidth, false),
+                "ece_adaptive" => ("ece_adaptive", c.Bins, Binning.EqualMass, false),
+                "ece_positive" when ctx.Data.Task == TaskKind.Binary => ("ece_positive", c.Bins, Binning.EqualWidth, true),
+                _ => ((string, int, Binning, bool)?)null,
+            };
+            if (curve is { } w && !wanted.Contains(w))
+            {
+                wanted.Add(w);
+            }
         }
 
-        return curves;
+        if (wanted.Count == 0)
+        {
+            wanted.Add(("ece", 15, Binning.EqualWidth, false));
+            if (ctx.Data.Task == TaskKind.Binary)
+            {
+                wanted.Add(("ece_positive", 15, Binning.EqualWidth, true));
+            }
+        }
+
+        return [.. wanted.Select(w => new CalibrationCurve(
+            w.Metric,
+            Calibration.ReliabilityBins(ctx.Candidate, w.Bins, w.Binning, w.Positive),
+            ctx.Baseline is null ? null : Calibration.ReliabilityBins(ctx.Baseline, w.Bins, w.Binning, w.Positive)))];
     }
 }

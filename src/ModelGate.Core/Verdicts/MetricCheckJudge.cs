@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.Distributions;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
@@ -38,6 +39,7 @@ internal static class MetricCheckJudge
         Estimate? baseline = null;
         Estimate? delta = null;
         double? pValue = null;
+        string? method = null;
         var notes = new List<string>();
         if (!change.IsEmpty)
         {
@@ -45,7 +47,7 @@ internal static class MetricCheckJudge
             {
                 if (judgements.Count == 0)
                 {
-                    return Skipped(spec, threshold, "needs a baseline model to compare with; none is configured", candidate);
+                    return NotConfigured(spec, threshold, "needs a baseline model to compare with; none is configured", candidate);
                 }
 
                 notes.Add("the change bound was not judged: no baseline is configured");
@@ -58,7 +60,7 @@ internal static class MetricCheckJudge
                     return Skipped(spec, threshold, $"{info.DisplayName} is undefined for the baseline: {baseline.UndefinedReason}", candidate) with { Baseline = baseline };
                 }
 
-                (delta, pValue, var testNote) = Compare(ctx, request, test);
+                (delta, pValue, var testNote, method) = Compare(ctx, request, test);
                 if (testNote is not null)
                 {
                     notes.Add(testNote);
@@ -92,11 +94,17 @@ internal static class MetricCheckJudge
             PValue = pValue,
             MinimumDetectableEffect = mde,
             RowsNeeded = rowsNeeded,
+            LikelyRegression = verdict == Verdict.Inconclusive && deciding is { PointBeyond: true },
+            IntervalMethod = method ?? (candidate.Interval is null ? null : BootstrapMethod(ctx)),
         };
     }
 
+    /// <summary>"paired bootstrap (1,000 resamples)", or "no interval (point estimates)".</summary>
+    public static string BootstrapMethod(EvaluationContext ctx) =>
+        ctx.HasReplicates ? string.Create(CultureInfo.InvariantCulture, $"paired bootstrap ({ctx.Statistics.Resamples:N0} resamples)") : "no interval (point estimates)";
+
     /// <summary>The delta of one metric with the requested test; falls back to the bootstrap (with a note) where the test does not apply.</summary>
-    public static (Estimate Delta, double? PValue, string? Note) Compare(EvaluationContext ctx, MetricRequest request, ComparisonTest test)
+    public static (Estimate Delta, double? PValue, string? Note, string Method) Compare(EvaluationContext ctx, MetricRequest request, ComparisonTest test)
     {
         var confidence = ctx.Statistics.Confidence;
         if (test == ComparisonTest.McNemar)
@@ -104,7 +112,7 @@ internal static class MetricCheckJudge
             if (request.Metric != "accuracy")
             {
                 var (d, p) = ctx.Delta(EvaluationContext.Overall, request);
-                return (d, p, "McNemar applies to accuracy only; the paired bootstrap was used");
+                return (d, p, "McNemar applies to accuracy only; the paired bootstrap was used", BootstrapMethod(ctx));
             }
 
             var c = ctx.Candidate;
@@ -119,7 +127,9 @@ internal static class MetricCheckJudge
 
             var result = McNemar.Test(baselineRight, candidateRight, confidence);
             var note = ctx.Data.Weights is null ? null : "McNemar counts rows unweighted";
-            return (Estimate.Of(result.Delta, result.Interval), result.PValue, note);
+            var discordant = result.NegativeFlips + result.PositiveFlips;
+            var how = result.Exact ? "exact binomial test" : "chi-square test";
+            return (Estimate.Of(result.Delta, result.Interval), result.PValue, note, $"McNemar's {how} ({discordant} discordant rows), Wald interval");
         }
 
         if (test == ComparisonTest.DeLong)
@@ -127,7 +137,7 @@ internal static class MetricCheckJudge
             if (request.Metric != "roc_auc" || ctx.Candidate.Task != TaskKind.Binary)
             {
                 var (d, p) = ctx.Delta(EvaluationContext.Overall, request);
-                return (d, p, "DeLong applies to binary ROC AUC only; the paired bootstrap was used");
+                return (d, p, "DeLong applies to binary ROC AUC only; the paired bootstrap was used", BootstrapMethod(ctx));
             }
 
             var candidateScores = new double[ctx.Rows];
@@ -141,15 +151,15 @@ internal static class MetricCheckJudge
             var result = DeLong.Test(ctx.Candidate.Labels, candidateScores, baselineScores, confidence);
             if (result is null)
             {
-                return (Estimate.Undefined("DeLong's test needs at least two rows of each class"), null, null);
+                return (Estimate.Undefined("DeLong's test needs at least two rows of each class"), null, null, "DeLong");
             }
 
             var note = ctx.Data.Weights is null ? null : "DeLong's test counts rows unweighted";
-            return (Estimate.Of(result.Delta, result.Interval), result.PValue, note);
+            return (Estimate.Of(result.Delta, result.Interval), result.PValue, note, "DeLong");
         }
 
         var (delta, pValue) = ctx.Delta(EvaluationContext.Overall, request);
-        return (delta, pValue, null);
+        return (delta, pValue, null, BootstrapMethod(ctx));
     }
 
     public static IEnumerable<Requirement> AbsoluteRequirements(string subject, Bound bound)
@@ -225,6 +235,7 @@ internal static class MetricCheckJudge
         return (mde, needed);
     }
 
+    /// <summary>A check that could not be computed on this data; <see cref="GateEvaluator.Finish"/> makes it inconclusive unless it is optional.</summary>
     public static CheckResult Skipped(CheckSpec spec, string threshold, string reason, Estimate? candidate = null) => new()
     {
         Spec = spec,
@@ -233,4 +244,8 @@ internal static class MetricCheckJudge
         Threshold = threshold,
         Candidate = candidate,
     };
+
+    /// <summary>A check skipped because the policy left out what it needs (no baseline configured): a choice, not a data problem.</summary>
+    public static CheckResult NotConfigured(CheckSpec spec, string threshold, string reason, Estimate? candidate = null) =>
+        Skipped(spec, threshold, reason, candidate) with { SkippedByConfiguration = true };
 }

@@ -44,6 +44,9 @@ public static class NumberText
     public static string Format(Interval interval, bool asChange = false) =>
         asChange ? $"[{Change(interval.Lower)}, {Change(interval.Upper)}]" : $"[{Format(interval.Lower)}, {Format(interval.Upper)}]";
 
-    /// <summary>A fraction as a percentage, e.g. 5%.</summary>
+    /// <summary>A whole count with thousands separators, e.g. 1,234.</summary>
+    public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction as a percentage, e.g. 12.5%.</summary>
     public static string Percent(double fraction) => Format(fraction * 100) + "%";
 }

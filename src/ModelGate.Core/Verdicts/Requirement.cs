@@ -46,14 +46,21 @@ internal sealed record Requirement(string Subject, double Threshold, bool AtLeas
             relation = "straddles";
         }
 
-        return new Judgement(verdict, $"{shown} {relation} {Limit}", this, point, i);
+        // Straddling with the estimate itself beyond the bound is a likely regression (GateEvaluator.Finish decides what it counts as).
+        return new Judgement(verdict, $"{shown} {relation} {Limit}", this, point, i) { PointBeyond = verdict == Verdict.Inconclusive && !met };
     }
 }
 
 /// <summary>The verdict of one requirement with its sentence.</summary>
 internal sealed record Judgement(Verdict Verdict, string Reason, Requirement Requirement, double Point, Interval? Interval)
 {
-    /// <summary>Combines judgements: any fail fails, else any inconclusive, else pass; the reason is the deciding one's.</summary>
+    /// <summary>True for an inconclusive judgement whose point estimate misses the requirement (a likely regression).</summary>
+    public bool PointBeyond { get; init; }
+
+    /// <summary>
+    /// Combines judgements: any fail fails, else any inconclusive (a likely regression first), else pass; the reason is
+    /// the deciding one's.
+    /// </summary>
     public static (Verdict Verdict, string Reason, Judgement? Deciding) Combine(IReadOnlyList<Judgement> judgements)
     {
         var fail = judgements.FirstOrDefault(j => j.Verdict == Verdict.Fail);
@@ -62,7 +69,8 @@ internal sealed record Judgement(Verdict Verdict, string Reason, Requirement Req
             return (Verdict.Fail, fail.Reason, fail);
         }
 
-        var inconclusive = judgements.FirstOrDefault(j => j.Verdict == Verdict.Inconclusive);
+        var inconclusive = judgements.FirstOrDefault(j => j.Verdict == Verdict.Inconclusive && j.PointBeyond)
+            ?? judgements.FirstOrDefault(j => j.Verdict == Verdict.Inconclusive);
         if (inconclusive is not null)
         {
             return (Verdict.Inconclusive, inconclusive.Reason, inconclusive);

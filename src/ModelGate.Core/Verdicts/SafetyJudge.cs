@@ -90,10 +90,13 @@ internal static class SafetyJudge
 
         if (judgements.Count == 0)
         {
-            return MetricCheckJudge.Skipped(spec, threshold, notes.Count > 0 ? string.Join("; ", notes) : "nothing to judge") with { Flips = flips, Candidate = candidate };
+            var why = notes.Count > 0 ? string.Join("; ", notes) : "nothing to judge";
+            return (ctx.Baseline is null && spec.Metric is null
+                ? MetricCheckJudge.NotConfigured(spec, threshold, why)
+                : MetricCheckJudge.Skipped(spec, threshold, why)) with { Flips = flips, Candidate = candidate };
         }
 
-        var (verdict, reason, _) = Judgement.Combine(judgements);
+        var (verdict, reason, deciding) = Judgement.Combine(judgements);
         if (notes.Count > 0)
         {
             reason += " (" + string.Join("; ", notes) + ")";
@@ -107,6 +110,7 @@ internal static class SafetyJudge
             Threshold = threshold,
             Candidate = candidate,
             Flips = flips,
+            LikelyRegression = verdict == Verdict.Inconclusive && deciding is { PointBeyond: true },
         };
     }
 

@@ -11,90 +11,25 @@ internal static class ScoreDecoder
     public static ScoredPredictions Decode(string modelPath, ModelOutput output, ScoreOutputChoice choice, ScoreRequest request)
     {
         var rows = output.RowCount;
+        if (choice.Kind is ScoreKind.Probabilities or ScoreKind.Logits)
+        {
+            // Raw numbers first: what they are is decided from all of them (ScoreInterpretation), not from the name.
+            var raw = output.Kind == OutputKind.SequenceOfMaps
+                ? new Predictions(output.Numbers, rows, Math.Max(1, output.MapKeys.Count))
+                : new Predictions(output.Numbers, rows, Columns(modelPath, output));
+            var pending = new ScoredPredictions(raw, output.Name, choice.Kind, choice.Reason,
+                output.Kind == OutputKind.SequenceOfMaps ? output.MapKeys : null, false) { Pending = true };
+            return request.Deferred ? pending : ScoreInterpretation.Resolve(modelPath, pending, request);
+        }
+
         var scored = choice.Kind switch
         {
-            ScoreKind.Probabilities when output.Kind == OutputKind.SequenceOfMaps =>
-                Result(new Predictions(output.Numbers, rows, Math.Max(1, output.MapKeys.Count)), output.MapKeys, false),
-            ScoreKind.Probabilities => Result(Probabilities(modelPath, output), null, false),
-            ScoreKind.Logits => Result(Logits(modelPath, output, request.Transform), null, false),
-            ScoreKind.Regression => Result(Regression(modelPath, output), null, false),
+            ScoreKind.Regression => (new Predictions(Regression(modelPath, output).Scores, rows, 1), (IReadOnlyList<string>?)null, false),
             _ => Labels(modelPath, output, request.ClassLabels),
         };
 
-        CheckTask(modelPath, output.Name, scored.Predictions, request.Task);
-        return new ScoredPredictions(scored.Predictions, output.Name, choice.Kind, choice.Reason, scored.Classes, scored.LabelsOnly);
-    }
-
-    private static (Predictions Predictions, IReadOnlyList<string>? Classes, bool LabelsOnly) Result(Predictions p, IReadOnlyList<string>? classes, bool labelsOnly) =>
-        (p, classes, labelsOnly);
-
-    private static Predictions Probabilities(string modelPath, ModelOutput output)
-    {
-        var k = Columns(modelPath, output);
-        if (k > 1)
-        {
-            return new Predictions(output.Numbers, output.RowCount, k);
-        }
-
-        // A single probability per row is P(positive): expand to [1 - p, p].
-        var scores = new double[output.RowCount * 2];
-        for (var r = 0; r < output.RowCount; r++)
-        {
-            var p = output.Numbers[r];
-            scores[2 * r] = 1 - p;
-            scores[(2 * r) + 1] = p;
-        }
-
-        return new Predictions(scores, output.RowCount, 2);
-    }
-
-    private static Predictions Logits(string modelPath, ModelOutput output, LogitTransform transform)
-    {
-        var k = Columns(modelPath, output);
-        if (k == 1 && transform != LogitTransform.Softmax)
-        {
-            var scores = new double[output.RowCount * 2];
-            for (var r = 0; r < output.RowCount; r++)
-            {
-                var p = 1 / (1 + Math.Exp(-output.Numbers[r]));
-                scores[2 * r] = 1 - p;
-                scores[(2 * r) + 1] = p;
-            }
-
-            return new Predictions(scores, output.RowCount, 2);
-        }
-
-        if (transform == LogitTransform.Sigmoid)
-        {
-            throw new OnnxModelException(modelPath,
-                $"output '{output.Name}' has {k} logit columns; sigmoid applies to a single binary logit column.",
-                "use softmax for several classes.");
-        }
-
-        var result = new double[output.Numbers.Length];
-        for (var r = 0; r < output.RowCount; r++)
-        {
-            var row = output.Numbers.AsSpan(r * k, k);
-            var max = double.NegativeInfinity;
-            foreach (var z in row)
-            {
-                max = Math.Max(max, z);
-            }
-
-            double sum = 0;
-            for (var c = 0; c < k; c++)
-            {
-                result[(r * k) + c] = Math.Exp(row[c] - max);
-                sum += result[(r * k) + c];
-            }
-
-            for (var c = 0; c < k; c++)
-            {
-                result[(r * k) + c] /= sum;
-            }
-        }
-
-        return new Predictions(result, output.RowCount, k);
+        CheckTask(modelPath, output.Name, scored.Item1, request.Task);
+        return new ScoredPredictions(scored.Item1, output.Name, choice.Kind, choice.Reason, scored.Item2, scored.Item3);
     }
 
     private static Predictions Regression(string modelPath, ModelOutput output)
@@ -154,7 +89,7 @@ internal static class ScoreDecoder
             "choose an output with one row of scores per input row.");
     }
 
-    private static void CheckTask(string modelPath, string outputName, Predictions predictions, TaskKind? task)
+    public static void CheckTask(string modelPath, string outputName, Predictions predictions, TaskKind? task)
     {
         var k = predictions.ClassCount;
         var problem = task switch

@@ -12,6 +12,9 @@ public enum ScoreKind
     /// <summary>Unnormalised scores: softmax over K classes, or sigmoid for one column.</summary>
     Logits,
 
+    /// <summary>Log-probabilities (e.g. LogSoftmax), detected from the values and exponentiated; never declared.</summary>
+    LogProbabilities,
+
     /// <summary>Predicted class labels (int64 or string) only: one-hot scores, flagged as labels only.</summary>
     Labels,
 
@@ -49,6 +52,12 @@ public sealed record ScoreRequest
 
     /// <summary>Class labels in class-index order, for label outputs (e.g. from the holdout's target column).</summary>
     public IReadOnlyList<string>? ClassLabels { get; init; }
+
+    /// <summary>
+    /// True to leave a classification output's raw numbers undecided (<see cref="ScoredPredictions.Pending"/>) so that the
+    /// caller can join chunks first and decide once for every row with <see cref="ScoreInterpretation.Resolve"/>.
+    /// </summary>
+    public bool Deferred { get; init; }
 }
 
 /// <summary>A model's scores in ModelGate's canonical form, and an account of where they came from.</summary>
@@ -58,4 +67,8 @@ public sealed record ScoredPredictions(
     ScoreKind Kind,
     string Reason,
     IReadOnlyList<string>? ClassLabels,
-    bool LabelsOnly);
+    bool LabelsOnly)
+{
+    /// <summary>True while the numbers are the output's raw values, not yet read as probabilities (see <see cref="ScoreInterpretation"/>).</summary>
+    public bool Pending { get; init; }
+}

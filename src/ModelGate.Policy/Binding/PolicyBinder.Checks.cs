@@ -10,7 +10,7 @@ namespace ModelGate.Policy.Binding;
 /// <summary>checks: dispatch, ids, severities, bounds shared by the kinds.</summary>
 internal sealed partial class PolicyBinder
 {
-    public static readonly string[] MetricCheckKeys = ["id", "severity", "metric", "at_least", "at_most", "max_drop", "max_increase", "max_relative_drop", "max_relative_increase", "min_improvement", "test"];
+    public static readonly string[] MetricCheckKeys = ["id", "severity", "optional", "metric", "at_least", "at_most", "max_drop", "max_increase", "max_relative_drop", "max_relative_increase", "min_improvement", "test"];
 
     private static readonly string[] BaselineKeys = ["max_drop", "max_increase", "max_relative_drop", "max_relative_increase", "min_improvement", "max_drop_per_group", "negative_flips", "negative_flip_rate"];
     private static readonly (string, ComparisonTest)[] Tests = [("bootstrap", ComparisonTest.Bootstrap), ("mcnemar", ComparisonTest.McNemar), ("delong", ComparisonTest.DeLong)];
@@ -57,6 +57,11 @@ internal sealed partial class PolicyBinder
             }
 
             seen[bound.Id] = bound.Location;
+            if (item is MappingNode written && Optional(written) is true)
+            {
+                bound = bound with { Specs = [.. bound.Specs.Select(s => s with { Optional = true })] };
+            }
+
             checks.Add(bound);
             WarnMissingBaseline(bound, item);
         }
@@ -119,6 +124,18 @@ internal sealed partial class PolicyBinder
             "latency" => BindLatency(name, body),
             _ => BindModelSize(name, body),
         };
+    }
+
+    // 'optional: true' sits in the check's own settings (or beside 'metric:' for a metric check).
+    private bool? Optional(MappingNode item)
+    {
+        if (item["metric"] is not null)
+        {
+            return _read.Boolean(item, "optional");
+        }
+
+        var kind = item.Entries.FirstOrDefault(e => CheckIds.Kinds.Contains(e.Key.Value));
+        return kind.Value is MappingNode body ? _read.Boolean(body, "optional") : null;
     }
 
     private static string Example(string kind) => kind switch

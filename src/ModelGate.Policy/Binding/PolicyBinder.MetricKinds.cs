@@ -9,10 +9,10 @@ namespace ModelGate.Policy.Binding;
 /// <summary>Metric, generalization-gap, calibration, subgroup and fairness checks.</summary>
 internal sealed partial class PolicyBinder
 {
-    public static readonly string[] GapKeys = ["id", "severity", "metric", "at_most"];
-    public static readonly string[] CalibrationKeys = ["id", "severity", "metric", "bins", "at_most", "max_increase", "max_relative_increase"];
-    public static readonly string[] SubgroupKeys = ["id", "severity", "slices", "metric", "worst_group_at_least", "worst_group_at_most", "max_gap", "max_drop_per_group"];
-    public static readonly string[] FairnessKeys = ["id", "severity", "slices", "max_increase", .. MetricCatalog.Disparities];
+    public static readonly string[] GapKeys = ["id", "severity", "optional", "metric", "at_most"];
+    public static readonly string[] CalibrationKeys = ["id", "severity", "optional", "metric", "bins", "at_most", "max_increase", "max_relative_increase"];
+    public static readonly string[] SubgroupKeys = ["id", "severity", "optional", "slices", "metric", "worst_group_at_least", "worst_group_at_most", "max_gap", "max_drop_per_group"];
+    public static readonly string[] FairnessKeys = ["id", "severity", "optional", "slices", "max_increase", .. MetricCatalog.Disparities];
     public static readonly string[] CalibrationMetrics = ["ece", "ece_adaptive", "classwise_ece", "ece_positive", "mce", "brier", "log_loss"];
 
     private static readonly string[] SubgroupBoundKeys = ["worst_group_at_least", "worst_group_at_most", "max_gap", "max_drop_per_group"];

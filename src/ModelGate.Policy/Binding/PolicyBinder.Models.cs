@@ -8,11 +8,11 @@ namespace ModelGate.Policy.Binding;
 /// <summary>models: and data:.</summary>
 internal sealed partial class PolicyBinder
 {
-    public static readonly string[] ModelsKeys = ["candidate", "baseline", "output", "scores", "positive_class", "decision_threshold"];
+    public static readonly string[] ModelsKeys = ["candidate", "baseline", "output", "scores", "positive_class", "decision_threshold", "max_invalid_rows"];
     public static readonly string[] DataKeys = ["holdout", "train", "label", "id", "weight", "inputs", "missing", "column_types"];
     public static readonly string[] InputKeys = ["columns", "shape"];
 
-    private static readonly (string, ScoresKind)[] ScoreKinds = [("probabilities", ScoresKind.Probabilities), ("logits", ScoresKind.Logits), ("label", ScoresKind.Label)];
+    private static readonly (string, ScoresKind)[] ScoreKinds = [("auto", ScoresKind.Auto), ("probabilities", ScoresKind.Probabilities), ("logits", ScoresKind.Logits), ("label", ScoresKind.Label)];
     private static readonly (string, MissingValues)[] MissingKinds = [("fail", MissingValues.Fail), ("drop", MissingValues.Drop), ("nan", MissingValues.Nan)];
     private static readonly (string, ColumnType)[] ColumnTypes = [("numeric", ColumnType.Numeric), ("text", ColumnType.Text)];
 
@@ -46,7 +46,8 @@ internal sealed partial class PolicyBinder
             _read.Error(Reading.Location(map, "decision_threshold"), $"'decision_threshold' applies to binary tasks only; this policy's task is {Name(_task.Value)}; remove it");
         }
 
-        return candidate is null ? null : new ModelsConfig(candidate, baseline, output, scores, positive?.Value, threshold ?? 0.5);
+        var maxInvalid = _read.Integer(map, "max_invalid_rows", 0, "a whole number of rows, 0 or more (0: any NaN or infinite score fails the gate)");
+        return candidate is null ? null : new ModelsConfig(candidate, baseline, output, scores, positive?.Value, threshold ?? 0.5, (int)Math.Min(maxInvalid ?? 0, int.MaxValue));
     }
 
     private string? PathOf(MappingNode map, string key, string? section, string? what)

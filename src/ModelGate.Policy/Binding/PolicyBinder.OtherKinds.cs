@@ -9,10 +9,10 @@ namespace ModelGate.Policy.Binding;
 /// <summary>Safety, latency and model-size checks.</summary>
 internal sealed partial class PolicyBinder
 {
-    public static readonly string[] SafetyKeys = ["id", "severity", "name", "where", "rows_file", "negative_flips", "negative_flip_rate", "metric", "at_least", "at_most"];
-    public static readonly string[] LatencyKeys = ["id", "severity", "batch_size", "p50_ms", "p90_ms", "p95_ms", "p99_ms", "max_relative_increase"];
+    public static readonly string[] SafetyKeys = ["id", "severity", "optional", "name", "where", "rows_file", "negative_flips", "negative_flip_rate", "metric", "at_least", "at_most"];
+    public static readonly string[] LatencyKeys = ["id", "severity", "optional", "batch_size", "p50_ms", "p90_ms", "p95_ms", "p99_ms", "max_relative_increase"];
     public static readonly string[] PercentileKeys = ["at_most", "max_relative_increase"];
-    public static readonly string[] ModelSizeKeys = ["id", "severity", "at_most", "max_relative_increase"];
+    public static readonly string[] ModelSizeKeys = ["id", "severity", "optional", "at_most", "max_relative_increase"];
 
     private static readonly string[] AtMostOnly = ["at_most"];
 

@@ -11,7 +11,7 @@ namespace ModelGate.Policy.Binding;
 internal sealed partial class PolicyBinder
 {
     public static readonly string[] SliceKeys = ["column", "columns", "bins"];
-    public static readonly string[] StatisticsKeys = ["confidence", "resamples", "seed", "inconclusive", "mode", "false_discovery_rate"];
+    public static readonly string[] StatisticsKeys = ["confidence", "resamples", "seed", "inconclusive", "likely_regression", "uncomputable", "mode", "false_discovery_rate"];
     public static readonly string[] ReportKeys = ["show_columns", "max_flipped_rows", "metrics"];
 
     private const long MaxResamples = 1_000_000;
@@ -135,6 +135,8 @@ internal sealed partial class PolicyBinder
 
         var seed = BindSeed(map);
         var inconclusive = _read.Choice(map, "inconclusive", Severities);
+        var likely = _read.Choice(map, "likely_regression", Severities);
+        var uncomputable = _read.Choice(map, "uncomputable", Severities);
         var mode = _read.Choice(map, "mode", Modes);
         var fdr = _read.NumberIn(map, "false_discovery_rate", 0, 1, "between 0 and 1 (exclusive), e.g. 0.05", openMin: true, openMax: true);
         return new StatisticsOptions(
@@ -144,7 +146,9 @@ internal sealed partial class PolicyBinder
             inconclusive ?? defaults.InconclusiveSeverity,
             mode ?? defaults.Mode,
             minSupport ?? defaults.MinSupport,
-            fdr ?? defaults.FalseDiscoveryRate);
+            fdr ?? defaults.FalseDiscoveryRate,
+            likely ?? defaults.LikelyRegression,
+            uncomputable ?? defaults.Uncomputable);
     }
 
     private ulong? BindSeed(MappingNode map)

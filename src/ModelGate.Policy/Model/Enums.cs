@@ -3,6 +3,9 @@ namespace ModelGate.Policy.Model;
 /// <summary>What the model's output holds.</summary>
 public enum ScoresKind
 {
+    /// <summary>Decided from the values (the default when unset): probabilities, log-probabilities or logits.</summary>
+    Auto,
+
     /// <summary>Probabilities (binary: P(positive) or one per class).</summary>
     Probabilities,
 

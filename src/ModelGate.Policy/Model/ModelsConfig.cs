@@ -7,10 +7,12 @@ namespace ModelGate.Policy.Model;
 /// <param name="Scores">What the output holds; null = detected from the output's name and shape.</param>
 /// <param name="PositiveClass">Binary: the label value of the positive class as written in the holdout; null means "1".</param>
 /// <param name="DecisionThreshold">Binary: threshold on P(positive) for label-based metrics.</param>
+/// <param name="MaxInvalidRows">Rows the candidate may score NaN or infinite before <c>scores_valid</c> fails (0 by default).</param>
 public sealed record ModelsConfig(
     string Candidate,
     string? Baseline,
     string? Output,
     ScoresKind? Scores,
     string? PositiveClass,
-    double DecisionThreshold);
+    double DecisionThreshold,
+    int MaxInvalidRows = 0);

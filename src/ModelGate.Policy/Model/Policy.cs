@@ -51,7 +51,7 @@ public sealed record Policy
     public GatePlan ToGatePlan() => new()
     {
         Task = Task,
-        Checks = Checks,
+        Checks = [new ScoresValidCheckSpec { Id = ScoresValidCheckSpec.CheckId, Title = "Candidate scores are valid (no NaN or infinity)", MaxInvalidRows = Models.MaxInvalidRows }, .. Checks],
         Slices = Slices,
         Statistics = Statistics,
         DecisionThreshold = Models.DecisionThreshold,

@@ -39,6 +39,7 @@ internal static class CheckPrinter
             case MetricCheckSpec m:
                 line(1, $"- id: {Text(m.Id)}");
                 line(2, $"severity: {Severity(m)}");
+                OptionalFlag(m, 2, line);
                 line(2, $"metric: {m.Metric}");
                 Bound(m.Absolute, "at_least", "at_most", 2, line);
                 Change(m.Change, 2, line);
@@ -138,6 +139,7 @@ internal static class CheckPrinter
         line(1, "- latency:");
         line(3, $"id: {Text(id)}");
         line(3, $"severity: {Severity(first)}");
+        OptionalFlag(first, 3, line);
         line(3, $"batch_size: {first.BatchSize.ToString(CultureInfo.InvariantCulture)}");
         foreach (var p in group)
         {
@@ -161,6 +163,15 @@ internal static class CheckPrinter
         line(1, $"- {kind}:");
         line(3, $"id: {Text(spec.Id)}");
         line(3, $"severity: {Severity(spec)}");
+        OptionalFlag(spec, 3, line);
+    }
+
+    private static void OptionalFlag(CheckSpec spec, int indent, Action<int, string> line)
+    {
+        if (spec.Optional)
+        {
+            line(indent, "optional: true");
+        }
     }
 
     private static string Severity(CheckSpec spec) => spec.Severity.ToString().ToLowerInvariant();

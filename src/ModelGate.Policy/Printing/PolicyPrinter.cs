@@ -83,6 +83,11 @@ public static class PolicyPrinter
         {
             line(1, $"decision_threshold: {Number(models.DecisionThreshold)}");
         }
+
+        if (models.MaxInvalidRows > 0)
+        {
+            line(1, $"max_invalid_rows: {models.MaxInvalidRows.ToString(CultureInfo.InvariantCulture)}");
+        }
     }
 
     private static void PrintData(DataConfig data, Action<int, string> line, Func<string, string> rel)
@@ -141,6 +146,8 @@ public static class PolicyPrinter
         line(1, $"resamples: {s.Resamples.ToString(CultureInfo.InvariantCulture)}");
         line(1, $"seed: {s.Seed.ToString(CultureInfo.InvariantCulture)}");
         line(1, $"inconclusive: {s.InconclusiveSeverity.ToString().ToLowerInvariant()}");
+        line(1, $"likely_regression: {s.LikelyRegression.ToString().ToLowerInvariant()}");
+        line(1, $"uncomputable: {s.Uncomputable.ToString().ToLowerInvariant()}");
         line(1, $"mode: {(s.Mode == JudgeMode.Interval ? "interval" : "point")}");
         line(1, $"false_discovery_rate: {Number(s.FalseDiscoveryRate)}");
     }

@@ -26,6 +26,10 @@ internal static class JsonChecks
             JsonValues.Estimate(w, "candidate", c.Candidate);
             JsonValues.Estimate(w, "baseline", c.Baseline);
             JsonValues.Estimate(w, "delta", c.Delta);
+            JsonValues.String(w, "intervalMethod", c.IntervalMethod);
+            w.WriteBoolean("likelyRegression", c.LikelyRegression);
+            w.WriteBoolean("uncomputable", c.Uncomputable);
+            w.WriteBoolean("optional", spec.Optional);
             JsonValues.Number(w, "pValue", c.PValue);
             JsonValues.Number(w, "minimumDetectableEffect", c.MinimumDetectableEffect);
             if (c.RowsNeeded is { } rows)

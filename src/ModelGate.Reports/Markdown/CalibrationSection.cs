@@ -18,7 +18,7 @@ internal static class CalibrationSection
         var sb = new StringBuilder("### Calibration\n\n");
         foreach (var c in r.Checks.Where(c => c.Spec is CalibrationCheckSpec))
         {
-            sb.Append("- ").Append(CheckFacts.Status(c)).Append(' ').Append(MarkdownText.Escape(c.Spec.Title))
+            sb.Append("- ").Append(CheckFacts.Status(c, r.Clean)).Append(' ').Append(MarkdownText.Escape(c.Spec.Title))
               .Append(": candidate ").Append(MarkdownText.Escape(Numbers.Estimate(c.Candidate)));
             if (c.Baseline is not null)
             {

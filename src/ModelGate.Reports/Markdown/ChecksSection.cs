@@ -13,7 +13,7 @@ internal static class ChecksSection
         string[] headers = ["status", "check", "candidate", "baseline", $"delta [{conf} CI]", "threshold", "decided by"];
         var rows = r.Checks.Select(c => (IReadOnlyList<string>)
         [
-            CheckFacts.Status(c),
+            CheckFacts.Status(c, r.Clean),
             $"{MarkdownText.Escape(c.Spec.Title)} {MarkdownText.Code(c.Spec.Id)}",
             MarkdownText.Escape(Numbers.Estimate(c.Candidate)),
             MarkdownText.Escape(Numbers.Estimate(c.Baseline)),

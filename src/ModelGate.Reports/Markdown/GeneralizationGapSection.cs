@@ -27,7 +27,7 @@ internal static class GeneralizationGapSection
         sb.Append(".\n\n");
         var rows = gaps.Select(c => (IReadOnlyList<string>)
         [
-            CheckFacts.Status(c),
+            CheckFacts.Status(c, r.Clean),
             MarkdownText.Escape(CheckFacts.MetricName(((GeneralizationGapCheckSpec)c.Spec).Metric)),
             MarkdownText.Escape(Numbers.Estimate(c.Candidate)),
             MarkdownText.Escape(c.Threshold),

@@ -14,7 +14,8 @@ internal static class HeaderSection
     public static MarkdownSection Render(GateResult r, ReportContext ctx)
     {
         var s = GateSummary.Of(r);
-        var icon = r.Passed ? "✅" : "❌";
+        // ✅ only for a clean pass: a gate that passed with an inconclusive, skipped or invalid check says so with ⚠️.
+        var icon = r.Clean ? "✅" : r.Passed ? "⚠️" : "❌";
         var sb = new StringBuilder();
         sb.Append("## ").Append(icon).Append(" ModelGate: ").Append(s.Word).Append(" — ").Append(s.Counts).Append('\n');
         sb.Append(Marker(ctx)).Append('\n').Append('\n');

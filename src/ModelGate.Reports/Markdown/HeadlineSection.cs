@@ -30,7 +30,17 @@ internal static class HeadlineSection
             MarkdownText.Escape(Numbers.Estimate(m.Baseline)),
             MarkdownText.Escape(Numbers.Delta(m.Delta)),
         ]);
-        sb.Append(MarkdownTable.Render(["metric", "candidate", "baseline", $"delta [{conf} CI]"], rows));
+        sb.Append(MarkdownTable.Render(["metric", "candidate", "baseline", $"delta [{conf} CI, paired bootstrap]"], rows));
+
+        // A check may judge the same metric's delta with another method (McNemar, DeLong): name both, never two bare intervals.
+        var others = r.Checks.Where(c => c.Delta is not null && c.IntervalMethod is { } m && !m.StartsWith("paired bootstrap", StringComparison.Ordinal)
+            && CheckFacts.Metric(c.Spec) is { } id && r.Headline.Any(h => h.Metric == id)).ToList();
+        foreach (var c in others)
+        {
+            sb.Append("\nCheck ").Append(MarkdownText.Code(c.Spec.Id)).Append(" judges the ").Append(MarkdownText.Escape(CheckFacts.MetricName(CheckFacts.Metric(c.Spec)!)))
+              .Append(" delta with another interval: ").Append(MarkdownText.Escape(Numbers.Delta(c.Delta))).Append(" (").Append(MarkdownText.Escape(c.IntervalMethod!)).Append(").\n");
+        }
+
         return new MarkdownSection("headline metrics", sb.ToString(), CutOrder.Headline);
     }
 

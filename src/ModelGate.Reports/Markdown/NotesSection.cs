@@ -41,7 +41,17 @@ internal static class NotesSection
 
             var ids = r.NonFiniteScoreRows.Take(MaxRowIds).Select(MarkdownText.Code);
             var more = r.NonFiniteScoreRowCount > MaxRowIds ? ", …" : string.Empty;
-            sb.Append($"⚠️ {Numbers.Count(r.NonFiniteScoreRowCount)} rows were excluded because a model produced NaN or infinite scores: {string.Join(", ", ids)}{more}\n");
+            sb.Append($"⚠️ {Numbers.Count(r.NonFiniteScoreRowCount)} rows are left out of every metric because the candidate scored them NaN or infinite (check `scores_valid`): {string.Join(", ", ids)}{more}\n");
+        }
+
+        if (r.BaselineProblem is { } problem)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append("⚠️ ").Append(MarkdownText.Escape(problem)).Append("; every comparison with it is inconclusive.\n");
         }
 
         return sb.Length == 0 ? null : new MarkdownSection("notes", sb.ToString(), 0);

@@ -22,7 +22,7 @@ internal static class PerformanceSection
         {
             var rows = checks.Select(c => (IReadOnlyList<string>)
             [
-                CheckFacts.Status(c),
+                CheckFacts.Status(c, r.Clean),
                 MarkdownText.Escape(What(c.Spec)),
                 MarkdownText.Escape(Numbers.Estimate(c.Candidate)),
                 MarkdownText.Escape(Numbers.Estimate(c.Baseline)),

@@ -29,7 +29,7 @@ internal static class SafetySection
         foreach (var c in safety)
         {
             var spec = (SafetyCheckSpec)c.Spec;
-            sb.Append("\n#### ").Append(CheckFacts.Status(c)).Append(' ').Append(MarkdownText.Escape(spec.Title)).Append(' ').Append(MarkdownText.Code(spec.Id)).Append("\n\n");
+            sb.Append("\n#### ").Append(CheckFacts.Status(c, r.Clean)).Append(' ').Append(MarkdownText.Escape(spec.Title)).Append(' ').Append(MarkdownText.Code(spec.Id)).Append("\n\n");
             sb.Append("Set ").Append(MarkdownText.Code(spec.Set));
             if (spec.Description is { } d)
             {

@@ -19,6 +19,7 @@ internal static class CheckFacts
         SafetyCheckSpec => "safety",
         LatencyCheckSpec => "latency",
         ModelSizeCheckSpec => "model_size",
+        ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };
 
@@ -61,10 +62,13 @@ internal static class CheckFacts
         _ => "info",
     };
 
-    /// <summary>The status cell of the Markdown table: an emoji a reader scans for, then the word.</summary>
-    public static string Status(CheckResult c) => c.Verdict switch
+    /// <summary>
+    /// The status cell of the Markdown table: an emoji a reader scans for, then the word. ✅ is kept for a clean gate
+    /// (<see cref="GateResult.Clean"/>): while any check is inconclusive, skipped or invalid, passing checks show 🟢.
+    /// </summary>
+    public static string Status(CheckResult c, bool gateClean) => c.Verdict switch
     {
-        Verdict.Pass => "✅ pass",
+        Verdict.Pass => gateClean ? "✅ pass" : "🟢 pass",
         Verdict.Fail when c.Blocks => "❌ fail",
         Verdict.Fail => "⚠️ fail (" + Word(c.Spec.Severity) + ")",
         Verdict.Inconclusive when c.Blocks => "❌ inconclusive",
@@ -78,6 +82,11 @@ internal static class CheckFacts
     public static string DecidedBy(CheckResult c)
     {
         var parts = new List<string> { c.Reason };
+        if (c.IntervalMethod is { } method && !method.StartsWith("paired bootstrap", StringComparison.Ordinal))
+        {
+            parts.Add("interval: " + method);
+        }
+
         if (c.PValue is { } p)
         {
             parts.Add(Numbers.PClause(p));

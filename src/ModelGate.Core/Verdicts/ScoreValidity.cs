@@ -1,0 +1,130 @@
+using System.Globalization;
+using ModelGate.Core.Evaluation;
+
+namespace ModelGate.Core.Verdicts;
+
+/// <summary>
+/// Finds the rows a model scored NaN or infinite, before any metric. The candidate's invalid rows are judged by the
+/// <c>scores_valid</c> check and left out of every metric (loudly: the check lists them); a baseline with invalid rows
+/// is not compared at all, so its comparisons are inconclusive with the reason rather than computed on a silent subset.
+/// </summary>
+internal static class ScoreValidity
+{
+    /// <summary>Row ids listed at most.</summary>
+    public const int ListedCap = 20;
+
+    /// <summary>The outcome: the data to judge (candidate-invalid rows removed; the baseline removed when it is invalid).</summary>
+    public sealed record Outcome(
+        EvaluationData Data,
+        int CandidateInvalid,
+        IReadOnlyList<string> CandidateIds,
+        int BaselineInvalid,
+        IReadOnlyList<string> BaselineIds,
+        int TrainInvalid,
+        int TrainRows)
+    {
+        /// <summary>Why the baseline cannot be compared, or null when it can.</summary>
+        public string? BaselineProblem => BaselineInvalid == 0 ? null
+            : $"the baseline scored NaN or infinity on {BaselineInvalid.ToString("N0", CultureInfo.InvariantCulture)} row{(BaselineInvalid == 1 ? string.Empty : "s")} ({string.Join(", ", BaselineIds)}{(BaselineInvalid > BaselineIds.Count ? ", …" : string.Empty)}), so it cannot be compared";
+    }
+
+    public static Outcome Check(EvaluationData data)
+    {
+        var n = data.RowCount;
+        var keep = new List<int>(n);
+        var candidateIds = new List<string>();
+        var candidateInvalid = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (IsFinite(data.Candidate, i))
+            {
+                keep.Add(i);
+                continue;
+            }
+
+            candidateInvalid++;
+            if (candidateIds.Count < ListedCap)
+            {
+                candidateIds.Add(IdOf(data, i));
+            }
+        }
+
+        var baselineIds = new List<string>();
+        var baselineInvalid = 0;
+        if (data.Baseline is { } baseline)
+        {
+            foreach (var i in keep)
+            {
+                if (!IsFinite(baseline, i))
+                {
+                    baselineInvalid++;
+                    if (baselineIds.Count < ListedCap)
+                    {
+                        baselineIds.Add(IdOf(data, i));
+                    }
+                }
+            }
+        }
+
+        var train = data.Train;
+        var trainInvalid = 0;
+        var trainRows = train?.Candidate.RowCount ?? 0;
+        if (train is not null)
+        {
+            var trainKeep = Enumerable.Range(0, train.Candidate.RowCount).Where(i => IsFinite(train.Candidate, i)).ToArray();
+            trainInvalid = train.Candidate.RowCount - trainKeep.Length;
+            if (trainInvalid > 0)
+            {
+                train = new TrainSample(Pick(train.ClassLabels, trainKeep), Pick(train.Targets, trainKeep), Pick(train.Candidate, trainKeep));
+            }
+        }
+
+        var judged = data with { Train = train, Baseline = baselineInvalid > 0 ? null : data.Baseline };
+        if (candidateInvalid > 0)
+        {
+            var rows = keep.ToArray();
+            judged = judged with
+            {
+                ClassLabels = Pick(data.ClassLabels, rows),
+                Targets = Pick(data.Targets, rows),
+                Candidate = Pick(data.Candidate, rows),
+                Baseline = judged.Baseline is null ? null : Pick(judged.Baseline, rows),
+                RowIds = data.RowIds is null ? [.. rows.Select(r => (r + 1).ToString(CultureInfo.InvariantCulture))] : [.. rows.Select(r => data.RowIds[r])],
+                Weights = Pick(data.Weights, rows),
+                Slices = data.Slices.ToDictionary(s => s.Key, s => s.Value with { GroupOf = Pick(s.Value.GroupOf, rows)! }, StringComparer.Ordinal),
+                SafetySets = data.SafetySets.ToDictionary(s => s.Key, s => Pick(s.Value, rows)!, StringComparer.Ordinal),
+            };
+        }
+
+        return new Outcome(judged, candidateInvalid, candidateIds, baselineInvalid, baselineIds, trainInvalid, trainRows);
+    }
+
+    private static string IdOf(EvaluationData data, int row) => data.RowIds?[row] ?? (row + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static bool IsFinite(Predictions p, int row)
+    {
+        foreach (var v in p.Row(row))
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static T[]? Pick<T>(T[]? values, int[] rows) => values is null ? null : [.. rows.Select(r => values[r])];
+
+    private static Predictions Pick(Predictions p, int[] rows)
+    {
+        var k = p.ClassCount;
+        var scores = new double[rows.Length * k];
+        for (var j = 0; j < rows.Length; j++)
+        {
+            p.Row(rows[j]).CopyTo(scores.AsSpan(j * k, k));
+        }
+
+        return new Predictions(scores, rows.Length, k);
+    }
+}
