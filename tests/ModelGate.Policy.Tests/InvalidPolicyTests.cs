@@ -26,7 +26,7 @@ public sealed class InvalidPolicyTests
         },
         {
             "unknown key in models", H.Replace("  baseline:", "  basline:", StringComparison.Ordinal), 5, 3,
-            "unknown key 'basline' in models; did you mean 'baseline'? (valid keys: candidate, baseline, output, scores, positive_class, decision_threshold)"
+            "unknown key 'basline' in models; did you mean 'baseline'? (valid keys: candidate, baseline, output, scores, positive_class, decision_threshold, max_invalid_rows)"
         },
         {
             "number written as a word", H + "checks:\n  - metric: roc_auc\n    at_least: high\n", 11, 15,
@@ -182,7 +182,7 @@ public sealed class InvalidPolicyTests
         },
         {
             "disparity typo", H + "slices:\n  sex: { column: sex }\nchecks:\n  - fairness:\n      slices: [sex]\n      demographic_parity_ration: { at_least: 0.8 }\n      equalized_odds_difference: { at_most: 0.1 }\n", 14, 7,
-            "unknown key 'demographic_parity_ration' in fairness; did you mean 'demographic_parity_ratio'? (valid keys: id, severity, slices, max_increase, demographic_parity_difference, demographic_parity_ratio, equalized_odds_difference, equalized_odds_ratio, equal_opportunity_difference)"
+            "unknown key 'demographic_parity_ration' in fairness; did you mean 'demographic_parity_ratio'? (valid keys: id, severity, optional, slices, max_increase, demographic_parity_difference, demographic_parity_ratio, equalized_odds_difference, equalized_odds_ratio, equal_opportunity_difference)"
         },
         {
             "calibration of label outputs", H.Replace("  baseline: models/baseline.onnx", "  scores: label", StringComparison.Ordinal) + "checks:\n  - calibration: { metric: ece, at_most: 0.05 }\n", 10, 28,

@@ -26,6 +26,8 @@ public sealed class PrintTests
               resamples: 1000
               seed: 20261122
               inconclusive: warning
+              likely_regression: error
+              uncomputable: error
               mode: interval
               false_discovery_rate: 0.05
             checks:

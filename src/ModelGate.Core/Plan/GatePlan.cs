@@ -21,6 +21,9 @@ public sealed record GatePlan
     /// <summary>Binary decision threshold on P(positive) for label-based metrics.</summary>
     public double DecisionThreshold { get; init; } = 0.5;
 
+    /// <summary>Rows the candidate may score NaN or infinite before the <c>scores_valid</c> check, judged first in every run, fails.</summary>
+    public int MaxInvalidRows { get; init; }
+
     /// <summary>Headline metrics to report side by side even when no check names them; empty means the task's defaults.</summary>
     public IReadOnlyList<string> ReportMetrics { get; init; } = [];
 }

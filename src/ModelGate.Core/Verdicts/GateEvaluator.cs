@@ -97,7 +97,7 @@ public static class GateEvaluator
     private static CheckResult ScoresValid(GatePlan plan, ScoreValidity.Outcome v, int rows)
     {
         var spec = plan.Checks.OfType<ScoresValidCheckSpec>().FirstOrDefault()
-            ?? new ScoresValidCheckSpec { Id = ScoresValidCheckSpec.CheckId, Title = "Candidate scores are valid (no NaN or infinity)" };
+            ?? new ScoresValidCheckSpec { Id = ScoresValidCheckSpec.CheckId, Title = "Candidate scores are valid (no NaN or infinity)", MaxInvalidRows = plan.MaxInvalidRows };
         var budget = spec.MaxInvalidRows;
         var threshold = budget == 0 ? "no NaN or infinite scores" : $"≤ {NumberText.Count(budget)} rows with NaN or infinite scores";
         var parts = new List<string>();

@@ -51,7 +51,8 @@ public sealed record Policy
     public GatePlan ToGatePlan() => new()
     {
         Task = Task,
-        Checks = [new ScoresValidCheckSpec { Id = ScoresValidCheckSpec.CheckId, Title = "Candidate scores are valid (no NaN or infinity)", MaxInvalidRows = Models.MaxInvalidRows }, .. Checks],
+        Checks = Checks,
+        MaxInvalidRows = Models.MaxInvalidRows,
         Slices = Slices,
         Statistics = Statistics,
         DecisionThreshold = Models.DecisionThreshold,
