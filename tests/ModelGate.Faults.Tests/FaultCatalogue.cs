@@ -121,8 +121,8 @@ public static class FaultCatalogue
             "Fix models.candidate or --candidate.", w => File.Delete(w.File("models/candidate.onnx"))),
 
         // ---- a report is computed: exit 0/1 ----
-        new("nan_and_infinite_scores", 1, "3 rows were excluded because a model produced NaN or infinite scores: `3`, `7`, `10`",
-            "Find why the model emits NaN/inf on those rows (division by a zero feature, log of 0); the gate judges the other rows.",
+        new("nan_and_infinite_scores", 1, "3 rows are left out of every metric because the candidate scored them NaN or infinite (check `scores_valid`): `3`, `7`, `10`",
+            "Find why the model emits NaN/inf on those rows (division by a zero feature, log of 0). The scores_valid check fails the gate; set models.max_invalid_rows to allow a budget.",
             w =>
             {
                 w.CopyIn("tests/ModelGate.Faults.Tests/Fixtures/nan_scores.onnx", "models/candidate.onnx");
@@ -132,18 +132,24 @@ public static class FaultCatalogue
             }, NoArgs, AllReports)
         {
             Stream = MessagePlace.MarkdownReport,
-            Also = (_, run) => Assert.Contains("3 rows excluded: non-finite scores", run.Stdout, StringComparison.Ordinal),
+            Also = (_, run) =>
+            {
+                Assert.Contains("3 rows left out of every metric", run.Stdout, StringComparison.Ordinal);
+                Assert.Matches("(?m)^FAIL +scores_valid", run.Stdout);
+                Assert.Contains("ModelGate: FAIL", run.Stdout, StringComparison.Ordinal);
+            },
         },
-        new("single_class_labels", 0, "ROC AUC is undefined for the candidate: ROC AUC needs both classes; there are no negative rows",
-            "Use a holdout with both classes; the checks that need both are SKIPPED with the reason, and the exit code follows the checks that could be judged.",
+        new("single_class_labels", 1, "cannot be computed: ROC AUC is undefined for the candidate: ROC AUC needs both classes; there are no negative rows",
+            "Use a holdout with both classes. A check that cannot be computed is inconclusive and blocks the gate (statistics.uncomputable), unless the policy marks it 'optional: true'.",
             w => w.EditHoldoutLines(l => l.RemoveAll(line => line.EndsWith(",0", StringComparison.Ordinal))), NoArgs, AllReports)
         {
             Stream = MessagePlace.Stdout,
             Also = (w, run) =>
             {
-                Assert.Contains("SKIPPED  roc_auc", run.Stdout, StringComparison.Ordinal);
-                Assert.Contains("SKIPPED  generalization_gap", run.Stdout, StringComparison.Ordinal);
-                Assert.Contains("2 skipped", run.Stdout, StringComparison.Ordinal);
+                Assert.Contains("INCONCLUSIVE!  roc_auc", run.Stdout, StringComparison.Ordinal);
+                Assert.Contains("INCONCLUSIVE!  generalization_gap", run.Stdout, StringComparison.Ordinal);
+                Assert.Contains("ModelGate: FAIL", run.Stdout, StringComparison.Ordinal);
+                Assert.DoesNotContain("✅", File.ReadAllText(Path.Combine(w.OutDir, "comment.md")), StringComparison.Ordinal);
             },
         },
 
