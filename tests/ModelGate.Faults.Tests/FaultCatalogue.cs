@@ -179,7 +179,8 @@ public static class FaultCatalogue
             "Point --onnxruntime (or MODELGATE_ONNXRUNTIME) at the folder with libonnxruntime.so.1.", w => Directory.CreateDirectory(w.File("empty-ort")), "--onnxruntime", "empty-ort"),
         Env("onnxruntime_wrong_library", "/lib/x86_64-linux-gnu/libz.so.1 (explicit path (--onnxruntime)) does not export OrtGetApiBase, so it is not an ONNX Runtime library.",
             "Point --onnxruntime at libonnxruntime itself.", _ => { }, "--onnxruntime", "/lib/x86_64-linux-gnu/libz.so.1"),
-        Env("cuda_without_gpu", "modelgate: --device cuda:0 cannot be used: CUDA provider libraries (libonnxruntime_providers_shared.so + libonnxruntime_providers_cuda.so) not found",
+        // The rest of the message depends on whether a GPU build of ONNX Runtime sits in the machine's NuGet cache: say only what holds either way.
+        Env("cuda_without_gpu", "modelgate: --device cuda:0 cannot be used: CUDA provider libraries",
             "Install the CUDA build of ONNX Runtime and point --onnxruntime at it, or run with --device cpu.", _ => { }, "--device", "cuda"),
     ];
 

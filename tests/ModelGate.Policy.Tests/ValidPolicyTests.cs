@@ -87,7 +87,7 @@ public sealed class ValidPolicyTests
         var logLoss = Assert.IsType<MetricCheckSpec>(checks[2]);
         Assert.Equal(new ChangeBound(MaxRelativeIncrease: 0.05), logLoss.Change);
         var accuracy = Assert.IsType<MetricCheckSpec>(checks[3]);
-        Assert.Equal(new ChangeBound(MaxDrop: 0), accuracy.Change);
+        Assert.Equal(new ChangeBound(MaxDrop: 0.01), accuracy.Change);
         Assert.Equal(ComparisonTest.McNemar, accuracy.Test);
     }
 

@@ -26,6 +26,28 @@ public sealed class WarningTests
         Assert.EndsWith(":9:5: warning: " + warning.Message, warning.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("- metric: roc_auc\n    max_drop: 0", "max_drop")]
+    [InlineData("- metric: log_loss\n    max_relative_increase: 0.0", "max_relative_increase")]
+    [InlineData("- calibration: { metric: ece, max_increase: 0 }", "max_increase")]
+    public void A_zero_change_bound_warns_that_no_holdout_can_confirm_it(string check, string key)
+    {
+        using var t = new TestPolicies();
+        var result = t.Load(NoBaseline.Replace("candidate: c.onnx", "candidate: c.onnx\n  baseline: b.onnx", StringComparison.Ordinal) + "checks:\n  " + check + "\n");
+        Assert.True(result.Succeeded);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains($"'{key}: 0' is smaller than the smallest change any holdout can detect", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("statistics.likely_regression: warning", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_small_nonzero_change_bound_does_not_warn()
+    {
+        using var t = new TestPolicies();
+        var result = t.Load(NoBaseline.Replace("candidate: c.onnx", "candidate: c.onnx\n  baseline: b.onnx", StringComparison.Ordinal) + "checks:\n  - metric: roc_auc\n    max_drop: 0.001\n");
+        Assert.Empty(result.Warnings);
+    }
+
     [Fact]
     public void A_safety_flip_budget_without_a_baseline_warns_too()
     {

@@ -96,6 +96,10 @@ public sealed class CheckRunner(CliConsole console)
         var watch = Stopwatch.StartNew();
         var result = ReportComposer.WithDisplayPaths(GateEvaluator.Evaluate(policy.ToGatePlan(), data, today), console.WorkingDirectory);
         _log.Step($"judged {result.Checks.Count} checks with {policy.Statistics.Resamples.ToString(CultureInfo.InvariantCulture)} paired resamples in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+        foreach (var c in result.Checks.Where(c => c.UndetectableBound is not null))
+        {
+            _log.Warn($"check '{c.Spec.Id}': the smallest detectable change on these {result.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows is {NumberText.Format(c.UndetectableBound!.Value)}, larger than its bound ({c.Threshold}): the holdout is too small to confirm it; add rows or allow a larger change");
+        }
         cancellation.ThrowIfCancellationRequested();
 
         var outDir = console.ResolvePath(options.OutDir);

@@ -32,6 +32,12 @@ public sealed record CheckResult
     /// <summary>For an inconclusive non-inferiority check: the smallest regression this holdout could detect.</summary>
     public double? MinimumDetectableEffect { get; init; }
 
+    /// <summary>
+    /// For a change check: the smallest change this holdout can detect (80% power at the run's confidence), when it is larger
+    /// than the check's bound; such a bound cannot be confirmed on this holdout (reports and the console warn).
+    /// </summary>
+    public double? UndetectableBound { get; init; }
+
     /// <summary>For an inconclusive check: about how many holdout rows would settle it.</summary>
     public long? RowsNeeded { get; init; }
 

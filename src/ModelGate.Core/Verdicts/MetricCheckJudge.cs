@@ -40,6 +40,7 @@ internal static class MetricCheckJudge
         Estimate? delta = null;
         double? pValue = null;
         string? method = null;
+        double? undetectable = null;
         var notes = new List<string>();
         if (!change.IsEmpty)
         {
@@ -69,6 +70,10 @@ internal static class MetricCheckJudge
                 foreach (var requirement in ChangeRequirements(change, baseline.Value, info.HigherIsBetter))
                 {
                     judgements.Add(requirement.Judge(delta.Value, delta.Interval, mode, asChange: true));
+                    if (delta.Interval is { } ci && change.MinImprovement is null && Detectable(ci, ctx.Statistics.Confidence) is var d && d > Math.Abs(requirement.Threshold))
+                    {
+                        undetectable = d;
+                    }
                 }
             }
         }
@@ -93,6 +98,7 @@ internal static class MetricCheckJudge
             Delta = delta,
             PValue = pValue,
             MinimumDetectableEffect = mde,
+            UndetectableBound = undetectable,
             RowsNeeded = rowsNeeded,
             LikelyRegression = verdict == Verdict.Inconclusive && deciding is { PointBeyond: true },
             IntervalMethod = method ?? (candidate.Interval is null ? null : BootstrapMethod(ctx)),
@@ -233,6 +239,13 @@ internal static class MetricCheckJudge
         var gap = Math.Abs(judgement.Point - judgement.Requirement.Threshold);
         long? needed = gap > 0 && half > 0 ? (long)Math.Ceiling(rows * Math.Pow(half / gap, 2)) : null;
         return (mde, needed);
+    }
+
+    /// <summary>The smallest change an interval of this width can detect: (z_α/2 + z_0.8) × SE, SE from the half-width.</summary>
+    public static double Detectable(Interval interval, double confidence)
+    {
+        var zAlpha = Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
+        return interval.Width / 2 / zAlpha * (zAlpha + Normal.InvCDF(0, 1, 0.8));
     }
 
     /// <summary>A check that could not be computed on this data; <see cref="GateEvaluator.Finish"/> makes it inconclusive unless it is optional.</summary>

@@ -64,6 +64,7 @@ internal sealed partial class PolicyBinder
 
             checks.Add(bound);
             WarnMissingBaseline(bound, item);
+            WarnZeroChangeBound(bound, item);
         }
 
         return (checks, _safety);
@@ -170,6 +171,25 @@ internal sealed partial class PolicyBinder
 
         var key = FindKey(item, BaselineKeys) ?? "max_increase";
         _read.Warning(check.Location, $"check '{check.Id}' compares with the baseline ('{key}'), but models.baseline is not set; that comparison will be reported as skipped; add models.baseline or remove '{key}'");
+    }
+
+    // A change bound of exactly 0 can never be confirmed by a finite holdout: an equal-quality candidate's interval always
+    // straddles it, and half the time its estimate is beyond it (a likely regression, which fails by default).
+    private void WarnZeroChangeBound(BoundCheck check, PolicyNode item)
+    {
+        var body = item is MappingNode m && m["metric"] is null ? (m.Entries.Count > 0 ? m.Entries[0].Value as MappingNode : null) : item as MappingNode;
+        if (body is null)
+        {
+            return;
+        }
+
+        foreach (var key in new[] { "max_drop", "max_increase", "max_relative_drop", "max_relative_increase", "max_drop_per_group" })
+        {
+            if (body[key] is ScalarNode { IsNull: false } node && double.TryParse(node.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v == 0)
+            {
+                _read.Warning(node.Location, $"check '{check.Id}': '{key}: 0' is smaller than the smallest change any holdout can detect, so an equal-quality candidate is inconclusive, and fails as a likely regression about half the time; allow a small change (e.g. {key}: 0.01) or set statistics.likely_regression: warning");
+            }
+        }
     }
 
     private static string? FindKey(PolicyNode node, IReadOnlyList<string> keys)

@@ -32,6 +32,7 @@ internal static class JsonChecks
             w.WriteBoolean("optional", spec.Optional);
             JsonValues.Number(w, "pValue", c.PValue);
             JsonValues.Number(w, "minimumDetectableEffect", c.MinimumDetectableEffect);
+            JsonValues.Number(w, "undetectableBound", c.UndetectableBound);
             if (c.RowsNeeded is { } rows)
             {
                 w.WriteNumber("rowsNeeded", rows);

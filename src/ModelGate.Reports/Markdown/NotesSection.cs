@@ -44,6 +44,16 @@ internal static class NotesSection
             sb.Append($"⚠️ {Numbers.Count(r.NonFiniteScoreRowCount)} rows are left out of every metric because the candidate scored them NaN or infinite (check `scores_valid`): {string.Join(", ", ids)}{more}\n");
         }
 
+        foreach (var c in r.Checks.Where(c => c.UndetectableBound is not null))
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append('\n');
+            }
+
+            sb.Append($"⚠️ {MarkdownText.Code(c.Spec.Id)}: the smallest change this holdout can detect is {Numbers.Value(c.UndetectableBound!.Value)}, larger than the bound ({MarkdownText.Escape(c.Threshold)}); the holdout is too small to confirm it.\n");
+        }
+
         if (r.BaselineProblem is { } problem)
         {
             if (sb.Length > 0)
