@@ -34,6 +34,7 @@ public sealed class CheckRunner(CliConsole console)
         var now = Clock.Now(console);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var policy = LoadPolicy(options, today);
+        OutputPreflight.Check(options, console);
         cancellation.ThrowIfCancellationRequested();
 
         using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions

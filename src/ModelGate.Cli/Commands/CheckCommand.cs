@@ -101,14 +101,15 @@ public static class CheckCommand
         var format = new Option<string>("--format") { Description = "Report formats, comma-separated: md, json, junit, html.", DefaultValueFactory = _ => "md,json,junit,html" };
         var github = new Option<bool>("--github") { Description = "Post to GitHub: job summary, annotations, outputs and the PR comment." };
         var summaryOnly = new Option<bool>("--github-summary-only") { Description = "GitHub job summary, annotations and outputs, but no PR comment." };
-        var failOn = new Option<FailOn>("--fail-on") { Description = "Which checks fail the process: error, warning or never.", DefaultValueFactory = _ => FailOn.Error };
+        var failOn = OptionValues.Choice("--fail-on", "Which checks fail the process: error, warning or never.", FailOn.Error);
         var gateKey = new Option<string>("--gate-key", "--comment-key") { Description = "Identifies this gate's PR comment when several gates run.", DefaultValueFactory = _ => "default" };
-        var pr = new Option<int?>("--pr") { Description = "Pull-request number (for workflow_run workflows)." };
+        var pr = OptionValues.WholeNumber("--pr", "Pull-request number (for workflow_run workflows).", 1, int.MaxValue);
         var commentMode = CommentModeOption.Create();
         var (token, timeout, author) = GitHubOptionSet.Create();
-        var batch = new Option<int?>("--batch-size") { Description = "Rows per inference call." };
-        var seed = new Option<ulong?>("--seed") { Description = "Overrides statistics.seed." };
-        var resamples = new Option<int?>("--resamples") { Description = "Overrides statistics.resamples." };
+        var batch = OptionValues.WholeNumber("--batch-size", "Rows per inference call (1 to 1,048,576).", 1, 1 << 20);
+        var seed = OptionValues.Seed("--seed", "Overrides statistics.seed.");
+        var resamples = OptionValues.WholeNumber("--resamples", "Overrides statistics.resamples (1 to 1,000,000).", 1, 1_000_000,
+            "1000 is a good default (fewer than 100 gives rough intervals)");
 
         var command = new Command("check", "Run the gate: evaluate candidate and baseline on the holdout and judge the policy.\n\n" +
             "Examples:\n" +
@@ -163,6 +164,11 @@ public static class CheckCommand
             }
 
             formats.Add(item.ToLowerInvariant());
+        }
+
+        if (formats.Count == 0)
+        {
+            throw new UsageException($"--format is empty: name at least one report format, comma-separated, from: {string.Join(", ", KnownFormats)} (e.g. --format md,json).");
         }
 
         return formats;

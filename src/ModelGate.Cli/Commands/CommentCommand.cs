@@ -16,7 +16,7 @@ public static class CommentCommand
     public static Command Create(CliConsole console)
     {
         var dir = new Option<string>("--report-dir") { Description = "The report folder written by check (holds comment.md and report.json).", DefaultValueFactory = _ => "modelgate-report" };
-        var pr = new Option<int?>("--pr") { Description = "Pull-request number (from the artifact); else taken from the event." };
+        var pr = OptionValues.WholeNumber("--pr", "Pull-request number (from the artifact); else taken from the event.", 1, int.MaxValue);
         var key = new Option<string>("--gate-key", "--comment-key") { Description = "Identifies this gate's comment.", DefaultValueFactory = _ => "default" };
         var mode = CommentModeOption.Create();
         var (token, timeout, author) = GitHubOptionSet.Create();

@@ -10,7 +10,7 @@ public static class GitHubOptionSet
     public static (Option<string?> Token, Option<int?> Timeout, Option<string?> Author) Create() =>
     (
         new Option<string?>("--github-token") { Description = "Token for the PR comment (default: GITHUB_TOKEN, which is preferred)." },
-        new Option<int?>("--github-timeout") { Description = "Seconds the PR comment may take in all, retries included (default 180)." },
+        OptionValues.WholeNumber("--github-timeout", "Seconds the PR comment may take in all, retries included (default 180).", 1, 86_400),
         new Option<string?>("--comment-author") { Description = "Only comments by this login count as ModelGate's (for a personal token); default: any bot." }
     );
 }
