@@ -58,7 +58,9 @@ public sealed class HoldoutChunkReader : IDisposable
                 file,
                 options.ColumnKinds.TryGetValue(n, out var k) ? k : null,
                 n == options.RowIdColumn)).ToArray();
-            sourceIndex = selected.Select(n => IndexOf(FileColumns, n)).ToArray();
+            // One dictionary over the header: a list search per column made wide holdouts quadratic in the column count.
+            var position = FileColumns.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+            sourceIndex = selected.Select(n => position.GetValueOrDefault(n, -1)).ToArray();
             isFeature = selected.Select(n => n != options.RowIdColumn && features.Contains(n)).ToArray();
             missingCounts = new long[selected.Count];
             tokens = new MissingTokens(options.MissingTokens);
@@ -226,19 +228,6 @@ public sealed class HoldoutChunkReader : IDisposable
     {
         source.Dispose();
         input.Dispose();
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private List<string> SelectColumns()

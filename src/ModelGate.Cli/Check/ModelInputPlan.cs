@@ -64,7 +64,8 @@ public sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns, 
                 $"{holdoutPath}: no column matches '{spec.Pattern}' for model input '{spec.Name}'; the header has {Preview(header)}. Fix the pattern in data.inputs.");
         }
 
-        var missing = columns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
+        var inHeader = header.ToHashSet(StringComparer.Ordinal);
+        var missing = columns.Where(c => !inHeader.Contains(c)).ToList();
         if (missing.Count > 0)
         {
             throw new InputMappingException(

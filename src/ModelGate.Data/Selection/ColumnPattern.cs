@@ -30,6 +30,7 @@ public static class ColumnPattern
         ArgumentNullException.ThrowIfNull(available);
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? names = null;
         foreach (var pattern in patterns)
         {
             if (IsGlob(pattern))
@@ -42,7 +43,7 @@ public static class ColumnPattern
 
                 result.AddRange(matches.Where(seen.Add));
             }
-            else if (available.Contains(pattern, StringComparer.Ordinal))
+            else if ((names ??= available.ToHashSet(StringComparer.Ordinal)).Contains(pattern))
             {
                 if (seen.Add(pattern))
                 {
