@@ -39,7 +39,11 @@ public static class FaultCatalogue
             "Pass --policy, or write one with 'dotnet modelgate init'.", w => File.Delete(w.PolicyPath)),
         Usage("usage_unknown_option", "modelgate: Unrecognized command or argument '--frobnicate'.", "Check the spelling; run 'dotnet modelgate check --help'.", "--frobnicate"),
         Usage("usage_bad_device", "modelgate: --device 'tpu' is not one of auto, cpu, cuda, cuda:N.", "Use --device auto, cpu, cuda or cuda:N.", "--device", "tpu"),
-        Usage("usage_bad_format", "modelgate: --format: unknown format 'pdf'. Use a comma-separated list of: md, json, junit, html.", "List only md, json, junit, html.", "--format", "pdf"),
+        Usage("usage_bad_format", "modelgate: --format: unknown format 'pdf'. Use a comma-separated list of: md, json, junit, html, openmetrics.", "List only md, json, junit, html, openmetrics.", "--format", "pdf"),
+        Usage("usage_bad_pushgateway_url", "modelgate: --pushgateway 'pushgateway:9091' is not an http(s) URL. Give the Pushgateway's base URL, e.g. http://pushgateway:9091.",
+            "Give the base URL with its scheme, e.g. http://pushgateway:9091.", "--pushgateway", "pushgateway:9091"),
+        Usage("usage_pushgateway_credentials_in_url", "modelgate: --pushgateway must not carry a user name or password (the URL is printed).",
+            "Remove them from the URL; set MODELGATE_PUSHGATEWAY_TOKEN, or _USERNAME and _PASSWORD.", "--pushgateway", "http://ci:s3cret@127.0.0.1:9/"),
         Usage("usage_resamples_out_of_range", "modelgate: --resamples 0 is outside 1 to 1,000,000; 1000 is a good default (fewer than 100 gives rough intervals).", "Give --resamples between 1 and 1,000,000 (1000 for a real gate).", "--resamples", "0"),
 
         // ---- exit 3: input data ----
