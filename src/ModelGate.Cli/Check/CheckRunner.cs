@@ -190,12 +190,12 @@ public sealed class CheckRunner(CliConsole console)
         var fingerprints = new List<ModelFingerprint>
         {
             new("candidate", Show(candidate.Path), ReportComposer.Sha256Of(candidate.Path), candidate.SizeBytes,
-                RunOrigin.ModelVersion(options.CandidateVersion, candidate.Signature.Metadata)),
+                RunOrigin.ModelVersion(options.CandidateVersion ?? policy.Models.CandidateVersion, candidate.Signature.Metadata)),
         };
         if (baseline is not null)
         {
             fingerprints.Add(new("baseline", Show(baseline.Path), ReportComposer.Sha256Of(baseline.Path), baseline.SizeBytes,
-                RunOrigin.ModelVersion(options.BaselineVersion, baseline.Signature.Metadata)));
+                RunOrigin.ModelVersion(options.BaselineVersion ?? policy.Models.BaselineVersion, baseline.Signature.Metadata)));
         }
 
         var data = new List<DataFingerprint> { new("holdout", Show(holdout.File), holdout.Sha256, holdout.RowCount) };

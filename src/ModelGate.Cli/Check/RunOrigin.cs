@@ -24,14 +24,17 @@ public static partial class RunOrigin
         return new RunIdentity(console.Env("GITHUB_REPOSITORY"), console.Env("GITHUB_HEAD_REF") ?? console.Env("GITHUB_REF_NAME"), pr, console.Env("GITHUB_SHA"));
     }
 
-    /// <summary>A model's version: the flag, else the ONNX metadata_props "version" or "model_version", else a non-zero model_version field.</summary>
+    /// <summary>
+    /// A model's version: the flag or policy key, else the ONNX metadata_props "version" or "model_version", else the
+    /// model_version field when set (ONNX Runtime reports an unset field as <see cref="long.MaxValue"/>).
+    /// </summary>
     public static string? ModelVersion(string? flag, ModelGate.Onnx.Signature.ModelMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         return flag is { Length: > 0 } ? flag
             : metadata.Custom.TryGetValue("version", out var v) && v.Length > 0 ? v
             : metadata.Custom.TryGetValue("model_version", out var mv) && mv.Length > 0 ? mv
-            : metadata.ModelVersion > 0 ? metadata.ModelVersion.ToString(CultureInfo.InvariantCulture)
+            : metadata.ModelVersion is > 0 and < long.MaxValue ? metadata.ModelVersion.ToString(CultureInfo.InvariantCulture)
             : null;
     }
 

@@ -36,6 +36,7 @@ public sealed class MonitoringServers : IAsyncLifetime, IDisposable
 
         var policy = ExampleCopy.Into(_scratch, "breast-cancer");
         File.AppendAllText(policy, "  - latency:\n      batch_size: 1\n      p95_ms: { at_most: 1000 }\n");
+        File.WriteAllText(policy, File.ReadAllText(policy).Replace("  positive_class: 1", "  positive_class: 1\n  candidate_version: 2.0.0-policy\n  baseline_version: 1.9.0", StringComparison.Ordinal));
         await RunAsync("breast-cancer", ["--policy", policy, "--candidate-version", "2.1.0"], new()
         {
             ["GITHUB_REPOSITORY"] = "octo-org/models",

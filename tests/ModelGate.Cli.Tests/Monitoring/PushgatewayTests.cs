@@ -52,7 +52,10 @@ public sealed class PushgatewayTests(MonitoringServers stack)
         var pr7 = held.Single(h => h.Name == "modelgate_gate_passed" && h["gate"] == "hmda");
         Assert.Equal(("feature/x\"y\\z", "7", 0.0), (pr7["branch"], pr7["pr"], pr7.Value));
         Assert.Equal("8", held.Single(h => h.Name == "modelgate_gate_passed" && h["gate"] == "arrests")["pr"]);
+        // The flag wins over the policy's candidate_version; the policy's baseline_version applies.
         Assert.Equal("2.1.0", held.Single(h => h.Name == "modelgate_model_info" && h["gate"] == "breast-cancer" && h["role"] == "candidate")["model_version"]);
+        Assert.Equal("1.9.0", held.Single(h => h.Name == "modelgate_model_info" && h["gate"] == "breast-cancer" && h["role"] == "baseline")["model_version"]);
+        Assert.DoesNotContain(held, h => h["gate"] == "hmda" && h["model_version"].Length > 0);
         Assert.Contains(held, h => h.Name == "modelgate_latency_seconds" && h["gate"] == "breast-cancer" && h["percentile"] == "95" && h.Value is > 0 and < 1);
         Assert.Contains(held, h => h.Name == "modelgate_model_size_bytes" && h["gate"] == "hmda" && h.Value > 0);
     }
