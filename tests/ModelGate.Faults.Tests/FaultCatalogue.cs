@@ -185,6 +185,11 @@ public static class FaultCatalogue
             "Point --onnxruntime at libonnxruntime itself.", _ => { }, "--onnxruntime", "/lib/x86_64-linux-gnu/libz.so.1"),
         Env("cuda_without_gpu", "modelgate: --device cuda:0 cannot be used: CUDA provider libraries (libonnxruntime_providers_shared.so + libonnxruntime_providers_cuda.so) not found",
             "Install the CUDA build of ONNX Runtime and point --onnxruntime at it, or run with --device cpu.", _ => { }, "--device", "cuda"),
+
+        // Loopback port 9 (discard) has no listener: the push is refused at once, three times; the reports are still written.
+        new("pushgateway_required_unreachable", 4, "modelgate: could not push the metrics to http://127.0.0.1:9/ after 3 attempt(s): Connection refused (127.0.0.1:9). Fix: check --pushgateway",
+            "Start the Pushgateway or fix --pushgateway; without --pushgateway-required a failed push is only a warning.", _ => { },
+            ["--pushgateway", "http://127.0.0.1:9", "--pushgateway-required"], AllReports),
     ];
 
     /// <summary>Every catalogue name, including the GitHub cases that run against the fake server.</summary>
