@@ -25,8 +25,13 @@ public sealed record Provenance
     public string? ExecutionProvider { get; init; }
 }
 
-/// <summary>One model file: its role ("candidate" or "baseline"), path, SHA-256 and size.</summary>
-public sealed record ModelFingerprint(string Role, string Path, string Sha256, long Bytes);
+/// <summary>One model file: its role ("candidate" or "baseline"), path, SHA-256, size and, when known, its version.</summary>
+/// <param name="Role">"candidate" or "baseline".</param>
+/// <param name="Path">The path as shown in reports.</param>
+/// <param name="Sha256">SHA-256 of the file, lower-case hex.</param>
+/// <param name="Bytes">File size.</param>
+/// <param name="Version">The model's version from a flag or the ONNX metadata; null when neither says.</param>
+public sealed record ModelFingerprint(string Role, string Path, string Sha256, long Bytes, string? Version = null);
 
 /// <summary>One data file: its role ("holdout" or "train"), path, SHA-256 and the rows read from it.</summary>
 public sealed record DataFingerprint(string Role, string Path, string Sha256, long Rows);

@@ -26,4 +26,10 @@ public sealed record ReportContext
 
     /// <summary>ROC curves for the HTML charts (binary, or one-vs-rest per class); empty when not computed.</summary>
     public IReadOnlyList<RocCurve> RocCurves { get; init; } = [];
+
+    /// <summary>Repository, branch or pull request and commit of the run (monitoring labels); all unknown by default.</summary>
+    public RunIdentity Run { get; init; } = new();
+
+    /// <summary>Seconds the run took up to judging (measured by the caller, fixed in tests); null when not measured.</summary>
+    public double? DurationSeconds { get; init; }
 }

@@ -39,7 +39,11 @@ public static class FaultCatalogue
             "Pass --policy, or write one with 'dotnet modelgate init'.", w => File.Delete(w.PolicyPath)),
         Usage("usage_unknown_option", "modelgate: Unrecognized command or argument '--frobnicate'.", "Check the spelling; run 'dotnet modelgate check --help'.", "--frobnicate"),
         Usage("usage_bad_device", "modelgate: --device 'tpu' is not one of auto, cpu, cuda, cuda:N.", "Use --device auto, cpu, cuda or cuda:N.", "--device", "tpu"),
-        Usage("usage_bad_format", "modelgate: --format: unknown format 'pdf'. Use a comma-separated list of: md, json, junit, html.", "List only md, json, junit, html.", "--format", "pdf"),
+        Usage("usage_bad_format", "modelgate: --format: unknown format 'pdf'. Use a comma-separated list of: md, json, junit, html, openmetrics.", "List only md, json, junit, html, openmetrics.", "--format", "pdf"),
+        Usage("usage_bad_pushgateway_url", "modelgate: --pushgateway 'pushgateway:9091' is not an http(s) URL. Give the Pushgateway's base URL, e.g. http://pushgateway:9091.",
+            "Give the base URL with its scheme, e.g. http://pushgateway:9091.", "--pushgateway", "pushgateway:9091"),
+        Usage("usage_pushgateway_credentials_in_url", "modelgate: --pushgateway must not carry a user name or password (the URL is printed).",
+            "Remove them from the URL; set MODELGATE_PUSHGATEWAY_TOKEN, or _USERNAME and _PASSWORD.", "--pushgateway", "http://ci:s3cret@127.0.0.1:9/"),
         Usage("usage_resamples_out_of_range", "modelgate: --resamples must be a whole number from 1 to 1,000,000; got '0'; 1000 is a good default (fewer than 100 gives rough intervals)", "Give --resamples between 1 and 1,000,000 (1000 for a real gate).", "--resamples", "0"),
 
         // ---- exit 3: input data ----
@@ -184,6 +188,11 @@ public static class FaultCatalogue
         // The rest of the message depends on whether a GPU build of ONNX Runtime sits in the machine's NuGet cache: say only what holds either way.
         Env("cuda_without_gpu", "modelgate: --device cuda:0 cannot be used: CUDA provider libraries",
             "Install the CUDA build of ONNX Runtime and point --onnxruntime at it, or run with --device cpu.", _ => { }, "--device", "cuda"),
+
+        // Loopback port 9 (discard) has no listener: the push is refused at once, three times; the reports are still written.
+        new("pushgateway_required_unreachable", 4, "modelgate: could not push the metrics to http://127.0.0.1:9/ after 3 attempt(s): Connection refused (127.0.0.1:9). Fix: check --pushgateway",
+            "Start the Pushgateway or fix --pushgateway; without --pushgateway-required a failed push is only a warning.", _ => { },
+            ["--pushgateway", "http://127.0.0.1:9", "--pushgateway-required"], AllReports),
     ];
 
     /// <summary>Every catalogue name, including the GitHub cases that run against the fake server.</summary>

@@ -26,7 +26,7 @@ public sealed class InvalidPolicyTests
         },
         {
             "unknown key in models", H.Replace("  baseline:", "  basline:", StringComparison.Ordinal), 5, 3,
-            "unknown key 'basline' in models; did you mean 'baseline'? (valid keys: candidate, baseline, output, scores, positive_class, decision_threshold, max_invalid_rows)"
+            "unknown key 'basline' in models; did you mean 'baseline'? (valid keys: candidate, baseline, output, scores, positive_class, decision_threshold, max_invalid_rows, candidate_version, baseline_version)"
         },
         {
             "number written as a word", H + "checks:\n  - metric: roc_auc\n    at_least: high\n", 11, 15,

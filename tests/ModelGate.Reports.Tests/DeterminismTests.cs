@@ -14,6 +14,7 @@ public sealed class DeterminismTests
             Assert.Equal(JsonReport.Render(s.Result, s.Context), JsonReport.Render(s.Result, s.Context));
             Assert.Equal(JunitReport.Render(s.Result, s.Context), JunitReport.Render(s.Result, s.Context));
             Assert.Equal(HtmlReport.Render(s.Result, s.Context), HtmlReport.Render(s.Result, s.Context));
+            Assert.Equal(OpenMetricsReport.Render(s.Result, s.Context), OpenMetricsReport.Render(s.Result, s.Context));
         }
     }
 

@@ -41,6 +41,14 @@ public sealed class GoldenFileTests
 
     [Theory]
     [MemberData(nameof(Names))]
+    public void OpenMetrics_matches_golden(string name)
+    {
+        var s = Scenario.Named(name);
+        Golden.Verify($"{name}.prom", OpenMetricsReport.Render(s.Result, s.Context));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public void Console_plain_text_matches_golden(string name)
     {
         var s = Scenario.Named(name);

@@ -31,6 +31,8 @@ public sealed class CheckRunner(CliConsole console)
     public async Task<int> RunAsync(CheckOptions options, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var started = Stopwatch.StartNew();
+        var credentials = options.Pushgateway is null ? null : MetricsPush.Credentials(console);
         var now = Clock.Now(console);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var policy = LoadPolicy(options, today);
@@ -104,7 +106,11 @@ public sealed class CheckRunner(CliConsole console)
         cancellation.ThrowIfCancellationRequested();
 
         var outDir = console.ResolvePath(options.OutDir);
-        var facts = Facts(options, policy, holdout, train?.File, candidate, baseline, runtime, now);
+        var facts = Facts(options, policy, holdout, train?.File, candidate, baseline, runtime, now) with
+        {
+            Run = RunOrigin.From(console, options.PullRequest),
+            DurationSeconds = started.Elapsed.TotalSeconds,
+        };
         var context = ReportComposer.Context(facts, result, holdout, policy.Report.ShowColumns, policy.Report.MaxFlippedRows, data,
             $"the full report is in `{ReportComposer.DisplayPath(Path.Combine(outDir, "report.md"), console.WorkingDirectory)}` (job summary and artifact)");
         var written = ReportWriter.WriteAll(ReportComposer.Files(result, context, outDir, options.Formats));
@@ -117,6 +123,11 @@ public sealed class CheckRunner(CliConsole console)
         }
 
         var exitCode = GateExitCode.For(result, options.FailOn);
+        if (options.Pushgateway is { } gateway)
+        {
+            exitCode = await new MetricsPush(console, _log).PushAsync(options, gateway, credentials!, result, context, exitCode, cancellation).ConfigureAwait(false);
+        }
+
         if (options.GitHub || options.GitHubSummaryOnly)
         {
             exitCode = await new GitHubPublishing(console, _log).PublishAsync(options, policy, result, context, exitCode, cancellation).ConfigureAwait(false);
@@ -183,11 +194,13 @@ public sealed class CheckRunner(CliConsole console)
         string Show(string path) => ReportComposer.DisplayPath(path, console.WorkingDirectory);
         var fingerprints = new List<ModelFingerprint>
         {
-            new("candidate", Show(candidate.Path), ReportComposer.Sha256Of(candidate.Path), candidate.SizeBytes),
+            new("candidate", Show(candidate.Path), ReportComposer.Sha256Of(candidate.Path), candidate.SizeBytes,
+                RunOrigin.ModelVersion(options.CandidateVersion ?? policy.Models.CandidateVersion, candidate.Signature.Metadata)),
         };
         if (baseline is not null)
         {
-            fingerprints.Add(new("baseline", Show(baseline.Path), ReportComposer.Sha256Of(baseline.Path), baseline.SizeBytes));
+            fingerprints.Add(new("baseline", Show(baseline.Path), ReportComposer.Sha256Of(baseline.Path), baseline.SizeBytes,
+                RunOrigin.ModelVersion(options.BaselineVersion ?? policy.Models.BaselineVersion, baseline.Signature.Metadata)));
         }
 
         var data = new List<DataFingerprint> { new("holdout", Show(holdout.File), holdout.Sha256, holdout.RowCount) };

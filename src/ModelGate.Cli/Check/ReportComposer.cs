@@ -20,7 +20,14 @@ public sealed record RunFacts(
     IReadOnlyList<DataFingerprint> Data,
     string OnnxRuntimeVersion,
     string Device,
-    string Provider);
+    string Provider)
+{
+    /// <summary>Repository, branch, pull request and commit, for monitoring labels.</summary>
+    public RunIdentity Run { get; init; } = new();
+
+    /// <summary>Seconds from the start of the run to the verdict.</summary>
+    public double? DurationSeconds { get; init; }
+}
 
 /// <summary>Builds the report context and the report files of a run.</summary>
 public static class ReportComposer
@@ -32,6 +39,7 @@ public static class ReportComposer
         ["json"] = "report.json",
         ["junit"] = "report.junit.xml",
         ["html"] = "report.html",
+        ["openmetrics"] = "report.prom",
     };
 
     /// <summary>The Markdown cut to fit a PR comment, written beside the full report for the `comment` command.</summary>
@@ -63,6 +71,8 @@ public static class ReportComposer
             FlippedRows = FlippedRows(result, holdout, showColumns, maxFlippedRows),
             FullReportLocation = fullReportLocation,
             RocCurves = RocCurves(data),
+            Run = facts.Run,
+            DurationSeconds = facts.DurationSeconds,
         };
     }
 
@@ -83,6 +93,7 @@ public static class ReportComposer
                 "md" => MarkdownReport.RenderSummary(result, context),
                 "json" => JsonReport.Render(result, context),
                 "junit" => JunitReport.Render(result, context),
+                "openmetrics" => OpenMetricsReport.Render(result, context),
                 _ => HtmlReport.Render(result, context),
             };
             files.Add(new ReportFile(Path.Combine(outDir, name), content));

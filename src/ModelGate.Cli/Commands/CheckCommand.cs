@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelGate.Cli.Check;
 using ModelGate.GitHub.Comments;
+using ModelGate.Monitoring;
 
 namespace ModelGate.Cli.Commands;
 
@@ -76,6 +77,21 @@ public sealed record CheckOptions
 
     /// <summary>GitHub options shared with <c>comment</c>.</summary>
     public GitHubOptions GitHubSettings { get; init; } = new();
+
+    /// <summary>Where to push the run's metrics, if anywhere.</summary>
+    public PushgatewayEndpoint? Pushgateway { get; init; }
+
+    /// <summary>True when a failed push is an error (exit 4 for a passing gate) rather than a warning.</summary>
+    public bool PushgatewayRequired { get; init; }
+
+    /// <summary>Bound on the whole push in seconds, retries included.</summary>
+    public int PushgatewayTimeoutSeconds { get; init; } = 10;
+
+    /// <summary>The candidate's version for monitoring labels; overrides the ONNX metadata.</summary>
+    public string? CandidateVersion { get; init; }
+
+    /// <summary>The baseline's version for monitoring labels; overrides the ONNX metadata.</summary>
+    public string? BaselineVersion { get; init; }
 }
 
 /// <summary>How ModelGate talks to GitHub (token, time bound, whose comment is ours).</summary>
@@ -98,7 +114,7 @@ public static class CheckCommand
         var device = new Option<string>("--device") { Description = "auto, cpu or cuda[:N].", DefaultValueFactory = _ => "auto" };
         var ort = new Option<string?>("--onnxruntime") { Description = "ONNX Runtime library file or folder (else MODELGATE_ONNXRUNTIME, the bundled one, the system's)." };
         var outDir = new Option<string>("--out", "-o") { Description = "Report folder.", DefaultValueFactory = _ => "modelgate-report" };
-        var format = new Option<string>("--format") { Description = "Report formats, comma-separated: md, json, junit, html.", DefaultValueFactory = _ => "md,json,junit,html" };
+        var format = new Option<string>("--format") { Description = "Report formats, comma-separated: md, json, junit, html, openmetrics.", DefaultValueFactory = _ => "md,json,junit,html" };
         var github = new Option<bool>("--github") { Description = "Post to GitHub: job summary, annotations, outputs and the PR comment." };
         var summaryOnly = new Option<bool>("--github-summary-only") { Description = "GitHub job summary, annotations and outputs, but no PR comment." };
         var failOn = OptionValues.Choice("--fail-on", "Which checks fail the process: error, warning or never.", FailOn.Error);
@@ -110,15 +126,21 @@ public static class CheckCommand
         var seed = OptionValues.Seed("--seed", "Overrides statistics.seed.");
         var resamples = OptionValues.WholeNumber("--resamples", "Overrides statistics.resamples (1 to 1,000,000).", 1, 1_000_000,
             "1000 is a good default (fewer than 100 gives rough intervals)");
+        var push = new Option<string?>("--pushgateway") { Description = "Push the run's metrics to this Prometheus Pushgateway (credentials from MODELGATE_PUSHGATEWAY_TOKEN, or _USERNAME and _PASSWORD)." };
+        var pushRequired = new Option<bool>("--pushgateway-required") { Description = "A failed push is an error (exit 4 when the gate passed) instead of a warning." };
+        var pushTimeout = OptionValues.WholeNumber("--pushgateway-timeout", "Seconds the push may take, retries included (default 10).", 1, 3_600);
+        var candidateVersion = new Option<string?>("--candidate-version") { Description = "The candidate's version for monitoring labels (else the ONNX metadata's)." };
+        var baselineVersion = new Option<string?>("--baseline-version") { Description = "The baseline's version for monitoring labels (else the ONNX metadata's)." };
 
         var command = new Command("check", "Run the gate: evaluate candidate and baseline on the holdout and judge the policy.\n\n" +
             "Examples:\n" +
             "  dotnet modelgate check\n" +
             "  dotnet modelgate check --policy examples/breast-cancer/modelgate.yml --out report --format md,json\n" +
-            "  dotnet modelgate check --candidate new.onnx --fail-on warning --github")
+            "  dotnet modelgate check --candidate new.onnx --fail-on warning --github\n" +
+            "  dotnet modelgate check --format md,openmetrics --pushgateway http://pushgateway:9091")
         {
             policy, candidate, baseline, holdout, train, device, ort, outDir, format, github, summaryOnly, failOn, gateKey, pr, commentMode, batch, seed, resamples,
-            token, timeout, author,
+            token, timeout, author, push, pushRequired, pushTimeout, candidateVersion, baselineVersion,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -144,6 +166,11 @@ public static class CheckCommand
                 BatchSize = parse.GetValue(batch),
                 Seed = parse.GetValue(seed),
                 Resamples = parse.GetValue(resamples),
+                Pushgateway = ParsePushgateway(parse.GetValue(push)),
+                PushgatewayRequired = parse.GetValue(pushRequired),
+                PushgatewayTimeoutSeconds = parse.GetValue(pushTimeout) ?? 10,
+                CandidateVersion = parse.GetValue(candidateVersion),
+                BaselineVersion = parse.GetValue(baselineVersion),
             };
             return new CheckRunner(console).RunAsync(options, cancellation);
         });
@@ -151,7 +178,10 @@ public static class CheckCommand
     }
 
     /// <summary>The known report formats.</summary>
-    public static IReadOnlyList<string> KnownFormats { get; } = ["md", "json", "junit", "html"];
+    public static IReadOnlyList<string> KnownFormats { get; } = ["md", "json", "junit", "html", "openmetrics"];
+
+    private static PushgatewayEndpoint? ParsePushgateway(string? url) =>
+        url is null ? null : PushgatewayEndpoint.TryParse(url, out var problem) ?? throw new UsageException(problem + ".");
 
     private static HashSet<string> ParseFormats(string value)
     {

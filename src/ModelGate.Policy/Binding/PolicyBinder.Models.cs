@@ -8,7 +8,7 @@ namespace ModelGate.Policy.Binding;
 /// <summary>models: and data:.</summary>
 internal sealed partial class PolicyBinder
 {
-    public static readonly string[] ModelsKeys = ["candidate", "baseline", "output", "scores", "positive_class", "decision_threshold", "max_invalid_rows"];
+    public static readonly string[] ModelsKeys = ["candidate", "baseline", "output", "scores", "positive_class", "decision_threshold", "max_invalid_rows", "candidate_version", "baseline_version"];
     public static readonly string[] DataKeys = ["holdout", "train", "label", "id", "weight", "inputs", "missing", "column_types"];
     public static readonly string[] InputKeys = ["columns", "shape"];
 
@@ -47,7 +47,12 @@ internal sealed partial class PolicyBinder
         }
 
         var maxInvalid = _read.Integer(map, "max_invalid_rows", 0, "a whole number of rows, 0 or more (0: any NaN or infinite score fails the gate)");
-        return candidate is null ? null : new ModelsConfig(candidate, baseline, output, scores, positive?.Value, threshold ?? 0.5, (int)Math.Min(maxInvalid ?? 0, int.MaxValue));
+        var versions = (_read.Scalar(map, "candidate_version", "a version, e.g. 2.1.0")?.Value, _read.Scalar(map, "baseline_version", "a version, e.g. 2.0.3")?.Value);
+        return candidate is null ? null : new ModelsConfig(candidate, baseline, output, scores, positive?.Value, threshold ?? 0.5, (int)Math.Min(maxInvalid ?? 0, int.MaxValue))
+        {
+            CandidateVersion = versions.Item1,
+            BaselineVersion = versions.Item2,
+        };
     }
 
     private string? PathOf(MappingNode map, string key, string? section, string? what)

@@ -15,4 +15,11 @@ public sealed record ModelsConfig(
     ScoresKind? Scores,
     string? PositiveClass,
     double DecisionThreshold,
-    int MaxInvalidRows = 0);
+    int MaxInvalidRows = 0)
+{
+    /// <summary>The candidate's version for monitoring labels (<c>models.candidate_version</c>); null = from the ONNX metadata.</summary>
+    public string? CandidateVersion { get; init; }
+
+    /// <summary>The baseline's version for monitoring labels (<c>models.baseline_version</c>); null = from the ONNX metadata.</summary>
+    public string? BaselineVersion { get; init; }
+}

@@ -88,6 +88,16 @@ public static class PolicyPrinter
         {
             line(1, $"max_invalid_rows: {models.MaxInvalidRows.ToString(CultureInfo.InvariantCulture)}");
         }
+
+        if (models.CandidateVersion is not null)
+        {
+            line(1, $"candidate_version: {Text(models.CandidateVersion)}");
+        }
+
+        if (models.BaselineVersion is not null)
+        {
+            line(1, $"baseline_version: {Text(models.BaselineVersion)}");
+        }
     }
 
     private static void PrintData(DataConfig data, Action<int, string> line, Func<string, string> rel)

@@ -92,5 +92,7 @@ internal static class Build
         PolicyPath = "modelgate.yml",
         Provenance = provenance,
         FullReportLocation = "the job summary and the `modelgate-report` artifact",
+        Run = new RunIdentity("octo-org/models", "main", null, "0123456789abcdef0123456789abcdef01234567"),
+        DurationSeconds = 12.5,
     };
 }

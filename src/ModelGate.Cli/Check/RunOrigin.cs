@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ModelGate.Reports;
+
+namespace ModelGate.Cli.Check;
+
+/// <summary>
+/// Repository, branch, pull request and commit of a run, from the variables GitHub Actions sets (another CI can set the
+/// same names): GITHUB_REPOSITORY; GITHUB_HEAD_REF, else GITHUB_REF_NAME; --pr, else the number in GITHUB_REF
+/// (refs/pull/N/merge); GITHUB_SHA.
+/// </summary>
+public static partial class RunOrigin
+{
+    /// <summary>What the environment says about the run; unknown parts stay null.</summary>
+    public static RunIdentity From(CliConsole console, int? pullRequest)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var pr = pullRequest?.ToString(CultureInfo.InvariantCulture);
+        if (pr is null && console.Env("GITHUB_REF") is { } gitRef && PullRef().Match(gitRef) is { Success: true } m)
+        {
+            pr = m.Groups[1].Value;
+        }
+
+        return new RunIdentity(console.Env("GITHUB_REPOSITORY"), console.Env("GITHUB_HEAD_REF") ?? console.Env("GITHUB_REF_NAME"), pr, console.Env("GITHUB_SHA"));
+    }
+
+    /// <summary>
+    /// A model's version: the flag or policy key, else the ONNX metadata_props "version" or "model_version", else the
+    /// model_version field when set (ONNX Runtime reports an unset field as <see cref="long.MaxValue"/>).
+    /// </summary>
+    public static string? ModelVersion(string? flag, ModelGate.Onnx.Signature.ModelMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return flag is { Length: > 0 } ? flag
+            : metadata.Custom.TryGetValue("version", out var v) && v.Length > 0 ? v
+            : metadata.Custom.TryGetValue("model_version", out var mv) && mv.Length > 0 ? mv
+            : metadata.ModelVersion is > 0 and < long.MaxValue ? metadata.ModelVersion.ToString(CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    [GeneratedRegex(@"^refs/pull/(\d+)/")]
+    private static partial Regex PullRef();
+}

@@ -1,0 +1,11 @@
+namespace ModelGate.Reports;
+
+/// <summary>
+/// Where a run came from, for monitoring labels: repository, branch or pull request, commit. Every field is optional and
+/// untrusted (a pull request chooses its branch name); renderers escape them.
+/// </summary>
+/// <param name="Repository">owner/name, e.g. from GITHUB_REPOSITORY.</param>
+/// <param name="Branch">The branch the run judged (the PR's head branch for a pull request).</param>
+/// <param name="PullRequest">The pull-request number, as text.</param>
+/// <param name="Commit">The commit SHA.</param>
+public sealed record RunIdentity(string? Repository = null, string? Branch = null, string? PullRequest = null, string? Commit = null);
