@@ -20,12 +20,19 @@ internal static class OutputPreflight
         }
 
         var outDir = console.ResolvePath(options.OutDir);
+        // The folder is created to prove it can be, then removed again if it was new: a run that stops later (bad data,
+        // a broken model) must leave nothing that looks like a report behind.
+        var created = FirstMissing(outDir);
         try
         {
             Directory.CreateDirectory(outDir);
             var probe = Path.Combine(outDir, $".modelgate-write-check-{Environment.ProcessId}.tmp");
             File.WriteAllText(probe, string.Empty);
             File.Delete(probe);
+            if (created is not null)
+            {
+                Directory.Delete(created, recursive: true);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -49,6 +56,17 @@ internal static class OutputPreflight
         {
             throw new GitHubSetupException("--github posts a PR comment but there is no token: set GITHUB_TOKEN (in a workflow: env: GITHUB_TOKEN: ${{ github.token }}), pass --github-token, or use --github-summary-only.");
         }
+    }
+
+    private static string? FirstMissing(string folder)
+    {
+        string? missing = null;
+        for (var dir = Path.GetFullPath(folder); !string.IsNullOrEmpty(dir) && !Directory.Exists(dir) && !File.Exists(dir); dir = Path.GetDirectoryName(dir))
+        {
+            missing = dir;
+        }
+
+        return missing;
     }
 
     // The usual cause in words: a file standing where a folder of the path should be; else the system's reason.
