@@ -3,6 +3,7 @@ using System.Globalization;
 using ModelGate.Cli.Commands;
 using ModelGate.Core;
 using ModelGate.Core.Evaluation;
+using ModelGate.Core.Limits;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
 using ModelGate.Core.Verdicts;
@@ -49,7 +50,7 @@ public sealed class CheckRunner(CliConsole console)
         using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, settings);
         _log.Step($"ONNX Runtime {runtime.Version} ({runtime.HowFound}); device {candidate.Device.Device} via {candidate.Device.Provider}: {candidate.Device.Reason}");
 
-        var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);
+        var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: options.Guard.ResourceLimits());
         var inputs = ModelInputPlan.For(policy.Data, candidate.Signature, header, policy.Data.Holdout);
         var needed = HoldoutColumnsNeeded.For(policy, header, inputs);
         var columnErrors = policy.ValidateAgainstColumns(header);
@@ -69,14 +70,14 @@ public sealed class CheckRunner(CliConsole console)
                 MinimumFirstChunkRows = StreamingScorer.LatencyRows(policy.Checks),
                 KeepAfterScoring = needed.AfterScoring,
             }
-            .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy), cancellation).ConfigureAwait(false);
+            .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy, options.Guard.ResourceLimits()), cancellation).ConfigureAwait(false);
         var (holdout, columnsRead, candidateScores, baselineScores, candidateInputs, baselineInputs, timings) = streamed;
         _log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {columnsRead} columns ({holdout.Columns.Count} kept after scoring) and scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount, TimeSpan.FromSeconds(timings.WallSeconds))}){Dropped(holdout)}; output '{candidateScores.OutputName}': {candidateScores.Reason}");
         _log.Step(string.Create(CultureInfo.InvariantCulture, $"stages (busy s, overlapped): read {timings.ReadSeconds:0.00}, candidate {timings.CandidateSeconds:0.00}, baseline {timings.BaselineSeconds:0.00}, assemble {timings.AssembleSeconds:0.00}; wall {timings.WallSeconds:0.00} in {timings.Chunks} chunks"));
         cancellation.ThrowIfCancellationRequested();
 
         var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
-        var train = Train(policy, candidate, inputs, needed, request);
+        var train = Train(policy, candidate, inputs, needed, request, options.Guard.ResourceLimits());
         var data = new EvaluationData
         {
             Task = policy.Task,
@@ -134,7 +135,7 @@ public sealed class CheckRunner(CliConsole console)
                 $"policy file not found: {ReportComposer.DisplayPath(path, console.WorkingDirectory)}. Pass --policy <file>, or run 'dotnet modelgate init --model <candidate.onnx> --holdout <data.csv>' to write one.");
         }
 
-        var loaded = PolicyLoader.Load(path, today);
+        var loaded = PolicyLoader.Load(path, today, options.Guard.PolicyOptions(console));
         foreach (var warning in loaded.Warnings)
         {
             _log.Warn(warning.ToString());
@@ -143,14 +144,14 @@ public sealed class CheckRunner(CliConsole console)
         return PolicyOverrides.Apply(loaded.GetPolicyOrThrow(), options, console);
     }
 
-    private (TrainSample Sample, Holdout File)? Train(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, HoldoutColumnsNeeded needed, ScoreRequest request)
+    private (TrainSample Sample, Holdout File)? Train(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, HoldoutColumnsNeeded needed, ScoreRequest request, ResourceLimits limits)
     {
         if (policy.Data.Train is null || !policy.Checks.OfType<GeneralizationGapCheckSpec>().Any())
         {
             return null;
         }
 
-        var train = HoldoutReader.Read(policy.Data.Train, needed.ToReadOptions(policy, withRowIds: false));
+        var train = HoldoutReader.Read(policy.Data.Train, needed.ToReadOptions(policy, limits, withRowIds: false));
         var scored = candidate.Score(inputs.Select(i => i.ToModelInput(train)).ToList(), request);
         var labelled = EvaluationBuilder.Label(policy, train, scored, null);
         _log.Step($"scored the candidate on {train.RowCount.ToString("N0", CultureInfo.InvariantCulture)} train rows for the generalization gap");

@@ -37,7 +37,7 @@ public sealed class GitHubPublishing(CliConsole console, RunLog log)
             Mode = options.CommentMode,
             Author = AuthorRule(options.GitHubSettings),
         };
-        var published = await new ActionsPublisher(environment, console.Out).PublishAsync(report, settings, cancellation).ConfigureAwait(false);
+        var published = await new ActionsPublisher(environment, ConsoleGuard.RawOf(console.Out)).PublishAsync(report, settings, cancellation).ConfigureAwait(false);
         if (published.Comment is { } comment)
         {
             log.Step(comment.Describe());

@@ -76,6 +76,12 @@ public sealed record CheckOptions
 
     /// <summary>GitHub options shared with <c>comment</c>.</summary>
     public GitHubOptions GitHubSettings { get; init; } = new();
+
+    /// <summary>Where the policy's files may be and the resource limits.</summary>
+    public InputGuardOptions Guard { get; init; } = new();
+
+    /// <summary>Wall-clock budget of the whole run in seconds; 0 turns it off.</summary>
+    public int TimeoutSeconds { get; init; } = RunBudget.DefaultSeconds;
 }
 
 /// <summary>How ModelGate talks to GitHub (token, time bound, whose comment is ours).</summary>
@@ -109,6 +115,12 @@ public static class CheckCommand
         var batch = new Option<int?>("--batch-size") { Description = "Rows per inference call." };
         var seed = new Option<ulong?>("--seed") { Description = "Overrides statistics.seed." };
         var resamples = new Option<int?>("--resamples") { Description = "Overrides statistics.resamples." };
+        var guard = InputGuardOptionSet.Create();
+        var runTimeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds the whole run may take (default 3600; 0: no limit).",
+            DefaultValueFactory = _ => RunBudget.DefaultSeconds,
+        };
 
         var command = new Command("check", "Run the gate: evaluate candidate and baseline on the holdout and judge the policy.\n\n" +
             "Examples:\n" +
@@ -117,7 +129,7 @@ public static class CheckCommand
             "  dotnet modelgate check --candidate new.onnx --fail-on warning --github")
         {
             policy, candidate, baseline, holdout, train, device, ort, outDir, format, github, summaryOnly, failOn, gateKey, pr, commentMode, batch, seed, resamples,
-            token, timeout, author,
+            token, timeout, author, guard.Root, guard.AllowOutside, guard.Limits, runTimeout,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -143,8 +155,15 @@ public static class CheckCommand
                 BatchSize = parse.GetValue(batch),
                 Seed = parse.GetValue(seed),
                 Resamples = parse.GetValue(resamples),
+                Guard = InputGuardOptionSet.Read(parse, guard),
+                TimeoutSeconds = parse.GetValue(runTimeout),
             };
-            return new CheckRunner(console).RunAsync(options, cancellation);
+            if (options.TimeoutSeconds < 0)
+            {
+                throw new UsageException("--timeout must be 0 (no limit) or a number of seconds.");
+            }
+
+            return RunBudget.RunAsync(options.TimeoutSeconds, budget => new CheckRunner(console).RunAsync(options, budget), cancellation);
         });
         return command;
     }
