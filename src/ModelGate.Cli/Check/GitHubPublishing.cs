@@ -51,7 +51,7 @@ public sealed class GitHubPublishing(CliConsole console, RunLog log)
                 JobSummary.Append(summaryPath, "\n" + problem + "\n");
             }
 
-            log.Warn(problem);
+            console.Error.WriteLine("modelgate: " + problem);
             return exitCode == ExitCodes.Passed ? ExitCodes.EnvironmentError : exitCode;
         }
 
