@@ -17,6 +17,13 @@ public static class ExternalDataModel
         File.WriteAllBytes(Path.Combine(Path.GetDirectoryName(modelOut)!, dataFile), weights.ToArray());
     }
 
+    /// <summary>A ModelProto whose one initializer keeps its data in <paramref name="location"/>, and nothing else.</summary>
+    public static byte[] Pointing(string location)
+    {
+        byte[] irVersion = [0x08, 0x08];
+        return [.. irVersion, .. Field(7, Field(5, Entry("location", location)))];
+    }
+
     private static byte[] Graph(byte[] graph, MemoryStream weights, string dataFile) =>
         [.. Fields(graph).SelectMany(f => f.Number == 5 ? Field(5, Tensor(f.Payload, weights, dataFile)) : f.Raw)];
 

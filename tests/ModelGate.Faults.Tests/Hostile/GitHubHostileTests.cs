@@ -37,11 +37,7 @@ public sealed class GitHubHostileTests
     public async Task A_forged_verdict_in_report_json_never_reaches_the_marker()
     {
         await using var fake = await FakeGitHub.StartAsync();
-        using var w = new Workspace("breast-cancer");
-        Directory.CreateDirectory(w.OutDir);
-        w.Write("out/comment.md", "hello @everyone\n");
-        w.Write("out/report.json", "{\"gate\": {\"verdict\": \"pass --> <img src=x>\"}}");
-        var run = await w.RunAsync(Env(fake), CancellationToken.None, "comment", "--report-dir", "out", "--pr", "7");
+        var run = await CommentAsync(fake, "hello @everyone\n", "{\"gate\": {\"verdict\": \"pass --> <img src=x>\"}}");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("<!-- modelgate:default verdict=unknown -->", Assert.Single(fake.Comments("octo-org/models", 7)).Body, StringComparison.Ordinal);
     }
@@ -50,11 +46,7 @@ public sealed class GitHubHostileTests
     public async Task A_report_json_that_is_not_json_is_a_one_line_usage_error()
     {
         await using var fake = await FakeGitHub.StartAsync();
-        using var w = new Workspace("breast-cancer");
-        Directory.CreateDirectory(w.OutDir);
-        w.Write("out/comment.md", "x\n");
-        w.Write("out/report.json", "{\"gate\": [");
-        var run = await w.RunAsync(Env(fake), CancellationToken.None, "comment", "--report-dir", "out", "--pr", "7");
+        var run = await CommentAsync(fake, "x\n", "{\"gate\": [");
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("out/report.json, line 1: not valid JSON", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(fake.Comments("octo-org/models", 7));
@@ -131,6 +123,15 @@ public sealed class GitHubHostileTests
         ["GITHUB_API_URL"] = fake.ApiBase.ToString(),
         ["MODELGATE_PLANTED_SECRET"] = Secrets.Token,
     };
+
+    private static async Task<CliRun> CommentAsync(FakeGitHub fake, string commentMarkdown, string reportJson)
+    {
+        using var w = new Workspace("breast-cancer");
+        Directory.CreateDirectory(w.OutDir);
+        w.Write("out/comment.md", commentMarkdown);
+        w.Write("out/report.json", reportJson);
+        return await w.RunAsync(Env(fake), CancellationToken.None, "comment", "--report-dir", "out", "--pr", "7");
+    }
 
     private static async Task<(CliRun Run, double Seconds)> CheckWithGitHubAsync(FakeGitHub fake)
     {

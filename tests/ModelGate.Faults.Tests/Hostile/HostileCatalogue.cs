@@ -115,7 +115,7 @@ public static class HostileCatalogue
         }, HostileCase.Check("--limit", "rows_file_bytes=1KiB")) { Example = "hmda-safety" };
         yield return new("model_over_limit", 3, "more than 512 bytes (model_bytes)", 20, _ => { }, HostileCase.Check("--limit", "model_bytes=512"));
         yield return new("model_external_data_outside_folder", 3, "external data location '../../../etc/passwd' is outside the model's folder", 20,
-            w => w.WriteBytes("models/candidate.onnx", ExternalDataModel("../../../etc/passwd")), HostileCase.Check());
+            w => w.WriteBytes("models/candidate.onnx", ExternalDataModel.Pointing("../../../etc/passwd")), HostileCase.Check());
         yield return new("holdout_invalid_utf8_and_escape_in_cell", 3, "modelgate: ", 20,
             w => w.SetCell(3, 1, "\u001b[2J\u001b]0;pwned\u0007"), HostileCase.Check());
     }
@@ -273,29 +273,5 @@ public static class HostileCatalogue
         {
             gzip.Write(block);
         }
-    }
-
-    /// <summary>A ModelProto whose one initializer keeps its data in <paramref name="location"/> (protobuf written by hand).</summary>
-    public static byte[] ExternalDataModel(string location)
-    {
-        static byte[] Field(int number, byte[] payload) => [(byte)((number << 3) | 2), .. Varint(payload.Length), .. payload];
-        static byte[] Varint(int value)
-        {
-            var bytes = new List<byte>();
-            while (value >= 0x80)
-            {
-                bytes.Add((byte)(value | 0x80));
-                value >>= 7;
-            }
-
-            bytes.Add((byte)value);
-            return [.. bytes];
-        }
-
-        var entry = Field(1, Encoding.UTF8.GetBytes("location")).Concat(Field(2, Encoding.UTF8.GetBytes(location))).ToArray();
-        var tensor = Field(13, entry);
-        var graph = Field(5, tensor);
-        byte[] irVersion = [0x08, 0x08];
-        return [.. irVersion, .. Field(7, graph)];
     }
 }

@@ -46,12 +46,7 @@ public sealed class HostileTests
         HostileTimings.Record(name, seconds);
         Assert.True(c.ExitCode == run.ExitCode, $"{name}: expected exit {c.ExitCode}\n{run}");
         Assert.True(seconds <= c.Seconds, string.Create(CultureInfo.InvariantCulture, $"{name}: took {seconds:0.0} s, bound {c.Seconds} s"));
-        var where = c.Place switch
-        {
-            MessagePlace.Stdout => run.Stdout,
-            MessagePlace.MarkdownReport => File.ReadAllText(Path.Combine(w.OutDir, "report.md")),
-            _ => run.Stderr,
-        };
+        var where = MessagePlaces.Text(c.Place, run, w);
         Assert.True(where.Contains(c.Message, StringComparison.Ordinal), $"{name}: message not found: {c.Message}\n{run}");
 
         StackTraces.AssertNone(run.Stderr);
