@@ -116,6 +116,8 @@ public static class HostileCatalogue
         yield return new("model_over_limit", 3, "more than 512 bytes (model_bytes)", 20, _ => { }, HostileCase.Check("--limit", "model_bytes=512"));
         yield return new("model_external_data_outside_folder", 3, "external data location '../../../etc/passwd' is outside the model's folder", 20,
             w => w.WriteBytes("models/candidate.onnx", ExternalDataModel.Pointing("../../../etc/passwd")), HostileCase.Check());
+        yield return new("holdout_huge_cell_is_quoted_as_a_preview", 3, "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (100036 characters) is not a number", 20,
+            w => w.SetCell(3, 1, new string('x', 100_000) + Secrets.Token), HostileCase.Check());
         yield return new("holdout_invalid_utf8_and_escape_in_cell", 3, "modelgate: ", 20,
             w => w.SetCell(3, 1, "\u001b[2J\u001b]0;pwned\u0007"), HostileCase.Check());
     }
