@@ -50,7 +50,9 @@ internal static class MarkdownText
     /// <summary>An inline code span that survives any backticks and pipes inside the text.</summary>
     public static string Code(string text)
     {
-        var oneLine = text.Replace('\n', ' ').Replace('\r', ' ').Replace("|", "\\|", StringComparison.Ordinal);
+        // Mentions are inert inside a code span, unless backticks in the text end it early: neutralise them here too.
+        var oneLine = text.Replace('\n', ' ').Replace('\r', ' ').Replace("|", "\\|", StringComparison.Ordinal)
+            .Replace("@", "@" + Mention, StringComparison.Ordinal);
         var fence = oneLine.Contains('`', StringComparison.Ordinal) ? "`` " : "`";
         var close = fence == "`" ? "`" : " ``";
         return fence + oneLine + close;

@@ -24,6 +24,10 @@ public static class ExternalDataModel
         return [.. irVersion, .. Field(7, Field(5, Entry("location", location)))];
     }
 
+    /// <summary>A ModelProto field 14 (metadata_props) entry, to append to a model file.</summary>
+    public static byte[] MetadataEntry(string key, string value) =>
+        Field(14, [.. Field(1, Encoding.UTF8.GetBytes(key)), .. Field(2, Encoding.UTF8.GetBytes(value))]);
+
     private static byte[] Graph(byte[] graph, MemoryStream weights, string dataFile) =>
         [.. Fields(graph).SelectMany(f => f.Number == 5 ? Field(5, Tensor(f.Payload, weights, dataFile)) : f.Raw)];
 

@@ -52,6 +52,11 @@ public static class HostileCatalogue
         }, HostileCase.Check());
         yield return new("extends_escape", 2, "extends: the path '../../../../etc/base.yml' leaves the repository", 15,
             w => w.ReplaceInPolicy("version: 1\n", "version: 1\nextends: ../../../../etc/base.yml\n"), HostileCase.Check());
+        yield return new("rows_file_dev_zero", 2, "the path '/dev/zero' is absolute", 15, w => AddRowsFile(w, "/dev/zero"), HostileCase.Check()) { Example = "hmda-safety" };
+        yield return new("rows_file_dev_zero_when_trusted", 3, "rows_file is larger than 16 MiB (rows_file_bytes)", 20, w => AddRowsFile(w, "/dev/zero"), HostileCase.Check("--allow-outside-root"))
+        {
+            Example = "hmda-safety",
+        };
         yield return new("symlink_loop", 2, "is a symlink loop", 15, w =>
         {
             File.CreateSymbolicLink(w.File("a.txt"), w.File("b.txt"));
@@ -164,6 +169,40 @@ public static class HostileCatalogue
             Example = "arrests-fairness",
             Place = MessagePlace.MarkdownReport,
             Also = (w, _) => Assert.DoesNotContain("@org/security", File.ReadAllText(Path.Combine(w.OutDir, "report.md")), StringComparison.Ordinal),
+        };
+        yield return new("row_id_mentions", 1, "@\u200Buser", 60, w =>
+        {
+            w.EditHoldoutLines(lines =>
+            {
+                lines[0] += ",row_id";
+                for (var i = 1; i < lines.Count; i++)
+                {
+                    lines[i] += ",@user" + i;
+                }
+            });
+            w.ReplaceInPolicy("  label: deny\n", "  label: deny\n  id: row_id\n");
+        }, HostileCase.Check())
+        {
+            Example = "hmda-safety",
+            Place = MessagePlace.MarkdownReport,
+            Also = (w, _) => Assert.DoesNotMatch("(?<![\\w])@user[0-9]", File.ReadAllText(Path.Combine(w.OutDir, "comment.md"))),
+        };
+        yield return new("column_name_mentions", 1, "@\u200Bafam", 60, w =>
+        {
+            w.EditHoldoutLines(lines => lines[0] = lines[0].Replace(",afam,", ",@afam,", StringComparison.Ordinal));
+            w.ReplaceInPolicy("{ column: afam }", "{ column: \"@afam\" }");
+            w.ReplaceInPolicy("insurance, afam]", "insurance, \"@afam\"]");
+        }, HostileCase.Check())
+        {
+            Example = "hmda-safety",
+            Place = MessagePlace.MarkdownReport,
+            Also = (w, _) => Assert.DoesNotContain("@afam", File.ReadAllText(Path.Combine(w.OutDir, "report.md")), StringComparison.Ordinal),
+        };
+        yield return new("model_metadata_workflow_command", 0, "metadata note: x\\n::error::pwned\\u001b[2J", 20,
+            w => File.AppendAllBytes(w.File("models/candidate.onnx"), ExternalDataModel.MetadataEntry("note", "x\n::error::pwned\u001b[2J")),
+            ["inspect", "models/candidate.onnx"])
+        {
+            Place = MessagePlace.Stdout,
         };
         yield return new("gate_key_workflow_command", 0, "ModelGate x\\n::add-mask::", 60, _ => { }, HostileCase.Check("--gate-key", "x\n::add-mask::" + "y"))
         {
