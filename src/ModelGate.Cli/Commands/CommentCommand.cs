@@ -4,6 +4,7 @@ using System.Text.Json;
 using ModelGate.Cli.Check;
 using ModelGate.GitHub.Actions;
 using ModelGate.GitHub.Comments;
+using ModelGate.Reports.Text;
 
 namespace ModelGate.Cli.Commands;
 
@@ -60,7 +61,8 @@ public static class CommentCommand
 
         using var client = GitHubPublishing.Client(console, github, line => console.Error.WriteLine(line));
         var outcome = await new StickyComment(client).PostReportAsync(
-            new PostReportRequest(target, key, verdict, await File.ReadAllTextAsync(body, cancellation).ConfigureAwait(false))
+            // The folder may be a fork's artifact: whatever it says, the bot's comment notifies nobody.
+            new PostReportRequest(target, key, verdict, Mentions.Neutralise(await File.ReadAllTextAsync(body, cancellation).ConfigureAwait(false)))
             {
                 Author = GitHubPublishing.AuthorRule(github),
                 Mode = mode,

@@ -51,8 +51,7 @@ internal static class MarkdownText
     public static string Code(string text)
     {
         // Mentions are inert inside a code span, unless backticks in the text end it early: neutralise them here too.
-        var oneLine = text.Replace('\n', ' ').Replace('\r', ' ').Replace("|", "\\|", StringComparison.Ordinal)
-            .Replace("@", "@" + Mention, StringComparison.Ordinal);
+        var oneLine = Mentions.Neutralise(text.Replace('\n', ' ').Replace('\r', ' ').Replace("|", "\\|", StringComparison.Ordinal));
         var fence = oneLine.Contains('`', StringComparison.Ordinal) ? "`` " : "`";
         var close = fence == "`" ? "`" : " ``";
         return fence + oneLine + close;

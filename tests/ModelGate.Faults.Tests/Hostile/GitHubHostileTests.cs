@@ -34,12 +34,14 @@ public sealed class GitHubHostileTests
     }
 
     [Fact]
-    public async Task A_forged_verdict_in_report_json_never_reaches_the_marker()
+    public async Task A_forged_verdict_never_reaches_the_marker_and_the_artifact_mentions_nobody()
     {
         await using var fake = await FakeGitHub.StartAsync();
         var run = await CommentAsync(fake, "hello @everyone\n", "{\"gate\": {\"verdict\": \"pass --> <img src=x>\"}}");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.StartsWith("<!-- modelgate:default verdict=unknown -->", Assert.Single(fake.Comments("octo-org/models", 7)).Body, StringComparison.Ordinal);
+        var body = Assert.Single(fake.Comments("octo-org/models", 7)).Body;
+        Assert.StartsWith("<!-- modelgate:default verdict=unknown -->", body, StringComparison.Ordinal);
+        Assert.Contains("hello @\u200Beveryone", body, StringComparison.Ordinal);
     }
 
     [Fact]

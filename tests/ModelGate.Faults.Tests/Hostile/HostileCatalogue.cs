@@ -96,6 +96,8 @@ public static class HostileCatalogue
     {
         yield return new("holdout_line_over_limit", 3, "line 173: the record is longer than 1 MiB (line_bytes)", 20,
             w => File.AppendAllText(w.HoldoutPath, new string('7', 3 << 20) + "\n"), HostileCase.Check("--limit", "line_bytes=1MiB"));
+        yield return new("holdout_line_over_default_64_MiB", 3, "line 173: the record is longer than 64 MiB (line_bytes)", 30,
+            w => File.AppendAllText(w.HoldoutPath, new string('7', 70 << 20) + "\n"), HostileCase.Check());
         yield return new("holdout_unclosed_quote_swallows_file", 3, "the record is longer than 1 MiB (line_bytes)", 20,
             w => File.AppendAllText(w.HoldoutPath, "\"" + string.Concat(Enumerable.Repeat("1,2,3\n", 600_000))), HostileCase.Check("--limit", "line_bytes=1MiB"));
         yield return new("jsonl_line_over_limit", 3, "line 1: the line is longer than 1 MiB (line_bytes)", 20,
