@@ -15,6 +15,10 @@ args=(check --policy "${MG_POLICY:-modelgate.yml}" --out "${MG_OUT:-modelgate-re
 [ -n "${MG_PR:-}" ] && args+=(--pr "$MG_PR")
 [ -n "${MG_PUSHGATEWAY:-}" ] && args+=(--pushgateway "$MG_PUSHGATEWAY")
 [ "${MG_PUSHGATEWAY_REQUIRED:-false}" = "true" ] && args+=(--pushgateway-required)
+[ -n "${MG_TIMEOUT:-}" ] && args+=(--timeout "$MG_TIMEOUT")
+# One --limit per space-separated name=value pair (read -a splits without glob expansion).
+read -r -a limits <<< "${MG_LIMITS:-}"
+for limit in "${limits[@]}"; do args+=(--limit "$limit"); done
 if [ "${MG_COMMENT:-true}" = "true" ]; then
   args+=(--github --comment-mode "${MG_COMMENT_MODE:-update}")
 else

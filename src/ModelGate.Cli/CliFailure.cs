@@ -1,3 +1,5 @@
+using ModelGate.Core.Text;
+
 namespace ModelGate.Cli;
 
 /// <summary>
@@ -20,12 +22,16 @@ public sealed record CliFailure(int ExitCode, string Message)
         {
             OperationCanceledException when cancellation.IsCancellationRequested =>
                 new(ExitCodes.Interrupted, "modelgate: interrupted; no report was written for the unfinished run."),
-            UsageException usage => new(ExitCodes.UsageOrPolicyError, $"modelgate: {usage.Message}"),
-            _ when ErrorCategories.TryClassify(exception, out var code) => new(code, $"modelgate: {exception.Message}"),
+            UsageException usage => new(ExitCodes.UsageOrPolicyError, $"modelgate: {ConsoleText.Escape(usage.Message)}"),
+            _ when ErrorCategories.TryClassify(exception, out var code) => new(code, "modelgate: " + EscapeLines(exception.Message)),
             _ => new(ExitCodes.EnvironmentError,
-                $"modelgate: internal error: {exception.GetType().Name}: {exception.Message}\n" +
+                $"modelgate: internal error: {exception.GetType().Name}: {ConsoleText.Escape(exception.Message)}\n" +
                 "This is a defect in ModelGate, not in your files; please report it with the details below.\n" +
                 exception),
         };
     }
+
+    // A policy error lists one diagnostic per line (each escaped where it is made); any other message is one line.
+    private static string EscapeLines(string message) =>
+        string.Join('\n', message.Split('\n').Select(ConsoleText.Escape));
 }

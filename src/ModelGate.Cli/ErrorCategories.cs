@@ -1,3 +1,5 @@
+using ModelGate.Cli.Check;
+using ModelGate.Core.Limits;
 using ModelGate.Data;
 using ModelGate.GitHub;
 using ModelGate.GitHub.Rest;
@@ -21,6 +23,8 @@ public static class ErrorCategories
             WhereSyntaxException => ExitCodes.UsageOrPolicyError,
             GitHubSetupException => ExitCodes.UsageOrPolicyError,
             SafetySetException => ExitCodes.InputError,
+            LimitExceededException => ExitCodes.InputError,
+            RunTimeoutException => ExitCodes.EnvironmentError,
             HoldoutException holdout => holdout.ExitCode,
             InputMappingException => ExitCodes.InputError,
             OnnxException onnx => onnx.ExitCode,

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ModelGate.Cli.Commands;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Cli;
 
@@ -10,6 +11,21 @@ public static class ModelGateCli
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(console);
+        var guardedOut = new ConsoleGuard(console.Out, allowColours: console.IsTerminal);
+        var guardedError = new ConsoleGuard(console.Error, allowColours: false);
+        try
+        {
+            return await RunGuardedAsync(args, console with { Out = guardedOut, Error = guardedError }, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            guardedOut.Complete();
+            guardedError.Complete();
+        }
+    }
+
+    private static async Task<int> RunGuardedAsync(string[] args, CliConsole console, CancellationToken cancellation)
+    {
         var root = CreateRootCommand(console);
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration
@@ -27,7 +43,7 @@ public static class ModelGateCli
         {
             foreach (var error in parse.Errors)
             {
-                await console.Error.WriteLineAsync($"modelgate: {error.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"modelgate: {ConsoleText.Escape(error.Message)}").ConfigureAwait(false);
             }
 
             await console.Error.WriteLineAsync("Run 'dotnet modelgate --help' for usage.").ConfigureAwait(false);

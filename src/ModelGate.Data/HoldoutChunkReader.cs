@@ -39,12 +39,12 @@ public sealed class HoldoutChunkReader : IDisposable
         this.options = options;
         File = file;
         Kind = HoldoutFileKind.FromPath(file, options.Format);
-        input = InputFile.Open(file, Kind.Gzip);
+        input = InputFile.Open(file, Kind.Gzip, options.Limits);
         try
         {
             source = Wrap<IRecordSource>(() => Kind.Format == HoldoutFormat.Jsonl
-                ? new JsonlRecordSource(input.Text, file)
-                : new CsvRecordSource(input.Text, file, Kind.Format == HoldoutFormat.Tsv ? '\t' : ','));
+                ? new JsonlRecordSource(input.Text, file, options.Limits)
+                : new CsvRecordSource(input.Text, file, Kind.Format == HoldoutFormat.Tsv ? '\t' : ',', options.Limits));
             FileColumns = source.Names;
             HeaderCheck.Validate(file, FileColumns);
             ColumnPattern.Resolve(options.ColumnKinds.Keys, FileColumns, file);

@@ -1,3 +1,5 @@
+using ModelGate.Core.Text;
+
 namespace ModelGate.Data;
 
 /// <summary>
@@ -76,7 +78,7 @@ public sealed class HoldoutException : Exception
 
         if (column is not null)
         {
-            where += (line is null ? ": " : ", ") + "column '" + column + "'";
+            where += (line is null ? ": " : ", ") + "column " + ConsoleText.Preview(column, 80);
         }
 
         return where + ": " + problem + "; " + fix + ".";

@@ -1,3 +1,5 @@
+using ModelGate.Core.Limits;
+
 namespace ModelGate.Data;
 
 /// <summary>How to read a holdout file: which columns, their types, and what to do with missing values.</summary>
@@ -32,4 +34,7 @@ public sealed record HoldoutReadOptions
 
     /// <summary>How many leading rows decide an inferred column's type.</summary>
     public int InferenceRows { get; init; } = 65_536;
+
+    /// <summary>Bounds on line length, field count and decompression (the holdout may come from a pull request).</summary>
+    public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
 }

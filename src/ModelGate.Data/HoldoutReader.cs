@@ -1,3 +1,5 @@
+using ModelGate.Core.Limits;
+
 namespace ModelGate.Data;
 
 /// <summary>Entry point for reading holdout files: the whole table at once, or chunk by chunk.</summary>
@@ -22,9 +24,9 @@ public static class HoldoutReader
     public static HoldoutChunkReader Open(string path, HoldoutReadOptions options) => new(path, options);
 
     /// <summary>The file's column names, read from its header (or first JSONL object) only.</summary>
-    public static IReadOnlyList<string> ReadColumnNames(string path, HoldoutFormat? format = null)
+    public static IReadOnlyList<string> ReadColumnNames(string path, HoldoutFormat? format = null, ResourceLimits? limits = null)
     {
-        using var stream = Open(path, new HoldoutReadOptions { Format = format, Columns = [] });
+        using var stream = Open(path, new HoldoutReadOptions { Format = format, Columns = [], Limits = limits ?? ResourceLimits.Default });
         return stream.FileColumns;
     }
 }

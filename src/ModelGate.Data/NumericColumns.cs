@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Data;
 
@@ -23,13 +24,12 @@ public static class NumericColumns
             if (codes[row] >= 0 && !double.TryParse(text.Categories[codes[row]], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
                 var value = text.Categories[codes[row]];
-                value = value.Length > 40 ? value[..40] + "…" : value;
                 throw new HoldoutException(
                     file,
                     row < lines.Length ? lines[row] : null,
                     column.Name,
-                    value,
-                    $"'{value}' is not a number, so the column holds text, not numbers",
+                    value.Length > ConsoleText.PreviewLength ? value[..ConsoleText.PreviewLength] : value,
+                    $"{ConsoleText.Preview(value)} is not a number, so the column holds text, not numbers",
                     "fix the value, or encode the column as numbers");
             }
         }

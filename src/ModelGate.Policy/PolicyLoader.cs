@@ -1,3 +1,4 @@
+using ModelGate.Core.Limits;
 using ModelGate.Core.Plan;
 using ModelGate.Policy.Binding;
 using ModelGate.Policy.Diagnostics;
@@ -11,16 +12,25 @@ public static class PolicyLoader
     /// <summary>Loads and validates the policy at <paramref name="path"/>; <paramref name="today"/> decides which waivers have expired.</summary>
     /// <param name="path">The policy file; diagnostics name it as given here.</param>
     /// <param name="today">The date waivers are judged on (injected so results are reproducible).</param>
-    public static PolicyLoadResult Load(string path, DateOnly today)
+    public static PolicyLoadResult Load(string path, DateOnly today) => Load(path, today, PolicyLoadOptions.Default);
+
+    /// <summary>Loads and validates the policy at <paramref name="path"/> with explicit root and limits.</summary>
+    /// <param name="path">The policy file; diagnostics name it as given here.</param>
+    /// <param name="today">The date waivers are judged on (injected so results are reproducible).</param>
+    /// <param name="options">Where the policy's files may be, and the limits.</param>
+    /// <exception cref="Core.Limits.LimitExceededException">A rows file is larger than its limit.</exception>
+    public static PolicyLoadResult Load(string path, DateOnly today, PolicyLoadOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
         var diagnostics = new List<PolicyDiagnostic>();
         var sources = new List<string>();
-        var root = LoadChain(path, null, [], sources, diagnostics);
+        var paths = new PolicyPaths(path, options);
+        var root = LoadChain(path, null, [], sources, diagnostics, paths, options);
         Model.Policy? policy = null;
         if (root is not null && !diagnostics.Any(d => d.IsError))
         {
-            policy = PolicyBinder.Bind(root, path, sources, today, diagnostics);
+            policy = PolicyBinder.Bind(root, path, sources, today, diagnostics, paths, options);
         }
 
         var ordered = diagnostics
@@ -31,7 +41,7 @@ public static class PolicyLoader
         return new PolicyLoadResult(diagnostics.Any(d => d.IsError) ? null : policy, ordered);
     }
 
-    private static MappingNode? LoadChain(string displayPath, ScalarNode? extendedFrom, List<string> chain, List<string> sources, List<PolicyDiagnostic> diagnostics)
+    private static MappingNode? LoadChain(string displayPath, ScalarNode? extendedFrom, List<string> chain, List<string> sources, List<PolicyDiagnostic> diagnostics, PolicyPaths paths, PolicyLoadOptions options)
     {
         var full = Path.GetFullPath(displayPath);
         if (chain.Contains(full, StringComparer.Ordinal))
@@ -51,7 +61,16 @@ public static class PolicyLoader
             return null;
         }
 
-        var node = PolicyYamlReader.Parse(File.ReadAllText(full), displayPath, diagnostics);
+        var text = BoundedText.TryRead(full, options.Limits.PolicyBytes);
+        if (text is null)
+        {
+            var at = extendedFrom?.Location ?? new SourceLocation(displayPath, 1, 1);
+            diagnostics.Add(new PolicyDiagnostic(at, DiagnosticLevel.Error,
+                $"the policy file is larger than {ResourceLimits.Format(options.Limits.PolicyBytes, true)} (policy_bytes); {LimitExceededException.HowToRaise("policy_bytes")}"));
+            return null;
+        }
+
+        var node = PolicyYamlReader.Parse(text, displayPath, diagnostics, options.Limits);
         if (node is null)
         {
             return null;
@@ -78,9 +97,15 @@ public static class PolicyLoader
             return null;
         }
 
-        var baseFull = PolicyBinder.ResolvePath(baseNode);
+        var baseFull = paths.Resolve(baseNode, out var outside);
+        if (outside is not null)
+        {
+            diagnostics.Add(new PolicyDiagnostic(baseNode.Location, DiagnosticLevel.Error, "extends: " + outside));
+            return null;
+        }
+
         var baseDisplay = Path.IsPathRooted(displayPath) ? baseFull : Path.GetRelativePath(Directory.GetCurrentDirectory(), baseFull);
-        var parent = LoadChain(baseDisplay, baseNode, [.. chain, full], sources, diagnostics);
+        var parent = LoadChain(baseDisplay, baseNode, [.. chain, full], sources, diagnostics, paths, options);
         sources.Add(displayPath);
         return parent is null ? null : PolicyMerge.Merge(parent, map);
     }

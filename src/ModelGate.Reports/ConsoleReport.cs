@@ -1,6 +1,7 @@
 using System.Text;
 using ModelGate.Core;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Markdown;
 using ModelGate.Reports.Terminal;
 using ModelGate.Reports.Text;
@@ -21,14 +22,12 @@ public static class ConsoleReport
         var s = GateSummary.Of(result);
         var sb = new StringBuilder();
         var verdict = result.Clean ? a.Green("PASS") : result.Passed ? a.Yellow("PASS") : a.Red("FAIL");
-        sb.Append(a.Bold(context.GateKey is "default" ? "ModelGate" : "ModelGate " + context.GateKey)).Append(": ").Append(verdict).Append(" — ").Append(s.Counts).Append('\n');
+        sb.Append(a.Bold(context.GateKey is "default" ? "ModelGate" : "ModelGate " + ConsoleText.Escape(context.GateKey))).Append(": ").Append(verdict).Append(" — ").Append(s.Counts).Append('\n');
 
         var conf = Numbers.Confidence(result.Statistics.Confidence);
         string[] headers = ["STATUS", "CHECK", "CANDIDATE", "BASELINE", $"DELTA [{conf} CI]", "THRESHOLD"];
-        var rows = result.Checks.Select(c => new[]
-        {
-            Word(c), c.Spec.Id, Numbers.Estimate(c.Candidate), Numbers.Estimate(c.Baseline), Numbers.Delta(c.Delta), c.Threshold,
-        }).ToList();
+        var rows = result.Checks.Select(c => Escaped(
+            Word(c), c.Spec.Id, Numbers.Estimate(c.Candidate), Numbers.Estimate(c.Baseline), Numbers.Delta(c.Delta), c.Threshold)).ToList();
         var widths = headers.Select((h, i) => Math.Min(48, rows.Select(r => r[i].Length).Append(h.Length).Max())).ToArray();
 
         sb.Append(a.Dim(Line(headers, widths))).Append('\n');
@@ -40,7 +39,7 @@ public static class ConsoleReport
             sb.Append(Colour(a, c, status)).Append(line[widths[0]..]).Append('\n');
             if (c.Verdict != Verdict.Pass)
             {
-                sb.Append("    ").Append(a.Dim(MarkdownText.Truncate(CheckFacts.DecidedBy(c), MaxReason))).Append('\n');
+                sb.Append("    ").Append(a.Dim(MarkdownText.Truncate(ConsoleText.Escape(CheckFacts.DecidedBy(c)), MaxReason))).Append('\n');
             }
         }
 
@@ -51,7 +50,7 @@ public static class ConsoleReport
 
         if (result.BaselineProblem is { } problem)
         {
-            sb.Append(a.Yellow(problem)).Append('\n');
+            sb.Append(a.Yellow(ConsoleText.Escape(problem))).Append('\n');
         }
 
         return sb.ToString();
@@ -59,6 +58,9 @@ public static class ConsoleReport
 
     private static string Line(IReadOnlyList<string> cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => MarkdownText.Truncate(c, widths[i]).PadRight(widths[i]))).TrimEnd();
+
+    // Check ids, thresholds and reasons quote the policy and the holdout, both a pull request's to write.
+    private static string[] Escaped(params string[] cells) => [.. cells.Select(ConsoleText.Escape)];
 
     private static string Word(CheckResult c) => c.Verdict switch
     {

@@ -18,11 +18,16 @@ public sealed class CommandTests
         Assert.Contains("task: binary", yaml, StringComparison.Ordinal);
         Assert.Contains("mlp_breast_cancer_retrained.onnx", yaml, StringComparison.Ordinal);
 
-        var validate = await InProcess.RunAsync(["validate", "--policy", policy]);
+        // The scratch folder is no repository and the fixtures are outside it: only a trusted policy may point there.
+        var refused = await InProcess.RunAsync(["validate", "--policy", policy]);
+        Assert.True(refused.ExitCode == ExitCodes.UsageOrPolicyError, refused.ToString());
+        Assert.Contains("or pass --allow-outside-root", refused.Error, StringComparison.Ordinal);
+
+        var validate = await InProcess.RunAsync(["validate", "--policy", policy, "--allow-outside-root"]);
         Assert.True(validate.ExitCode == ExitCodes.Passed, validate.ToString() + "\n--- policy\n" + yaml);
         Assert.Contains(": valid (", validate.Out, StringComparison.Ordinal);
 
-        var check = await InProcess.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json"]);
+        var check = await InProcess.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json", "--allow-outside-root"]);
         Assert.True(check.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, check.ToString() + "\n--- policy\n" + yaml);
 
         var again = await InProcess.RunAsync(["init", "--model", Repo.Fixture("models", "mlp_breast_cancer.onnx"), "--holdout", Repo.Fixture("data", "breast_cancer.holdout.csv"), "--out", policy]);

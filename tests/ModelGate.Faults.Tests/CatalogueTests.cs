@@ -22,12 +22,7 @@ public sealed class CatalogueTests
         var run = await w.RunAsync(null, CancellationToken.None, args);
 
         Assert.True(c.ExitCode == run.ExitCode, $"{name}: expected exit {c.ExitCode}\n{run}");
-        var where = c.Stream switch
-        {
-            MessagePlace.Stdout => run.Stdout,
-            MessagePlace.MarkdownReport => File.ReadAllText(Path.Combine(w.OutDir, "report.md")),
-            _ => run.Stderr,
-        };
+        var where = MessagePlaces.Text(c.Stream, run, w);
         Assert.True(where.Contains(c.Message, StringComparison.Ordinal), $"{name}: message not found: {c.Message}\n{run}");
 
         StackTraces.AssertNone(run.Stderr);

@@ -34,3 +34,15 @@ public enum MessagePlace
     /// <summary>report.md.</summary>
     MarkdownReport,
 }
+
+/// <summary>Reads the text of a run where a case's message must be.</summary>
+public static class MessagePlaces
+{
+    /// <summary>Standard output, report.md, or standard error.</summary>
+    public static string Text(MessagePlace place, CliRun run, Workspace w) => place switch
+    {
+        MessagePlace.Stdout => run.Stdout,
+        MessagePlace.MarkdownReport => File.ReadAllText(Path.Combine(w.OutDir, "report.md")),
+        _ => run.Stderr,
+    };
+}

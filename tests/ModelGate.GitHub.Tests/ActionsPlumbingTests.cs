@@ -170,8 +170,20 @@ public sealed class ActionsPlumbingTests : IDisposable
     {
         var target = PullRequestTarget.Resolve(Environment("pull_request", "{ not json"), null);
 
+        // No comment, and a setup error the publisher writes under the job summary (it no longer reads as "no PR").
         Assert.False(target.CanComment);
-        Assert.Contains("has no pull_request.number; pass --pr", target.Note, StringComparison.Ordinal);
+        Assert.True(target.IsSetupError);
+        Assert.Contains("event file (GITHUB_EVENT_PATH) is not valid JSON (line 1), so no PR comment was posted; pass --pr", target.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_string_pr_number_is_a_setup_error_not_a_crash()
+    {
+        var target = PullRequestTarget.Resolve(Environment("pull_request", "{\"pull_request\": {\"number\": \"7\"}}"), null);
+
+        Assert.False(target.CanComment);
+        Assert.True(target.IsSetupError);
+        Assert.Contains("has a pull_request.number that is a string, not a number", target.Note, StringComparison.Ordinal);
     }
 
     [Fact]

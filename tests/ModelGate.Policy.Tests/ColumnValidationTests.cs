@@ -80,7 +80,7 @@ public sealed class ColumnValidationTests
         var columns = CsvColumns.Read(t.Write("h.csv", "row_id,age\nr1,1\nr2,2\nr3,3\nr4,4\n"));
         Assert.Equal([false, true, false, true], set.SelectRows(columns, ["r1", "r2", "r3", "r4"]));
         var e = Assert.Throws<SafetySetException>(() => set.SelectRows(columns, ["r1", "r2", "r3"]));
-        Assert.EndsWith(":16:5: safety set 'repeat offenders': 1 id(s) from must-pass.txt are not in the holdout (r4); fix the rows file or the holdout", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith(":16:5: safety set 'repeat offenders': 1 id(s) from must-pass.txt are not in the holdout ('r4'); fix the rows file or the holdout", e.Message, StringComparison.Ordinal);
         Assert.Equal(3, SafetySetException.ExitCodeCategory);
     }
 

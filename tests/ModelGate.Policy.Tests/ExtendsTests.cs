@@ -112,10 +112,10 @@ public sealed class ExtendsTests
     public void A_missing_base_file_is_an_error_at_the_extends_value()
     {
         using var t = new TestPolicies();
-        var result = t.Load("version: 1\nextends: ../org/missing.yml\ntask: binary\n");
+        var result = t.Load("version: 1\nextends: ../org/missing.yml\ntask: binary\n", Path.Combine("team", "modelgate.yml"));
         var error = TestPolicies.SingleError(result);
         Assert.Equal((2, 10), (error.Location.Line, error.Location.Column));
-        var looked = Path.GetFullPath(Path.Combine(t.Folder, "..", "org", "missing.yml"));
+        var looked = Path.GetFullPath(Path.Combine(t.Folder, "org", "missing.yml"));
         Assert.Equal($"extends: base policy '../org/missing.yml' not found (looked for {looked}); the path is relative to the extending file's folder", error.Message);
     }
 

@@ -12,6 +12,9 @@ public sealed class TestPolicies : IDisposable
     {
         Folder = Path.Combine(Path.GetTempPath(), "modelgate-policy-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
+
+        // The folder stands for a repository: policies in sub-folders may extend "../org/base.yml" inside it.
+        Directory.CreateDirectory(Path.Combine(Folder, ".git"));
     }
 
     public string Folder { get; }

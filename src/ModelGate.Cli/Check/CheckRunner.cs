@@ -3,6 +3,7 @@ using System.Globalization;
 using ModelGate.Cli.Commands;
 using ModelGate.Core;
 using ModelGate.Core.Evaluation;
+using ModelGate.Core.Limits;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
 using ModelGate.Core.Verdicts;
@@ -10,6 +11,7 @@ using ModelGate.Data;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Sessions;
+using ModelGate.Onnx.Signature;
 using ModelGate.Policy;
 using ModelGate.Policy.Model;
 using ModelGate.Reports;
@@ -48,11 +50,16 @@ public sealed class CheckRunner(CliConsole console)
         var device = DeviceRequest.TryParse(options.Device)
             ?? throw new UsageException($"--device '{options.Device}' is not one of auto, cpu, cuda, cuda:N.");
         var settings = new SessionSettings { Device = device, BatchSize = options.BatchSize ?? SessionSettings.DefaultBatchSize };
+        var limits = options.Guard.ResourceLimits();
+
+        // Sized (external data included) before ONNX Runtime maps a byte of it.
+        var candidateFiles = ModelFiles.Of(policy.Models.Candidate, limits);
+        var baselineFiles = policy.Models.Baseline is null ? null : ModelFiles.Of(policy.Models.Baseline, limits);
         using var candidate = runtime.LoadModel(policy.Models.Candidate, settings);
         using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, settings);
         _log.Step($"ONNX Runtime {runtime.Version} ({runtime.HowFound}); device {candidate.Device.Device} via {candidate.Device.Provider}: {candidate.Device.Reason}");
 
-        var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);
+        var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
         var inputs = ModelInputPlan.For(policy.Data, candidate.Signature, header, policy.Data.Holdout);
         var needed = HoldoutColumnsNeeded.For(policy, header, inputs);
         var columnErrors = policy.ValidateAgainstColumns(header);
@@ -72,14 +79,14 @@ public sealed class CheckRunner(CliConsole console)
                 MinimumFirstChunkRows = StreamingScorer.LatencyRows(policy.Checks),
                 KeepAfterScoring = needed.AfterScoring,
             }
-            .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy), cancellation).ConfigureAwait(false);
+            .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy, limits), cancellation).ConfigureAwait(false);
         var (holdout, columnsRead, candidateScores, baselineScores, candidateInputs, baselineInputs, timings) = streamed;
         _log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {columnsRead} columns ({holdout.Columns.Count} kept after scoring) and scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount, TimeSpan.FromSeconds(timings.WallSeconds))}){Dropped(holdout)}; output '{candidateScores.OutputName}': {candidateScores.Reason}");
         _log.Step(string.Create(CultureInfo.InvariantCulture, $"stages (busy s, overlapped): read {timings.ReadSeconds:0.00}, candidate {timings.CandidateSeconds:0.00}, baseline {timings.BaselineSeconds:0.00}, assemble {timings.AssembleSeconds:0.00}; wall {timings.WallSeconds:0.00} in {timings.Chunks} chunks"));
         cancellation.ThrowIfCancellationRequested();
 
         var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
-        var train = Train(policy, candidate, inputs, needed, request);
+        var train = Train(policy, candidate, inputs, needed, request, limits);
         var data = new EvaluationData
         {
             Task = policy.Task,
@@ -93,7 +100,7 @@ public sealed class CheckRunner(CliConsole console)
             Slices = EvaluationBuilder.Slices(policy, holdout),
             SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
             Train = train?.Sample,
-            Measurements = Measure(policy, candidate, baseline, candidateInputs, baselineInputs),
+            Measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs),
         };
 
         var watch = Stopwatch.StartNew();
@@ -106,7 +113,7 @@ public sealed class CheckRunner(CliConsole console)
         cancellation.ThrowIfCancellationRequested();
 
         var outDir = console.ResolvePath(options.OutDir);
-        var facts = Facts(options, policy, holdout, train?.File, candidate, baseline, runtime, now) with
+        var facts = Facts(options, policy, holdout, train?.File, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), runtime, now) with
         {
             Run = RunOrigin.From(console, options.PullRequest),
             DurationSeconds = started.Elapsed.TotalSeconds,
@@ -150,7 +157,7 @@ public sealed class CheckRunner(CliConsole console)
                 $"policy file not found: {ReportComposer.DisplayPath(path, console.WorkingDirectory)}. Pass --policy <file>, or run 'dotnet modelgate init --model <candidate.onnx> --holdout <data.csv>' to write one.");
         }
 
-        var loaded = PolicyLoader.Load(path, today);
+        var loaded = PolicyLoader.Load(path, today, options.Guard.PolicyOptions(console));
         foreach (var warning in loaded.Warnings)
         {
             _log.Warn(warning.ToString());
@@ -159,23 +166,25 @@ public sealed class CheckRunner(CliConsole console)
         return PolicyOverrides.Apply(loaded.GetPolicyOrThrow(), options, console);
     }
 
-    private (TrainSample Sample, Holdout File)? Train(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, HoldoutColumnsNeeded needed, ScoreRequest request)
+    private (TrainSample Sample, Holdout File)? Train(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, HoldoutColumnsNeeded needed, ScoreRequest request, ResourceLimits limits)
     {
         if (policy.Data.Train is null || !policy.Checks.OfType<GeneralizationGapCheckSpec>().Any())
         {
             return null;
         }
 
-        var train = HoldoutReader.Read(policy.Data.Train, needed.ToReadOptions(policy, withRowIds: false));
+        var train = HoldoutReader.Read(policy.Data.Train, needed.ToReadOptions(policy, limits, withRowIds: false));
         var scored = candidate.Score(inputs.Select(i => i.ToModelInput(train)).ToList(), request);
         var labelled = EvaluationBuilder.Label(policy, train, scored, null);
         _log.Step($"scored the candidate on {train.RowCount.ToString("N0", CultureInfo.InvariantCulture)} train rows for the generalization gap");
         return (new TrainSample(labelled.ClassLabels, labelled.Targets, labelled.Candidate), train);
     }
 
-    private ModelMeasurements Measure(Policy policy, ModelGate.Onnx.Sessions.OnnxModel candidate, ModelGate.Onnx.Sessions.OnnxModel? baseline,
+    private ModelMeasurements Measure(Policy policy, (OnnxModel Session, ModelFiles Files) candidateModel, (OnnxModel Session, ModelFiles Files)? baselineModel,
         ModelGate.Onnx.Inputs.PreparedInputs candidateInputs, ModelGate.Onnx.Inputs.PreparedInputs? baselineInputs)
     {
+        var candidate = candidateModel.Session;
+        var baseline = baselineModel?.Session;
         var latency = policy.Checks.OfType<LatencyCheckSpec>().Select(c => c.BatchSize).Distinct().ToList();
         const int Calls = 50;
         var candidateLatency = latency.Select(b => candidate.MeasureLatency(candidateInputs, b, Calls)).ToList();
@@ -185,22 +194,25 @@ public sealed class CheckRunner(CliConsole console)
             _log.Step($"measured latency at batch size(s) {string.Join(", ", latency)} over {Calls} calls each");
         }
 
-        return new ModelMeasurements(candidate.SizeBytes, baseline?.SizeBytes, candidateLatency, baselineLatency);
+        return new ModelMeasurements(candidateModel.Files.TotalBytes, baselineModel?.Files.TotalBytes, candidateLatency, baselineLatency);
     }
 
-    private RunFacts Facts(CheckOptions options, Policy policy, Holdout holdout, Holdout? train, ModelGate.Onnx.Sessions.OnnxModel candidate,
-        ModelGate.Onnx.Sessions.OnnxModel? baseline, OnnxRuntime runtime, DateTimeOffset now)
+    private RunFacts Facts(CheckOptions options, Policy policy, Holdout holdout, Holdout? train, (OnnxModel Session, ModelFiles Files) candidateModel,
+        (OnnxModel Session, ModelFiles Files)? baselineModel, OnnxRuntime runtime, DateTimeOffset now)
     {
         string Show(string path) => ReportComposer.DisplayPath(path, console.WorkingDirectory);
+        var (candidate, candidateFiles) = candidateModel;
+
+        // Size and hash cover external-data files: swapping the weights must change the provenance.
         var fingerprints = new List<ModelFingerprint>
         {
-            new("candidate", Show(candidate.Path), ReportComposer.Sha256Of(candidate.Path), candidate.SizeBytes,
+            new("candidate", Show(candidate.Path), candidateFiles.Sha256(), candidateFiles.TotalBytes,
                 RunOrigin.ModelVersion(options.CandidateVersion ?? policy.Models.CandidateVersion, candidate.Signature.Metadata)),
         };
-        if (baseline is not null)
+        if (baselineModel is { } baseline)
         {
-            fingerprints.Add(new("baseline", Show(baseline.Path), ReportComposer.Sha256Of(baseline.Path), baseline.SizeBytes,
-                RunOrigin.ModelVersion(options.BaselineVersion ?? policy.Models.BaselineVersion, baseline.Signature.Metadata)));
+            fingerprints.Add(new("baseline", Show(baseline.Files.Model), baseline.Files.Sha256(), baseline.Files.TotalBytes,
+                RunOrigin.ModelVersion(options.BaselineVersion ?? policy.Models.BaselineVersion, baseline.Session.Signature.Metadata)));
         }
 
         var data = new List<DataFingerprint> { new("holdout", Show(holdout.File), holdout.Sha256, holdout.RowCount) };

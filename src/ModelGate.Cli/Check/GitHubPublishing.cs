@@ -37,10 +37,22 @@ public sealed class GitHubPublishing(CliConsole console, RunLog log)
             Mode = options.CommentMode,
             Author = AuthorRule(options.GitHubSettings),
         };
-        var published = await new ActionsPublisher(environment, console.Out).PublishAsync(report, settings, cancellation).ConfigureAwait(false);
+        var published = await new ActionsPublisher(environment, ConsoleGuard.RawOf(console.Out)).PublishAsync(report, settings, cancellation).ConfigureAwait(false);
         if (published.Comment is { } comment)
         {
             log.Step(comment.Describe());
+        }
+
+        if (target is { IsSetupError: true, Note: { } problem })
+        {
+            // The summary is already written; the setup error goes under it and, like a broken token, turns a pass into exit 4.
+            if (environment.StepSummaryPath is { } summaryPath)
+            {
+                JobSummary.Append(summaryPath, "\n" + problem + "\n");
+            }
+
+            console.Error.WriteLine("modelgate: " + problem);
+            return exitCode == ExitCodes.Passed ? ExitCodes.EnvironmentError : exitCode;
         }
 
         return published.ExitCodeFor(exitCode);
@@ -66,7 +78,11 @@ public sealed class GitHubPublishing(CliConsole console, RunLog log)
         target = PullRequestTarget.Resolve(environment, options.PullRequest);
         if (!target.CanComment)
         {
-            log.Step(target.Note ?? "No PR comment.");
+            if (!target.IsSetupError)
+            {
+                log.Step(target.Note ?? "No PR comment.");
+            }
+
             return null;
         }
 

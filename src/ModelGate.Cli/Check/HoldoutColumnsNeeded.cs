@@ -1,3 +1,4 @@
+using ModelGate.Core.Limits;
 using ModelGate.Data;
 using ModelGate.Policy.Model;
 
@@ -73,7 +74,7 @@ public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOn
     }
 
     /// <summary>Reading options for these columns.</summary>
-    public HoldoutReadOptions ToReadOptions(Policy policy, bool withRowIds = true)
+    public HoldoutReadOptions ToReadOptions(Policy policy, ResourceLimits? limits = null, bool withRowIds = true)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var kinds = policy.Data.ColumnTypes.ToDictionary(
@@ -86,6 +87,7 @@ public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOn
             Features = Features,
             RowIdColumn = withRowIds ? policy.Data.Id : null,
             ColumnKinds = kinds,
+            Limits = limits ?? ResourceLimits.Default,
             Missing = policy.Data.Missing switch
             {
                 MissingValues.Drop => MissingPolicy.Drop,

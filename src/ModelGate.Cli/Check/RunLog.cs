@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Cli.Check;
 
@@ -13,10 +14,10 @@ public sealed class RunLog(TextWriter error)
 
     /// <summary>Writes a step line with the elapsed time.</summary>
     public void Step(string message) =>
-        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[modelgate {_clock.Elapsed.TotalSeconds,6:0.0}s] {message}"));
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[modelgate {_clock.Elapsed.TotalSeconds,6:0.0}s] {ConsoleText.Escape(message)}"));
 
     /// <summary>Writes a warning line.</summary>
-    public void Warn(string message) => error.WriteLine($"modelgate: warning: {message}");
+    public void Warn(string message) => error.WriteLine($"modelgate: warning: {ConsoleText.Escape(message)}");
 
     /// <summary>Rows per second, formatted for a log line.</summary>
     public static string Rate(long rows, TimeSpan elapsed) =>

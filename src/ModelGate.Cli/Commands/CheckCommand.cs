@@ -92,6 +92,12 @@ public sealed record CheckOptions
 
     /// <summary>The baseline's version for monitoring labels; overrides the ONNX metadata.</summary>
     public string? BaselineVersion { get; init; }
+
+    /// <summary>Where the policy's files may be and the resource limits.</summary>
+    public InputGuardOptions Guard { get; init; } = new();
+
+    /// <summary>Wall-clock budget of the whole run in seconds; 0 turns it off.</summary>
+    public int TimeoutSeconds { get; init; } = RunBudget.DefaultSeconds;
 }
 
 /// <summary>How ModelGate talks to GitHub (token, time bound, whose comment is ours).</summary>
@@ -131,6 +137,8 @@ public static class CheckCommand
         var pushTimeout = OptionValues.WholeNumber("--pushgateway-timeout", "Seconds the push may take, retries included (default 10).", 1, 3_600);
         var candidateVersion = new Option<string?>("--candidate-version") { Description = "The candidate's version for monitoring labels (else the ONNX metadata's)." };
         var baselineVersion = new Option<string?>("--baseline-version") { Description = "The baseline's version for monitoring labels (else the ONNX metadata's)." };
+        var guard = InputGuardOptionSet.Create();
+        var runTimeout = OptionValues.WholeNumber("--timeout", "Seconds the whole run may take (default 3600; 0: no limit).", 0, int.MaxValue, "0 turns the limit off");
 
         var command = new Command("check", "Run the gate: evaluate candidate and baseline on the holdout and judge the policy.\n\n" +
             "Examples:\n" +
@@ -141,6 +149,7 @@ public static class CheckCommand
         {
             policy, candidate, baseline, holdout, train, device, ort, outDir, format, github, summaryOnly, failOn, gateKey, pr, commentMode, batch, seed, resamples,
             token, timeout, author, push, pushRequired, pushTimeout, candidateVersion, baselineVersion,
+            guard.Root, guard.AllowOutside, guard.Limits, runTimeout,
         };
 
         command.SetAction((parse, cancellation) =>
@@ -171,8 +180,10 @@ public static class CheckCommand
                 PushgatewayTimeoutSeconds = parse.GetValue(pushTimeout) ?? 10,
                 CandidateVersion = parse.GetValue(candidateVersion),
                 BaselineVersion = parse.GetValue(baselineVersion),
+                Guard = InputGuardOptionSet.Read(parse, guard),
+                TimeoutSeconds = parse.GetValue(runTimeout) ?? RunBudget.DefaultSeconds,
             };
-            return new CheckRunner(console).RunAsync(options, cancellation);
+            return RunBudget.RunAsync(options.TimeoutSeconds, budget => new CheckRunner(console).RunAsync(options, budget), cancellation);
         });
         return command;
     }

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using ModelGate.Cli.Check;
 using ModelGate.GitHub.Actions;
 using ModelGate.GitHub.Comments;
+using ModelGate.Reports.Text;
 
 namespace ModelGate.Cli.Commands;
 
@@ -40,12 +42,16 @@ public static class CommentCommand
             throw new UsageException($"{reportDir} has no {ReportComposer.CommentFileName} and {ReportComposer.FileNames["json"]}; run 'dotnet modelgate check --format md,json' first and pass its --out folder.");
         }
 
-        string verdict;
-        using (var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, cancellation).ConfigureAwait(false)))
+        foreach (var file in new[] { body, json })
         {
-            verdict = document.RootElement.TryGetProperty("verdict", out var v) ? v.GetString() ?? "unknown" : "unknown";
+            if (new FileInfo(file).Length > MaxReportFileBytes)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"{reportDir}/{Path.GetFileName(file)} is larger than {MaxReportFileBytes / (1 << 20)} MiB, which no report written by 'check' is; pass the --out folder of a 'check' run."));
+            }
         }
 
+        var verdict = ReadVerdict(json, reportDir);
         var environment = ActionsEnvironment.From(console.Env);
         var target = PullRequestTarget.Resolve(environment, pr);
         if (!target.CanComment)
@@ -55,7 +61,8 @@ public static class CommentCommand
 
         using var client = GitHubPublishing.Client(console, github, line => console.Error.WriteLine(line));
         var outcome = await new StickyComment(client).PostReportAsync(
-            new PostReportRequest(target, key, verdict, await File.ReadAllTextAsync(body, cancellation).ConfigureAwait(false))
+            // The folder may be a fork's artifact: whatever it says, the bot's comment notifies nobody.
+            new PostReportRequest(target, key, verdict, Mentions.Neutralise(await File.ReadAllTextAsync(body, cancellation).ConfigureAwait(false)))
             {
                 Author = GitHubPublishing.AuthorRule(github),
                 Mode = mode,
@@ -63,5 +70,40 @@ public static class CommentCommand
             cancellation).ConfigureAwait(false);
         await console.Out.WriteLineAsync(outcome.Describe()).ConfigureAwait(false);
         return outcome.IsCurrent ? ExitCodes.Passed : ExitCodes.EnvironmentError;
+    }
+
+    /// <summary>The largest comment.md or report.json accepted (the folder may come from a fork's artifact).</summary>
+    public const long MaxReportFileBytes = 16L << 20;
+
+    private static readonly string[] KnownVerdicts = ["pass", "fail", "inconclusive"];
+
+    /// <summary>The verdict at <c>gate.verdict</c> of report.json; "unknown" when absent or not one ModelGate writes.</summary>
+    public static string ReadVerdict(string jsonPath, string reportDir)
+    {
+        ArgumentNullException.ThrowIfNull(jsonPath);
+        if (new FileInfo(jsonPath).Length > MaxReportFileBytes)
+        {
+            return "unknown";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(jsonPath), new JsonDocumentOptions { MaxDepth = 64 });
+            var found = document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("gate", out var gate)
+                && gate.ValueKind == JsonValueKind.Object
+                && gate.TryGetProperty("verdict", out var v)
+                && v.ValueKind == JsonValueKind.String
+                ? v.GetString()
+                : null;
+
+            // The marker carries the verdict inside an HTML comment: only the words ModelGate writes may go there.
+            return KnownVerdicts.Contains(found, StringComparer.Ordinal) ? found! : "unknown";
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{reportDir}/report.json, line {(e.LineNumber ?? 0) + 1}: not valid JSON; pass the --out folder of a 'check' run written with --format json."));
+        }
     }
 }

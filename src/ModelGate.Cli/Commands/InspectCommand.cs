@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelGate.Core;
+using ModelGate.Core.Text;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Sessions;
@@ -36,28 +37,28 @@ public static class InspectCommand
         var signature = model.Signature;
         var meta = signature.Metadata;
         o.WriteLine($"{modelPath}  ({model.SizeBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
-        o.WriteLine($"  producer: {Or(meta.ProducerName)} {meta.ProducerVersion}".TrimEnd());
+        o.WriteLine($"  producer: {E(Or(meta.ProducerName))} {E(meta.ProducerVersion)}".TrimEnd());
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  IR version {meta.IrVersion}; opsets: {string.Join(", ", meta.Opsets)}"));
         if (meta.GraphName.Length > 0)
         {
-            o.WriteLine($"  graph: {meta.GraphName}");
+            o.WriteLine($"  graph: {E(meta.GraphName)}");
         }
 
         foreach (var (key, value) in meta.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            o.WriteLine($"  metadata {key}: {value}");
+            o.WriteLine($"  metadata {E(key)}: {E(value)}");
         }
 
         o.WriteLine("inputs:");
         foreach (var port in signature.Inputs)
         {
-            o.WriteLine($"  {port.Name}: {port.Type}");
+            o.WriteLine($"  {E(port.Name)}: {port.Type}");
         }
 
         o.WriteLine("outputs:");
         foreach (var port in signature.Outputs)
         {
-            o.WriteLine($"  {port.Name}: {port.Type}");
+            o.WriteLine($"  {E(port.Name)}: {port.Type}");
         }
 
         foreach (var task in new[] { TaskKind.Binary, TaskKind.Multiclass, TaskKind.Regression })
@@ -65,11 +66,11 @@ public static class InspectCommand
             try
             {
                 var choice = ScoreOutputChoice.Choose(model.Path, signature, new ScoreRequest { Task = task });
-                o.WriteLine($"scores for a {task.ToString().ToLowerInvariant()} task: {choice.Reason}");
+                o.WriteLine($"scores for a {task.ToString().ToLowerInvariant()} task: {E(choice.Reason)}");
             }
             catch (ModelGate.Onnx.Errors.OnnxException ex)
             {
-                o.WriteLine($"scores for a {task.ToString().ToLowerInvariant()} task: none ({ex.Problem})");
+                o.WriteLine($"scores for a {task.ToString().ToLowerInvariant()} task: none ({E(ex.Problem)})");
             }
         }
 
@@ -77,4 +78,7 @@ public static class InspectCommand
     }
 
     private static string Or(string value) => value.Length == 0 ? "(unknown)" : value;
+
+    // Model metadata is written by whoever made the model: a pull request can put a workflow command in it.
+    private static string E(string value) => ConsoleText.Escape(value);
 }

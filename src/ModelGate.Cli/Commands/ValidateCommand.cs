@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelGate.Cli.Check;
+using ModelGate.Core.Text;
 using ModelGate.Data;
 using ModelGate.Policy;
 using ModelGate.Policy.Diagnostics;
@@ -15,16 +16,17 @@ public static class ValidateCommand
     {
         var policy = new Option<string>("--policy", "-p") { Description = "Policy file.", DefaultValueFactory = _ => "modelgate.yml" };
         var print = new Option<bool>("--print") { Description = "Print the resolved policy (after extends and defaults) as YAML." };
+        var guard = InputGuardOptionSet.Create();
         var command = new Command("validate", "Check a policy without running models: every error with its line, column and fix.\n\n" +
             "Examples:\n  dotnet modelgate validate\n  dotnet modelgate validate --policy ci/modelgate.yml --print")
         {
-            policy, print,
+            policy, print, guard.Root, guard.AllowOutside, guard.Limits,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(policy)!, parse.GetValue(print)));
+        command.SetAction(parse => Run(console, parse.GetValue(policy)!, parse.GetValue(print), InputGuardOptionSet.Read(parse, guard)));
         return command;
     }
 
-    private static int Run(CliConsole console, string policyPath, bool print)
+    private static int Run(CliConsole console, string policyPath, bool print, InputGuardOptions guard)
     {
         var path = console.ResolvePath(policyPath);
         if (!File.Exists(path))
@@ -32,16 +34,16 @@ public static class ValidateCommand
             throw new UsageException($"policy file not found: {policyPath}. Pass --policy <file>, or run 'dotnet modelgate init' to write one.");
         }
 
-        var loaded = PolicyLoader.Load(path, DateOnly.FromDateTime(Clock.Now(console).UtcDateTime));
+        var loaded = PolicyLoader.Load(path, DateOnly.FromDateTime(Clock.Now(console).UtcDateTime), guard.PolicyOptions(console));
         foreach (var warning in loaded.Warnings)
         {
-            console.Error.WriteLine(warning.ToString());
+            console.Error.WriteLine(ConsoleText.Escape(warning.ToString()));
         }
 
         var policy = loaded.GetPolicyOrThrow();
         if (File.Exists(policy.Data.Holdout))
         {
-            var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);
+            var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: guard.ResourceLimits());
             var columnErrors = policy.ValidateAgainstColumns(header);
             if (columnErrors.Count > 0)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Data.Labels;
 
@@ -66,7 +67,7 @@ public static class LabelEncoding
                     holdout.RowLine(i),
                     column,
                     values[i],
-                    "label '" + values[i] + "' is not one of the model's classes (" + string.Join(", ", classLabels.Take(20)) + (classLabels.Count > 20 ? ", ..." : string.Empty) + ")",
+                    "label " + ConsoleText.Preview(values[i]) + " is not one of the model's classes (" + string.Join(", ", classLabels.Take(20)) + (classLabels.Count > 20 ? ", ..." : string.Empty) + ")",
                     "fix the label, or check that the model and the label column belong together");
             }
         }
@@ -83,7 +84,7 @@ public static class LabelEncoding
         {
             var first = Enumerable.Range(0, values.Length).First(i => !values.IsMissing(i));
             var text = values.ValueAsText(first);
-            throw new HoldoutException(holdout.File, holdout.RowLine(first), column, text, "regression targets must be numbers, but the column holds text like '" + text + "'", "choose a numeric label column, or declare the task as classification");
+            throw new HoldoutException(holdout.File, holdout.RowLine(first), column, text, "regression targets must be numbers, but the column holds text like " + ConsoleText.Preview(text), "choose a numeric label column, or declare the task as classification");
         }
 
         var targets = values.ToDoubles();
@@ -114,7 +115,7 @@ public static class LabelEncoding
     {
         if (!distinct.Contains(positiveClass, StringComparer.Ordinal))
         {
-            throw new HoldoutException(holdout.File, null, column, positiveClass, "the positive class '" + positiveClass + "' never occurs; the column holds " + Quoted(distinct, 6), "set positive_class to one of those values");
+            throw new HoldoutException(holdout.File, null, column, positiveClass, "the positive class " + ConsoleText.Preview(positiveClass) + " never occurs; the column holds " + Quoted(distinct, 6), "set positive_class to one of those values");
         }
 
         var others = values.Where(v => v != positiveClass).Distinct(StringComparer.Ordinal).ToList();
@@ -133,7 +134,7 @@ public static class LabelEncoding
         distinct.FirstOrDefault(v => string.Equals(v, canonical, StringComparison.OrdinalIgnoreCase)) ?? canonical;
 
     private static string Quoted(List<string> values, int max) =>
-        string.Join(", ", values.Take(max).Select(v => "'" + v + "'")) + (values.Count > max ? FormattableString.Invariant($" and {values.Count - max} more") : string.Empty);
+        string.Join(", ", values.Take(max).Select(v => ConsoleText.Preview(v))) + (values.Count > max ? FormattableString.Invariant($" and {values.Count - max} more") : string.Empty);
 
     private static HoldoutException MissingLabel(Holdout holdout, string column, int row) =>
         new(holdout.File, holdout.RowLine(row), column, null, "the label is missing", "give every row a label, or remove the rows without one");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Data.Reading;
 
@@ -337,7 +338,7 @@ internal sealed class ColumnBuilder
         var fix = declared
             ? "fix the value, or declare the column's type as text"
             : FormattableString.Invariant($"fix the value, or declare the column's type as text (its type was inferred from its first {decidedFrom} values)");
-        return new HoldoutException(file, line, Name, text, "'" + text + "' is not " + what, fix);
+        return new HoldoutException(file, line, Name, text, ConsoleText.Preview(text) + " is not " + what, fix);
     }
 
     private int Capacity() => kind switch

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 using CsvHelper;
+using ModelGate.Core.Limits;
 
 namespace ModelGate.Data.Reading;
 
@@ -10,8 +11,9 @@ internal sealed class CsvRecordSource : IRecordSource
     private readonly CsvReader reader;
     private readonly string file;
     private readonly string separatorName;
+    private readonly long maxRecordBytes;
 
-    public CsvRecordSource(Stream text, string file, char separator)
+    public CsvRecordSource(Stream text, string file, char separator, ResourceLimits limits)
     {
         this.file = file;
         separatorName = separator == '\t' ? "tab" : "'" + separator + "'";
@@ -26,9 +28,13 @@ internal sealed class CsvRecordSource : IRecordSource
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             OnMalformedRecord = Malformed,
+            MaxRecordSize = (int)Math.Min(limits.LineBytes, int.MaxValue / 2),
+            IncludeValuesInExceptions = false,
         };
+        maxRecordBytes = limits.LineBytes;
         reader = CsvReader.Create(text, options, leaveOpen: true);
-        Names = ReadHeader();
+        Names = Guarded(ReadHeader);
+        FieldLimit.Check(file, 1, Names.Count, limits);
     }
 
     public IReadOnlyList<string> Names { get; }
@@ -38,7 +44,7 @@ internal sealed class CsvRecordSource : IRecordSource
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
-        if (!reader.Read())
+        if (!Guarded(reader.Read))
         {
             return false;
         }
@@ -68,6 +74,20 @@ internal sealed class CsvRecordSource : IRecordSource
     public bool IsNull(int column) => false;
 
     public void Dispose() => reader.Dispose();
+
+    private T Guarded<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (CsvFormatException e) when (e.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
+        {
+            throw new HoldoutException(file, reader.LineNumber + 1, null, null,
+                $"the record is longer than {ResourceLimits.Format(maxRecordBytes, true)} (line_bytes)",
+                "close every quoted field and write one record per line; " + LimitExceededException.HowToRaise("line_bytes"), e);
+        }
+    }
 
     private IReadOnlyList<string> ReadHeader()
     {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using ModelGate.Core.Limits;
 
 namespace ModelGate.Data.Reading;
 
@@ -7,8 +8,11 @@ namespace ModelGate.Data.Reading;
 /// Decompresses gzip and fails on a truncated file: .NET's GZipStream ends quietly when input runs out, so at the
 /// end the decompressed size is checked against the ISIZE field of the file's last 8 bytes (single-member gzip).
 /// </summary>
-internal sealed class GzipCompletenessStream(HashingStream compressed, string file) : Stream
+internal sealed class GzipCompletenessStream(HashingStream compressed, string file, ResourceLimits limits) : Stream
 {
+    // Below this much output the ratio is not judged: a small file of repeated values may legitimately shrink a lot.
+    private const long RatioFloor = 16L << 20;
+
     private readonly GZipStream gzip = new(compressed, CompressionMode.Decompress, leaveOpen: true);
     private long produced;
     private bool checkedEnd;
@@ -42,6 +46,7 @@ internal sealed class GzipCompletenessStream(HashingStream compressed, string fi
         }
 
         produced += n;
+        CheckBomb();
         if (n == 0 && buffer.Length > 0 && !checkedEnd)
         {
             checkedEnd = true;
@@ -73,6 +78,23 @@ internal sealed class GzipCompletenessStream(HashingStream compressed, string fi
         }
 
         base.Dispose(disposing);
+    }
+
+    private void CheckBomb()
+    {
+        if (produced > limits.DecompressedBytes)
+        {
+            throw new HoldoutException(file, null, null, null,
+                $"decompresses to more than {ResourceLimits.Format(limits.DecompressedBytes, true)} (decompressed_bytes)",
+                LimitExceededException.HowToRaise("decompressed_bytes"));
+        }
+
+        if (produced > RatioFloor && produced / Math.Max(1, compressed.BytesRead) > limits.GzipRatio)
+        {
+            throw new HoldoutException(file, null, null, null,
+                FormattableString.Invariant($"decompresses more than {limits.GzipRatio}:1 ({compressed.BytesRead:N0} bytes gave {produced:N0}; gzip_ratio), which real data does not; it looks like a zip bomb"),
+                LimitExceededException.HowToRaise("gzip_ratio"));
+        }
     }
 
     private HoldoutException Corrupt(Exception? inner) => new(

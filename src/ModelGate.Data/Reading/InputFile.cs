@@ -1,3 +1,5 @@
+using ModelGate.Core.Limits;
+
 namespace ModelGate.Data.Reading;
 
 /// <summary>Opens a holdout file for one sequential pass: hashing the raw bytes and decompressing .gz.</summary>
@@ -15,7 +17,7 @@ internal sealed class InputFile : IDisposable
     public Stream Text { get; }
 
     /// <summary>Opens the file, turning every IO failure into a <see cref="HoldoutException"/>.</summary>
-    public static InputFile Open(string path, bool gzip)
+    public static InputFile Open(string path, bool gzip, ResourceLimits limits)
     {
         if (Directory.Exists(path))
         {
@@ -38,7 +40,7 @@ internal sealed class InputFile : IDisposable
         }
 
         var hashing = new HashingStream(stream);
-        Stream text = gzip ? new GzipCompletenessStream(hashing, path) : hashing;
+        Stream text = gzip ? new GzipCompletenessStream(hashing, path, limits) : hashing;
         return new InputFile(hashing, text);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using ModelGate.Core.Limits;
 
 namespace ModelGate.Data.Reading;
 
@@ -30,10 +31,10 @@ internal sealed class JsonlRecordSource : IRecordSource
     private bool pending;
     private int lengthOfLine;
 
-    public JsonlRecordSource(Stream text, string file)
+    public JsonlRecordSource(Stream text, string file, ResourceLimits limits)
     {
         this.file = file;
-        lines = new LineBuffer(text);
+        lines = new LineBuffer(text, file, limits.LineBytes);
         if (!NextNonBlank())
         {
             throw new HoldoutException(file, null, null, null, "the file is empty", "a JSONL holdout needs at least one line with a JSON object");
@@ -48,6 +49,7 @@ internal sealed class JsonlRecordSource : IRecordSource
             throw InvalidJson(e);
         }
 
+        FieldLimit.Check(file, Line, Names.Count, limits);
         if (Names.Count == 0)
         {
             throw new HoldoutException(file, Line, null, null, "the first object has no keys, so there are no columns", "give the first line every column's key");

@@ -1,7 +1,9 @@
+using ModelGate.Core.Limits;
+
 namespace ModelGate.Data.Reading;
 
 /// <summary>Splits a byte stream into lines without allocating per line; a line is valid until the next call.</summary>
-internal sealed class LineBuffer(Stream stream)
+internal sealed class LineBuffer(Stream stream, string file, long maxLineBytes)
 {
     private byte[] buffer = new byte[1 << 20];
     private int start;
@@ -57,7 +59,14 @@ internal sealed class LineBuffer(Stream stream)
 
         if (end == buffer.Length)
         {
-            Array.Resize(ref buffer, buffer.Length * 2);
+            if (end >= maxLineBytes)
+            {
+                throw new HoldoutException(file, LineNumber + 1, null, null,
+                    $"the line is longer than {ResourceLimits.Format(maxLineBytes, true)} (line_bytes)",
+                    "write one record per line; " + LimitExceededException.HowToRaise("line_bytes"));
+            }
+
+            Array.Resize(ref buffer, (int)Math.Min(Array.MaxLength, Math.Max(buffer.Length * 2L, 1)));
         }
 
         var n = stream.Read(buffer, end, buffer.Length - end);

@@ -12,6 +12,9 @@ public sealed record PullRequestTarget(RepositoryName? Repository, int? Number, 
     /// <summary>True when both the repository and the pull request number are known.</summary>
     public bool CanComment => Repository is not null && Number is not null;
 
+    /// <summary>True when the reason there is no pull request is a broken setup (a malformed event file), not the event's kind.</summary>
+    public bool IsSetupError { get; init; }
+
     /// <summary>
     /// Decides the pull request: an explicit number (<c>--pr</c>, meant for workflow_run) wins; pull_request and
     /// pull_request_target read <c>pull_request.number</c> from the event file; anything else (push, schedule...) gets none.
@@ -56,26 +59,47 @@ public sealed record PullRequestTarget(RepositoryName? Repository, int? Number, 
                 $"No PR comment: the {eventName} event file (GITHUB_EVENT_PATH) is missing; pass --pr to comment.");
         }
 
+        string problem;
         try
         {
             using var stream = File.OpenRead(eventPath);
             using var payload = JsonDocument.Parse(stream);
-            if (payload.RootElement.ValueKind == JsonValueKind.Object
-                && payload.RootElement.TryGetProperty("pull_request", out var pullRequest)
-                && pullRequest.ValueKind == JsonValueKind.Object
-                && pullRequest.TryGetProperty("number", out var number)
-                && number.TryGetInt32(out var value)
-                && value > 0)
+            problem = NumberProblem(payload.RootElement, out var value);
+            if (problem.Length == 0)
             {
                 return new PullRequestTarget(repository, value, null);
             }
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            // Falls through to the note: a broken payload must not stop the gate.
+            // A broken payload must not stop the gate: the summary and the report files are still written.
+            problem = FormattableString.Invariant($"is not valid JSON (line {(e.LineNumber ?? 0) + 1})");
         }
 
         return new PullRequestTarget(repository, null,
-            $"No PR comment: the {eventName} event file has no pull_request.number; pass --pr to comment.");
+            $"ModelGate setup error: the {eventName} event file (GITHUB_EVENT_PATH) {problem}, so no PR comment was posted; pass --pr with the pull request number.")
+        {
+            IsSetupError = true,
+        };
+    }
+
+    private static string NumberProblem(JsonElement root, out int value)
+    {
+        value = 0;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("pull_request", out var pullRequest)
+            || pullRequest.ValueKind != JsonValueKind.Object
+            || !pullRequest.TryGetProperty("number", out var number))
+        {
+            return "has no pull_request.number";
+        }
+
+        // TryGetInt32 throws on a string, which crashed the publisher and lost the job summary.
+        if (number.ValueKind != JsonValueKind.Number || !number.TryGetInt32(out value) || value <= 0)
+        {
+            return "has a pull_request.number that is " + (number.ValueKind == JsonValueKind.Number ? "not a positive whole number" : "a " + number.ValueKind.ToString().ToLowerInvariant() + ", not a number");
+        }
+
+        return string.Empty;
     }
 }

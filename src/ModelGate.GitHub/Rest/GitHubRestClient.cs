@@ -50,6 +50,9 @@ public sealed class GitHubRestClient : IDisposable
         };
     }
 
+    /// <summary>The most comment pages read (100 comments each): a pull request has far fewer, a looping server far more.</summary>
+    public const int MaxPages = 100;
+
     /// <summary>All comments on an issue or pull request, oldest first, following <c>Link: rel="next"</c> to the end.</summary>
     public async Task<IReadOnlyList<IssueComment>> ListIssueCommentsAsync(
         RepositoryName repository, int issueNumber, DateTimeOffset? deadline = null, CancellationToken cancellationToken = default)
@@ -59,9 +62,20 @@ public sealed class GitHubRestClient : IDisposable
         var target = Target(repository, issueNumber);
         var comments = new List<IssueComment>();
         Uri? page = Relative($"{RepoPath(repository)}/issues/{issueNumber.ToString(CultureInfo.InvariantCulture)}/comments?per_page={PageSize.ToString(CultureInfo.InvariantCulture)}");
-        var pages = 0;
+        var visited = new HashSet<Uri>();
         while (page is not null)
         {
+            if (!visited.Add(page))
+            {
+                // A Link header that points back at a page already read would loop for ever (6,673 requests in 15 s).
+                throw new GitHubApiException(GitHubFault.Rejected, 200, $"GitHub's next-page link for {target} repeats a page already read; stopped", "check GITHUB_API_URL: a proxy or server in between is rewriting the Link header.");
+            }
+
+            if (visited.Count > MaxPages)
+            {
+                throw new GitHubApiException(GitHubFault.Rejected, 200, FormattableString.Invariant($"more than {MaxPages} pages of comments for {target}; stopped"), "delete old comments on the pull request, or post with --comment-mode recreate.");
+            }
+
             var answer = await SendAsync(HttpMethod.Get, page, null, target, giveUpAt, cancellationToken).ConfigureAwait(false);
             var dtos = Deserialize(answer.Body, GitHubJson.Default.ListIssueCommentDto, target);
             comments.AddRange(dtos.Select(d => d.ToComment()));
@@ -74,11 +88,6 @@ public sealed class GitHubRestClient : IDisposable
                     200,
                     $"GitHub's next-page link for {target} points to another host ({page.Host}); stopped to keep the token on {_connection.ApiBase.Host}",
                     "check GITHUB_API_URL: it must be the API host that serves the pages.");
-            }
-
-            if (++pages > 10_000)
-            {
-                throw new GitHubApiException(GitHubFault.Rejected, 200, $"more than 10000 pages of comments for {target}; stopped", "report a bug.");
             }
         }
 

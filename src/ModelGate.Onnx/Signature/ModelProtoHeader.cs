@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ModelGate.Onnx.Signature;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace ModelGate.Onnx.Signature;
 /// </summary>
 internal sealed record ModelProtoHeader(long IrVersion, string ProducerVersion, IReadOnlyList<OpsetImport> Opsets)
 {
-    private const int MaxStringBytes = 1 << 20;
-
     /// <summary>Reads the header, or null when the file is not a well-formed ModelProto (ORT then explains why).</summary>
     public static ModelProtoHeader? TryRead(string path)
     {
@@ -31,20 +27,20 @@ internal sealed record ModelProtoHeader(long IrVersion, string ProducerVersion, 
         var opsets = new List<OpsetImport>();
         while (stream.Position < stream.Length)
         {
-            var (field, wire) = ReadTag(stream);
+            var (field, wire) = ProtoWire.ReadTag(stream);
             switch (field, wire)
             {
                 case (1, 0):
-                    irVersion = (long)ReadVarint(stream);
+                    irVersion = (long)ProtoWire.ReadVarint(stream);
                     break;
                 case (3, 2):
-                    producerVersion = ReadString(stream);
+                    producerVersion = ProtoWire.ReadString(stream);
                     break;
                 case (8, 2):
-                    opsets.Add(ReadOpset(stream, ReadLength(stream)));
+                    opsets.Add(ReadOpset(stream, ProtoWire.ReadLength(stream)));
                     break;
                 default:
-                    Skip(stream, wire);
+                    ProtoWire.Skip(stream, wire);
                     break;
             }
         }
@@ -59,105 +55,21 @@ internal sealed record ModelProtoHeader(long IrVersion, string ProducerVersion, 
         long version = 0;
         while (stream.Position < end)
         {
-            var (field, wire) = ReadTag(stream);
+            var (field, wire) = ProtoWire.ReadTag(stream);
             switch (field, wire)
             {
                 case (1, 2):
-                    domain = ReadString(stream);
+                    domain = ProtoWire.ReadString(stream);
                     break;
                 case (2, 0):
-                    version = (long)ReadVarint(stream);
+                    version = (long)ProtoWire.ReadVarint(stream);
                     break;
                 default:
-                    Skip(stream, wire);
+                    ProtoWire.Skip(stream, wire);
                     break;
             }
         }
 
         return new OpsetImport(domain, version);
-    }
-
-    private static (ulong Field, int Wire) ReadTag(Stream stream)
-    {
-        var tag = ReadVarint(stream);
-        var field = tag >> 3;
-        if (field == 0)
-        {
-            throw new InvalidDataException("field number 0");
-        }
-
-        return (field, (int)(tag & 7));
-    }
-
-    private static void Skip(Stream stream, int wire)
-    {
-        switch (wire)
-        {
-            case 0:
-                ReadVarint(stream);
-                break;
-            case 1:
-                Seek(stream, 8);
-                break;
-            case 2:
-                Seek(stream, ReadLength(stream));
-                break;
-            case 5:
-                Seek(stream, 4);
-                break;
-            default:
-                throw new InvalidDataException($"wire type {wire}");
-        }
-    }
-
-    private static void Seek(Stream stream, long count)
-    {
-        if (stream.Position + count > stream.Length)
-        {
-            throw new EndOfStreamException();
-        }
-
-        stream.Seek(count, SeekOrigin.Current);
-    }
-
-    private static long ReadLength(Stream stream)
-    {
-        var length = ReadVarint(stream);
-        return length > (ulong)(stream.Length - stream.Position) ? throw new EndOfStreamException() : (long)length;
-    }
-
-    private static string ReadString(Stream stream)
-    {
-        var length = ReadLength(stream);
-        if (length > MaxStringBytes)
-        {
-            Seek(stream, length);
-            return string.Empty;
-        }
-
-        var bytes = new byte[length];
-        stream.ReadExactly(bytes);
-        return Encoding.UTF8.GetString(bytes);
-    }
-
-    private static ulong ReadVarint(Stream stream)
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            var b = stream.ReadByte();
-            if (b < 0)
-            {
-                throw new EndOfStreamException();
-            }
-
-            value |= (ulong)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
-            }
-        }
-
-        throw new InvalidDataException("varint longer than 10 bytes");
     }
 }

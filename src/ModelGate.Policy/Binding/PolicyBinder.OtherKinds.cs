@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelGate.Core.Plan;
+using ModelGate.Core.Text;
 using ModelGate.Policy.Model;
 using ModelGate.Policy.Where;
 using ModelGate.Policy.Yaml;
@@ -135,7 +136,13 @@ internal sealed partial class PolicyBinder
         }
 
         var node = (ScalarNode)map["rows_file"]!;
+        var errorsBefore = _read.ErrorCount;
         var path = ResolvePath(node);
+        if (_read.ErrorCount > errorsBefore)
+        {
+            return (path, null);
+        }
+
         if (_data is not null && _data.Id is null)
         {
             _read.Error(node.Location, "'rows_file' lists rows by id, but data.id is not set; add data.id (the holdout's id column)");
@@ -143,11 +150,11 @@ internal sealed partial class PolicyBinder
 
         if (!File.Exists(path))
         {
-            _read.Error(node.Location, $"rows_file '{text}' not found (looked for {path}); the path is relative to the policy file's folder");
+            _read.Error(node.Location, $"rows_file {ConsoleText.Preview(text, 80)} not found (looked for {ConsoleText.Escape(path)}); the path is relative to the policy file's folder");
             return (path, null);
         }
 
-        var ids = File.ReadAllLines(path)
+        var ids = BoundedText.ReadLines(path, _options.Limits.RowsFileBytes, "rows_file_bytes", $"{node.Location}: rows_file")
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .ToList();
@@ -158,7 +165,7 @@ internal sealed partial class PolicyBinder
 
         if (ids.Count == 0)
         {
-            _read.Error(node.Location, $"rows_file '{text}' lists no row ids; write one id per line");
+            _read.Error(node.Location, $"rows_file {ConsoleText.Preview(text, 80)} lists no row ids; write one id per line");
         }
 
         return (path, ids);

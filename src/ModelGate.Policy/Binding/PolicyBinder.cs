@@ -15,22 +15,26 @@ internal sealed partial class PolicyBinder
 
     private readonly Reading _read;
     private readonly DateOnly _today;
+    private readonly PolicyPaths _paths;
+    private readonly PolicyLoadOptions _options;
     private readonly List<ColumnReference> _columns = [];
     private TaskKind? _task;
     private ModelsConfig? _models;
     private DataConfig? _data;
     private IReadOnlyList<SliceSpec> _slices = [];
 
-    private PolicyBinder(Reading read, DateOnly today)
+    private PolicyBinder(Reading read, DateOnly today, PolicyPaths paths, PolicyLoadOptions options)
     {
         _read = read;
         _today = today;
+        _paths = paths;
+        _options = options;
     }
 
     /// <summary>Binds the root mapping; null when any error was found (all of them are in <paramref name="diagnostics"/>).</summary>
-    public static Model.Policy? Bind(MappingNode root, string file, IReadOnlyList<string> sources, DateOnly today, List<PolicyDiagnostic> diagnostics)
+    public static Model.Policy? Bind(MappingNode root, string file, IReadOnlyList<string> sources, DateOnly today, List<PolicyDiagnostic> diagnostics, PolicyPaths paths, PolicyLoadOptions options)
     {
-        var binder = new PolicyBinder(new Reading(diagnostics), today);
+        var binder = new PolicyBinder(new Reading(diagnostics), today, paths, options);
         return binder.BindRoot(root, file, sources);
     }
 
@@ -82,10 +86,15 @@ internal sealed partial class PolicyBinder
     private void Column(ScalarNode node, string usage) =>
         _columns.Add(new ColumnReference(node.Value, usage, node.Location, Glob.IsPattern(node.Value)));
 
-    /// <summary>A path written in a policy file, made absolute against that file's folder (base files keep their own folder).</summary>
-    public static string ResolvePath(ScalarNode node)
+    /// <summary>A path written in a policy file, made absolute against that file's folder (base files keep their own folder); one outside the repository is an error.</summary>
+    private string ResolvePath(ScalarNode node)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(node.Location.File)) ?? Directory.GetCurrentDirectory();
-        return Path.GetFullPath(Path.Combine(folder, node.Value));
+        var path = _paths.Resolve(node, out var problem);
+        if (problem is not null)
+        {
+            _read.Error(node.Location, problem);
+        }
+
+        return path;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelGate.Core.Plan;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Policy.Diagnostics;
 
@@ -22,8 +23,8 @@ public sealed record PolicyDiagnostic(SourceLocation Location, DiagnosticLevel L
     /// <summary>True for errors.</summary>
     public bool IsError => Level == DiagnosticLevel.Error;
 
-    /// <summary>The compiler-style form <c>file:line:col: error: message</c>.</summary>
+    /// <summary>The compiler-style form <c>file:line:col: error: message</c>, on one line (a policy's text is a pull request's to write).</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Location.File}:{Location.Line}:{Location.Column}: {(IsError ? "error" : "warning")}: {Message}");
+        $"{ConsoleText.Escape(Location.File)}:{Location.Line}:{Location.Column}: {(IsError ? "error" : "warning")}: {ConsoleText.Escape(Message)}");
 }

@@ -1,4 +1,5 @@
 using ModelGate.Core.Plan;
+using ModelGate.Core.Text;
 using ModelGate.Policy.Where;
 
 namespace ModelGate.Policy.Model;
@@ -54,7 +55,8 @@ public sealed record SafetySet(
 
         if (wanted.Count > 0)
         {
-            var shown = string.Join(", ", wanted.Take(5));
+            // The rows file is a pull request's to write: quote only short, escaped previews of its lines.
+            var shown = string.Join(", ", wanted.Take(3).Select(id => ConsoleText.Preview(id)));
             throw new SafetySetException($"{Location}: safety set '{Name}': {wanted.Count} id(s) from {Path.GetFileName(RowsFile)} are not in the holdout ({shown}); fix the rows file or the holdout");
         }
 

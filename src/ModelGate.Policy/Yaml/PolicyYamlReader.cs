@@ -1,3 +1,4 @@
+using ModelGate.Core.Limits;
 using ModelGate.Core.Plan;
 using ModelGate.Policy.Diagnostics;
 using YamlDotNet.Core;
@@ -12,10 +13,25 @@ public static class PolicyYamlReader
     /// <param name="text">The YAML text.</param>
     /// <param name="displayPath">The file name used in locations.</param>
     /// <param name="diagnostics">Receives syntax errors.</param>
-    public static PolicyNode? Parse(string text, string displayPath, ICollection<PolicyDiagnostic> diagnostics)
+    public static PolicyNode? Parse(string text, string displayPath, ICollection<PolicyDiagnostic> diagnostics) =>
+        Parse(text, displayPath, diagnostics, ResourceLimits.Default);
+
+    /// <summary>Parses <paramref name="text"/> within <paramref name="limits"/> (nesting depth, nodes after alias expansion).</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="displayPath">The file name used in locations.</param>
+    /// <param name="diagnostics">Receives syntax errors and exceeded limits.</param>
+    /// <param name="limits">The YAML limits.</param>
+    public static PolicyNode? Parse(string text, string displayPath, ICollection<PolicyDiagnostic> diagnostics, ResourceLimits limits)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (YamlBudget.Check(text, displayPath, limits) is { } exceeded)
+        {
+            diagnostics.Add(exceeded);
+            return null;
+        }
+
         var stream = new YamlStream();
         using var reader = new StringReader(text);
         var parser = new Parser(reader);

@@ -5,6 +5,8 @@ namespace ModelGate.Reports.Text;
 /// <summary>Makes user-supplied text (titles, group names, reasons, row values) inert inside Markdown and HTML.</summary>
 internal static class MarkdownText
 {
+    private const char Mention = '\u200B';
+
     /// <summary>Text for a table cell or inline prose: one line, HTML-escaped, Markdown punctuation backslash-escaped.</summary>
     public static string Escape(string text)
     {
@@ -31,6 +33,11 @@ internal static class MarkdownText
                 case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '~' or '!' or '$':
                     sb.Append('\\').Append(c);
                     break;
+                case '@':
+                    // A zero-width space after '@' keeps "@user" and "@org/team" readable but stops GitHub from
+                    // notifying them from data (group values, row ids, column names, waiver reasons).
+                    sb.Append(c).Append(Mention);
+                    break;
                 default:
                     sb.Append(char.IsControl(c) ? ' ' : c);
                     break;
@@ -43,7 +50,8 @@ internal static class MarkdownText
     /// <summary>An inline code span that survives any backticks and pipes inside the text.</summary>
     public static string Code(string text)
     {
-        var oneLine = text.Replace('\n', ' ').Replace('\r', ' ').Replace("|", "\\|", StringComparison.Ordinal);
+        // Mentions are inert inside a code span, unless backticks in the text end it early: neutralise them here too.
+        var oneLine = Mentions.Neutralise(text.Replace('\n', ' ').Replace('\r', ' ').Replace("|", "\\|", StringComparison.Ordinal));
         var fence = oneLine.Contains('`', StringComparison.Ordinal) ? "`` " : "`";
         var close = fence == "`" ? "`" : " ``";
         return fence + oneLine + close;
