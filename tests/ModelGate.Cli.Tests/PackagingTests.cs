@@ -20,7 +20,7 @@ public sealed class PackedTool : IDisposable
             ["DOTNET_CLI_HOME"] = Scratch.File("cli-home"),
         };
         Pack = ProcessRun.RunAsync("dotnet",
-            ["pack", Repo.Path("src", "ModelGate.Cli"), "-c", "Release", $"-p:ModelGateOrtRids={RuntimeInformation.RuntimeIdentifier}", "-o", Feed, "-v", "q", "--nologo"],
+            ["pack", Repo.Path("src", "ModelGate.Cli"), "-c", "Release", "-o", Feed, "-v", "q", "--nologo"],
             Repo.Root, timeout: TimeSpan.FromMinutes(15)).GetAwaiter().GetResult();
         Package = Directory.GetFiles(Feed, "ModelGate.*.nupkg").SingleOrDefault();
         Version = Package is null ? string.Empty : Path.GetFileNameWithoutExtension(Package)["ModelGate.".Length..];

@@ -36,18 +36,18 @@ public sealed class CheckRunner(CliConsole console)
         var policy = LoadPolicy(options, today);
         cancellation.ThrowIfCancellationRequested();
 
-        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions
-        {
-            LibraryPath = options.OnnxRuntime is null ? null : console.ResolvePath(options.OnnxRuntime),
-            BaseDirectory = AppContext.BaseDirectory,
-            Log = (level, line) => _log.Warn($"onnxruntime {level}: {line}"),
-        });
         var device = DeviceRequest.TryParse(options.Device)
             ?? throw new UsageException($"--device '{options.Device}' is not one of auto, cpu, cuda, cuda:N.");
-        var settings = new SessionSettings { Device = device, BatchSize = options.BatchSize ?? SessionSettings.DefaultBatchSize };
+        using var runtime = OnnxRuntime.Open(RuntimeSetup.Options(console, options.OnnxRuntime, device, (level, line) => _log.Warn($"onnxruntime {level}: {line}")));
+        var settings = new SessionSettings
+        {
+            Device = device,
+            BatchSize = options.BatchSize ?? SessionSettings.DefaultBatchSize,
+            BatchTimeBudget = RuntimeSetup.BatchTimeBudget(console),
+        };
         using var candidate = runtime.LoadModel(policy.Models.Candidate, settings);
         using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, settings);
-        _log.Step($"ONNX Runtime {runtime.Version} ({runtime.HowFound}); device {candidate.Device.Device} via {candidate.Device.Provider}: {candidate.Device.Reason}");
+        _log.Step($"ONNX Runtime {runtime.Version} {runtime.Build} build ({runtime.HowFound}: {runtime.LibraryPath}); device {candidate.Device.Device} via {candidate.Device.Provider}: {candidate.Device.Reason}");
 
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);
         var inputs = ModelInputPlan.For(policy.Data, candidate.Signature, header, policy.Data.Holdout);
