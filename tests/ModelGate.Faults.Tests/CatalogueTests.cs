@@ -19,7 +19,7 @@ public sealed class CatalogueTests
         using var w = new Workspace();
         c.Break(w);
         string[] args = c.WholeCommand ?? ["check", "--policy", "modelgate.yml", "--out", "out", .. c.Args];
-        var run = await w.RunAsync(c.Environment?.Invoke(w), CancellationToken.None, args);
+        var run = await w.RunAsync(null, CancellationToken.None, args);
 
         Assert.True(c.ExitCode == run.ExitCode, $"{name}: expected exit {c.ExitCode}\n{run}");
         var where = c.Stream switch

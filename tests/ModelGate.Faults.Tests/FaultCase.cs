@@ -16,9 +16,6 @@ public sealed record FaultCase(string Name, int ExitCode, string Message, string
     /// <summary>Replaces the default arguments entirely (for usage errors).</summary>
     public string[]? WholeCommand { get; init; }
 
-    /// <summary>Environment variables for the run, made from the workspace (e.g. a NuGet cache the test controls).</summary>
-    public Func<Workspace, IReadOnlyDictionary<string, string>>? Environment { get; init; }
-
     /// <summary>Another check on the finished run (e.g. what the report says).</summary>
     public Action<Workspace, CliRun>? Also { get; init; }
 

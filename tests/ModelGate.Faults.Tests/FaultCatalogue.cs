@@ -179,12 +179,9 @@ public static class FaultCatalogue
             "Point --onnxruntime (or MODELGATE_ONNXRUNTIME) at the folder with libonnxruntime.so.", w => Directory.CreateDirectory(w.File("empty-ort")), "--onnxruntime", "empty-ort"),
         Env("onnxruntime_wrong_library", "/lib/x86_64-linux-gnu/libz.so.1 (explicit path (--onnxruntime)) does not export OrtGetApiBase, so it is not an ONNX Runtime library.",
             "Point --onnxruntime at libonnxruntime itself.", _ => { }, "--onnxruntime", "/lib/x86_64-linux-gnu/libz.so.1"),
-        // The NuGet cache is the test's own empty folder: what the developer's cache holds must not change the answer.
+        // The workspace's NuGet cache is empty (Workspace.RunAsync): what the developer's cache holds never changes the answer.
         Env("cuda_without_gpu", "modelgate: --device cuda:0 cannot be used: no CUDA build of ONNX Runtime: Microsoft.ML.OnnxRuntime.Gpu.Linux 1.31.0 is not in",
-            "Run `dotnet modelgate gpu install` (it restores the CUDA build into the NuGet cache), or run with --device cpu.", _ => { }, "--device", "cuda") with
-        {
-            Environment = w => new Dictionary<string, string>(StringComparer.Ordinal) { ["NUGET_PACKAGES"] = Directory.CreateDirectory(w.File("empty-nuget")).FullName },
-        },
+            "Run `dotnet modelgate gpu install` (it restores the CUDA build into the NuGet cache), or run with --device cpu.", _ => { }, "--device", "cuda"),
     ];
 
     /// <summary>Every catalogue name, including the GitHub cases that run against the fake server.</summary>

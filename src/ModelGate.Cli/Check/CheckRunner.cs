@@ -192,7 +192,12 @@ public sealed class CheckRunner(CliConsole console)
         }
 
         return new RunFacts(options.GateKey, now, Show(policy.File), ReportComposer.Sha256Of(policy.File), fingerprints, data,
-            runtime.Version, candidate.Device.Device, candidate.Device.Provider);
+            runtime.Version, candidate.Device.Device, candidate.Device.Provider)
+        {
+            OnnxRuntimeBuild = runtime.Build,
+            OnnxRuntimeLibrary = runtime.IsBundled ? "bundled" : runtime.LibraryPath,
+            Gpu = candidate.Device.Gpu is { } gpu ? (gpu.Name, gpu.MemoryBytes) : null,
+        };
     }
 
     private static ScoreKind? ScoreKindOf(ScoresKind? kind) => kind switch

@@ -20,7 +20,17 @@ public sealed record RunFacts(
     IReadOnlyList<DataFingerprint> Data,
     string OnnxRuntimeVersion,
     string Device,
-    string Provider);
+    string Provider)
+{
+    /// <summary>"CPU" or "CUDA".</summary>
+    public string? OnnxRuntimeBuild { get; init; }
+
+    /// <summary>"bundled", or the path of the ONNX Runtime library used.</summary>
+    public string? OnnxRuntimeLibrary { get; init; }
+
+    /// <summary>The GPU's name and memory in bytes, on CUDA.</summary>
+    public (string Name, long MemoryBytes)? Gpu { get; init; }
+}
 
 /// <summary>Builds the report context and the report files of a run.</summary>
 public static class ReportComposer
@@ -59,6 +69,10 @@ public static class ReportComposer
                 OnnxRuntimeVersion = facts.OnnxRuntimeVersion,
                 Device = facts.Device,
                 ExecutionProvider = facts.Provider,
+                OnnxRuntimeBuild = facts.OnnxRuntimeBuild,
+                OnnxRuntimeLibrary = facts.OnnxRuntimeLibrary,
+                DeviceName = facts.Gpu?.Name,
+                DeviceMemoryBytes = facts.Gpu?.MemoryBytes,
             },
             FlippedRows = FlippedRows(result, holdout, showColumns, maxFlippedRows),
             FullReportLocation = fullReportLocation,

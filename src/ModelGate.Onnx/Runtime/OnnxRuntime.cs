@@ -17,6 +17,7 @@ public sealed class OnnxRuntime : IDisposable
     {
         LibraryPath = location.Path;
         HowFound = location.HowFound;
+        IsBundled = location.IsBundled;
         Cuda = cuda;
         CpuArenaLimitBytes = options.CpuArenaLimitBytes;
         _logSink = options.Log is null ? 0 : OrtLogRouter.Register(FilterAt(options.LogLevel, options.Log));
@@ -34,6 +35,9 @@ public sealed class OnnxRuntime : IDisposable
 
     /// <summary>How the library was found: explicit path, bundled copy, CUDA build from the NuGet cache, or system loader.</summary>
     public string HowFound { get; }
+
+    /// <summary>True when the library is the copy that ships with ModelGate (Microsoft.ML.OnnxRuntime's CPU build).</summary>
+    public bool IsBundled { get; }
 
     /// <summary>ONNX Runtime's own version string, e.g. 1.31.1.</summary>
     public string Version { get; }

@@ -4,7 +4,7 @@ using ModelGate.Onnx.Errors;
 namespace ModelGate.Onnx.Runtime;
 
 /// <summary>Where the library is, how it was found, and whether the user named it.</summary>
-internal sealed record RuntimeLocation(string Path, string HowFound, bool IsExplicit);
+internal sealed record RuntimeLocation(string Path, string HowFound, bool IsExplicit, bool IsBundled = false);
 
 /// <summary>
 /// Finds ONNX Runtime: an explicit path (option, then environment variable), then the copy from the
@@ -36,7 +36,7 @@ internal static class RuntimeLocator
             var file = Path.Combine(folder, NativeLibraryNames.OnnxRuntimeFile);
             if (File.Exists(file))
             {
-                return new RuntimeLocation(file, $"bundled with ModelGate ({Path.GetRelativePath(baseDirectory, folder)})", false);
+                return new RuntimeLocation(file, $"bundled with ModelGate ({Path.GetRelativePath(baseDirectory, folder)})", false, true);
             }
 
             tried.Add(file + " (not there)");
