@@ -17,7 +17,7 @@ public sealed class GpuCommandTests
         var run = await InProcess.RunAsync(["gpu", "status"]);
 
         Assert.Equal(ExitCodes.EnvironmentError, run.ExitCode);
-        Assert.Contains($"CUDA build of ONNX Runtime (Microsoft.ML.OnnxRuntime.Gpu.Linux {GpuBuild.Version}): not installed in {InProcess.EmptyNuGet}", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"CUDA build of ONNX Runtime ({GpuBuild.PackageId} {GpuBuild.Version}): not installed in {InProcess.EmptyNuGet}", run.Out, StringComparison.Ordinal);
         Assert.Contains("not ready: no CUDA build of ONNX Runtime", run.Out, StringComparison.Ordinal);
         Assert.Contains("dotnet modelgate gpu install", run.Out, StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public sealed class GpuCommandTests
 
         Assert.Equal(ExitCodes.EnvironmentError, run.ExitCode);
         var error = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("failed", StringComparison.Ordinal));
-        Assert.StartsWith($"modelgate: restoring Microsoft.ML.OnnxRuntime.Gpu.Linux {GpuBuild.Version} into", error, StringComparison.Ordinal);
+        Assert.StartsWith($"modelgate: restoring {GpuBuild.PackageId} {GpuBuild.Version} into", error, StringComparison.Ordinal);
         Assert.Contains("--source", error, StringComparison.Ordinal);
     }
 

@@ -16,7 +16,7 @@ public sealed class CudaReadinessTests
         var status = CudaReadiness.Check(stubs.Probe);
 
         Assert.Equal(CudaPiece.GpuBuild, status.Missing);
-        Assert.Contains($"no CUDA build of ONNX Runtime: Microsoft.ML.OnnxRuntime.Gpu.Linux {GpuBuild.Version} is not in {stubs.Packages}", status.Reason, StringComparison.Ordinal);
+        Assert.Contains($"no CUDA build of ONNX Runtime: {GpuBuild.PackageId} {GpuBuild.Version} is not in {stubs.Packages}", status.Reason, StringComparison.Ordinal);
         Assert.Contains("dotnet modelgate gpu install", status.Fix, StringComparison.Ordinal);
     }
 

@@ -41,7 +41,7 @@ public sealed class DeviceTests(SharedRuntime shared)
         Assert.Equal("cpu", model.Device.Device);
         Assert.Equal("CPUExecutionProvider", model.Device.Provider);
         Assert.Null(model.Device.Gpu);
-        Assert.StartsWith("no CUDA build of ONNX Runtime: Microsoft.ML.OnnxRuntime.Gpu.Linux", model.Device.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"no CUDA build of ONNX Runtime: {GpuBuild.PackageId}", model.Device.Reason, StringComparison.Ordinal);
         Assert.Contains(SharedRuntime.NoCuda.NuGetPackagesFolder!, model.Device.Reason, StringComparison.Ordinal);
         Assert.EndsWith("; using CPU", model.Device.Reason, StringComparison.Ordinal);
     }

@@ -79,7 +79,9 @@ internal static class OutputReader
     private static void Widen<T>(ReadOnlySpan<T> source, Span<double> target)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        for (var i = 0; i < target.Length; i++)
+        // Same length on both sides, so the JIT drops the bounds checks in the loop.
+        source = source[..target.Length];
+        for (var i = 0; i < source.Length; i++)
         {
             target[i] = double.CreateTruncating(source[i]);
         }

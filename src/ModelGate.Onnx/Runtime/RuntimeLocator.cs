@@ -36,7 +36,8 @@ internal static class RuntimeLocator
             var file = Path.Combine(folder, NativeLibraryNames.OnnxRuntimeFile);
             if (File.Exists(file))
             {
-                return new RuntimeLocation(file, $"bundled with ModelGate ({Path.GetRelativePath(baseDirectory, folder)})", false, true);
+                var where = folder == baseDirectory ? "beside the tool" : Path.GetRelativePath(baseDirectory, folder);
+                return new RuntimeLocation(file, $"bundled with ModelGate ({where})", false, true);
             }
 
             tried.Add(file + " (not there)");
