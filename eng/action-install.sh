@@ -65,12 +65,16 @@ else
     how="packed"
     rm -rf "$dir"
     mkdir -p "$dir"
-    # Only this runner's native library: a tool packed from source is installed where it was packed.
+    # Only this runner's package: a tool packed from source is installed where it was packed (RID-specific tool
+    # packages: the pointer package ModelGate plus ModelGate.<rid>).
+    rid_args=()
     case "$(uname -s)-$(uname -m)" in
-      Linux-x86_64) rid=linux-x64 ;; Linux-aarch64) rid=linux-arm64 ;; Darwin-arm64) rid=osx-arm64 ;;
-      MINGW*-x86_64|MSYS*-x86_64|CYGWIN*-x86_64) rid=win-x64 ;; *) rid=all ;;
+      Linux-x86_64) rid_args=(-p:ToolPackageRuntimeIdentifiers=linux-x64) ;;
+      Linux-aarch64) rid_args=(-p:ToolPackageRuntimeIdentifiers=linux-arm64) ;;
+      Darwin-arm64) rid_args=(-p:ToolPackageRuntimeIdentifiers=osx-arm64) ;;
+      MINGW*-x86_64|MSYS*-x86_64|CYGWIN*-x86_64) rid_args=(-p:ToolPackageRuntimeIdentifiers=win-x64) ;;
     esac
-    dotnet pack "$root/src/ModelGate.Cli" -c Release -o "$dir" -p:Version="$version" -p:ModelGateOrtRids="$rid" \
+    dotnet pack "$root/src/ModelGate.Cli" -c Release -o "$dir" -p:Version="$version" "${rid_args[@]}" \
       -nologo -v:q >"$dir/pack.log" 2>&1 || { tail -n 30 "$dir/pack.log" >&2; echo "modelgate: packing the tool from $root failed (log above)" >&2; rm -rf "$dir"; exit 4; }
   fi
   dotnet tool install ModelGate --tool-path "$tool_path" --add-source "$dir" --version "$version" >/dev/null

@@ -7,7 +7,7 @@ using ModelGate.Benchmarks.Onnx;
 namespace ModelGate.Benchmarks;
 
 /// <summary>
-/// Entry point. Timed side-by-side runs by name (`holdout-read`, `wide-header`, `onnx`, `metrics-resampling [rows] [resamples] [threads]`,
+/// Entry point. Timed side-by-side runs by name (`holdout-read`, `wide-header`, `onnx`, `gpu`, `metrics-resampling [rows] [resamples] [threads]`,
 /// `resampling-scale [rows] [resamples]`);
 /// anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
@@ -27,6 +27,8 @@ public static class Program
                 return WideHeaderRun.Run(args[1..]);
             case "onnx":
                 return EngineVersusBareLoop.Run(args[1..]);
+            case "gpu":
+                return CudaVersusCpu.Run(args[1..]);
             case "metrics-resampling":
                 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
                 var resamples = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;

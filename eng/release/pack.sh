@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs the tool at VERSION into OUT and writes OUT/SHA256SUMS (what the release attaches).
-# Usage: pack.sh VERSION OUT [extra dotnet pack arguments, e.g. -p:ModelGateOrtRids=linux-x64 for a quick local run]
+# Usage: pack.sh VERSION OUT [extra dotnet pack arguments, e.g. -p:ToolPackageRuntimeIdentifiers=linux-x64 for a quick local run]
 set -euo pipefail
 version="${1:?usage: pack.sh VERSION OUT}"
 out="${2:?usage: pack.sh VERSION OUT}"

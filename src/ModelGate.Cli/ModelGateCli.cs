@@ -87,12 +87,14 @@ public static class ModelGateCli
             "  dotnet modelgate check --policy examples/breast-cancer/modelgate.yml --out report\n" +
             "  dotnet modelgate init --model model.onnx --holdout holdout.csv\n" +
             "  dotnet modelgate inspect model.onnx\n" +
-            "  dotnet modelgate validate --print");
+            "  dotnet modelgate validate --print\n" +
+            "  dotnet modelgate gpu install                        # the CUDA build of ONNX Runtime, once");
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(InitCommand.Create(console));
         root.Subcommands.Add(CommentCommand.Create(console));
+        root.Subcommands.Add(GpuCommand.Create(console));
 
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new VersionAction(console);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using ModelGate.Onnx.Runtime;
+using ModelGate.Onnx.Sessions;
 
 namespace ModelGate.Cli;
 
@@ -13,9 +14,10 @@ public sealed class VersionAction(CliConsole console) : SynchronousCommandLineAc
         console.Out.WriteLine($"ModelGate {CliVersion.ModelGate}");
         try
         {
-            using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
-            console.Out.WriteLine($"ONNX Runtime {runtime.Version} ({runtime.HowFound}: {runtime.LibraryPath})");
+            using var runtime = OnnxRuntime.Open(RuntimeSetup.Options(console, null, DeviceRequest.Auto));
+            console.Out.WriteLine($"ONNX Runtime {runtime.Version} {runtime.Build} build ({runtime.HowFound}: {runtime.LibraryPath})");
             console.Out.WriteLine($"Execution providers compiled in: {string.Join(", ", runtime.CompiledProviders)}");
+            console.Out.WriteLine(runtime.Cuda.Ready ? $"CUDA: {runtime.Cuda.Reason}" : $"CUDA: not used: {runtime.Cuda.Reason}");
         }
         catch (Exception ex) when (ErrorCategories.TryClassify(ex, out _))
         {

@@ -113,6 +113,14 @@ public static class JsonReport
         w.WriteEndArray();
     }
 
+    private static void WriteIfKnown(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
     private static void WriteProvenance(Utf8JsonWriter w, Provenance? p)
     {
         if (p is null)
@@ -126,6 +134,16 @@ public static class JsonReport
         JsonValues.String(w, "onnxRuntimeVersion", p.OnnxRuntimeVersion);
         JsonValues.String(w, "device", p.Device);
         JsonValues.String(w, "executionProvider", p.ExecutionProvider);
+
+        // Written only when the run recorded them, so reports made without (tests, older runs) keep their shape.
+        WriteIfKnown(w, "onnxRuntimeBuild", p.OnnxRuntimeBuild);
+        WriteIfKnown(w, "onnxRuntimeLibrary", p.OnnxRuntimeLibrary);
+        WriteIfKnown(w, "deviceName", p.DeviceName);
+        if (p.DeviceMemoryBytes is { } memory)
+        {
+            w.WriteNumber("deviceMemoryBytes", memory);
+        }
+
         JsonValues.String(w, "policySha256", p.PolicySha256);
         w.WriteStartArray("models");
         foreach (var m in p.Models)

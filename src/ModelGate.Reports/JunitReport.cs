@@ -86,6 +86,11 @@ public static class JunitReport
                 props.Add(("onnxruntime.version", ort));
             }
 
+            if (p.OnnxRuntimeBuild is { } build)
+            {
+                props.Add(("onnxruntime.build", build));
+            }
+
             props.AddRange(p.Models.Select(m => ($"model.{m.Role}.sha256", m.Sha256)));
             props.AddRange(p.Data.Select(d => ($"data.{d.Role}.sha256", d.Sha256)));
             if (p.PolicySha256 is { } ps)

@@ -23,6 +23,18 @@ public sealed record Provenance
 
     /// <summary>The ONNX Runtime execution provider, e.g. "CPUExecutionProvider".</summary>
     public string? ExecutionProvider { get; init; }
+
+    /// <summary>Which ONNX Runtime build ran the models: "CPU" or "CUDA"; null when not recorded.</summary>
+    public string? OnnxRuntimeBuild { get; init; }
+
+    /// <summary>The ONNX Runtime library: "bundled" for ModelGate's own copy, else its path; null when not recorded.</summary>
+    public string? OnnxRuntimeLibrary { get; init; }
+
+    /// <summary>The GPU's name as the driver reports it, e.g. "NVIDIA H100 80GB HBM3"; null on the CPU.</summary>
+    public string? DeviceName { get; init; }
+
+    /// <summary>The GPU's total memory in bytes; null on the CPU.</summary>
+    public long? DeviceMemoryBytes { get; init; }
 }
 
 /// <summary>One model file: its role ("candidate" or "baseline"), path, SHA-256, size and, when known, its version.</summary>

@@ -8,6 +8,7 @@ namespace ModelGate.Cli.Tests;
 /// reused from the cache on the next run; and <c>version:</c> installing a given release from a package folder.
 /// </summary>
 [Trait("Category", "Packaging")]
+[Collection(PackingRuns.Name)]
 public sealed class ActionInstallTests
 {
     [Fact]
@@ -35,7 +36,8 @@ public sealed class ActionInstallTests
         var first = await action.RunAsync(Repo.Root, Directory.CreateDirectory(scratch.File("runner-1")).FullName, inputs, env, TimeSpan.FromMinutes(15));
         Assert.True(first.Failed is null, first.Log);
         Assert.False(first.Steps.Single(s => s.Name == "Set up .NET").Ran);
-        Assert.True(first.Steps.Single(s => s.Uses == "actions/cache@v4").Ran);
+        Assert.True(first.Steps.Single(s => s.Name == "Cache the tool built from this action's source").Ran);
+        Assert.False(first.Steps.Single(s => s.Name == "Cache the CUDA build of ONNX Runtime").Ran);
         var install = first.Steps.Single(s => s.Name == "Install ModelGate").Run!;
         Assert.Contains("ModelGate: using the tool built from this action's source", install.Out, StringComparison.Ordinal);
         Assert.Contains("), packed, in ", install.Out, StringComparison.Ordinal);
@@ -52,7 +54,9 @@ public sealed class ActionInstallTests
         Assert.Equal("pass", second.Outputs["verdict"]);
 
         // version: installs that release (here from a folder, as NuGet would serve it) and skips the source build entirely.
-        var package = Directory.GetFiles(scratch.File("tool-cache"), "ModelGate.*.nupkg", SearchOption.AllDirectories).Single();
+        // The pointer package (ModelGate.<version>.nupkg) beside the RID package (ModelGate.<rid>.<version>.nupkg).
+        var package = Directory.GetFiles(scratch.File("tool-cache"), "ModelGate.*.nupkg", SearchOption.AllDirectories)
+            .Single(f => char.IsAsciiDigit(Path.GetFileName(f)["ModelGate.".Length]));
         var version = Path.GetFileNameWithoutExtension(package)["ModelGate.".Length..];
         var released = await action.RunAsync(Repo.Root, Directory.CreateDirectory(scratch.File("runner-3")).FullName,
             new Dictionary<string, string>(inputs, StringComparer.Ordinal) { ["version"] = version, ["package-source"] = Path.GetDirectoryName(package)! },

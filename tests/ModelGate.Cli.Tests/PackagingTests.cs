@@ -4,7 +4,7 @@ using ModelGate.Cli.Tests.Support;
 
 namespace ModelGate.Cli.Tests;
 
-/// <summary>One <c>dotnet pack</c> of the tool (host RID only, to keep it fast), shared by the packaging tests.</summary>
+/// <summary>One <c>dotnet pack</c> of the tool (the pointer package and the host RID's package only, to keep it fast), shared by the packaging tests.</summary>
 public sealed class PackedTool : IDisposable
 {
     public PackedTool()
@@ -20,9 +20,10 @@ public sealed class PackedTool : IDisposable
             ["DOTNET_CLI_HOME"] = Scratch.File("cli-home"),
         };
         Pack = ProcessRun.RunAsync("dotnet",
-            ["pack", Repo.Path("src", "ModelGate.Cli"), "-c", "Release", $"-p:ModelGateOrtRids={RuntimeInformation.RuntimeIdentifier}", "-o", Feed, "-v", "q", "--nologo"],
+            ["pack", Repo.Path("src", "ModelGate.Cli"), "-c", "Release", $"-p:ToolPackageRuntimeIdentifiers={RuntimeInformation.RuntimeIdentifier}", "-o", Feed, "-v", "q", "--nologo"],
             Repo.Root, timeout: TimeSpan.FromMinutes(15)).GetAwaiter().GetResult();
-        Package = Directory.GetFiles(Feed, "ModelGate.*.nupkg").SingleOrDefault();
+        Package = Directory.GetFiles(Feed, "ModelGate.*.nupkg").SingleOrDefault(f => char.IsAsciiDigit(Path.GetFileName(f)["ModelGate.".Length]));
+        RidPackage = Directory.GetFiles(Feed, $"ModelGate.{RuntimeInformation.RuntimeIdentifier}.*.nupkg").SingleOrDefault();
         Version = Package is null ? string.Empty : Path.GetFileNameWithoutExtension(Package)["ModelGate.".Length..];
     }
 
@@ -34,7 +35,11 @@ public sealed class PackedTool : IDisposable
 
     public CliRun Pack { get; }
 
+    /// <summary>The pointer package users install by name.</summary>
     public string? Package { get; }
+
+    /// <summary>The host RID's package, which carries the binaries.</summary>
+    public string? RidPackage { get; }
 
     public string Version { get; }
 
@@ -43,6 +48,7 @@ public sealed class PackedTool : IDisposable
 
 /// <summary>The packed tool, installed the way a user installs it, runs an example.</summary>
 [Trait("Category", "Packaging")]
+[Collection(PackingRuns.Name)]
 public sealed class PackagingTests(PackedTool tool) : IClassFixture<PackedTool>
 {
     private string PackedOk()
@@ -52,15 +58,33 @@ public sealed class PackagingTests(PackedTool tool) : IClassFixture<PackedTool>
     }
 
     [Fact]
-    public void The_package_is_a_tool_with_the_hosts_onnx_runtime()
+    public void The_rid_package_carries_only_its_onnx_runtime_with_the_licences_and_stays_under_50_mb()
+    {
+        PackedOk();
+        Assert.NotNull(tool.RidPackage);
+        Assert.True(new FileInfo(tool.RidPackage!).Length < 50L * 1024 * 1024, $"{tool.RidPackage} is {new FileInfo(tool.RidPackage!).Length} bytes");
+        using var zip = ZipFile.OpenRead(tool.RidPackage!);
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        Assert.Contains(names, n => n.EndsWith($"/{rid}/DotnetToolSettings.xml", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.EndsWith($"/{rid}/dotnet-modelgate.dll", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.EndsWith($"/{rid}/{(OperatingSystem.IsWindows() ? "onnxruntime.dll" : OperatingSystem.IsMacOS() ? "libonnxruntime.dylib" : "libonnxruntime.so")}", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.Contains("/runtimes/", StringComparison.Ordinal));
+        Assert.Contains("LICENSE", names);
+        Assert.Contains("third-party/onnxruntime/LICENSE", names);
+        Assert.Contains("third-party/onnxruntime/ThirdPartyNotices.txt", names);
+    }
+
+    [Fact]
+    public void The_pointer_package_names_the_tool_and_carries_the_licences_but_no_binaries()
     {
         using var zip = ZipFile.OpenRead(PackedOk());
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Contains(names, n => n.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
-        Assert.Contains(names, n => n.EndsWith("/dotnet-modelgate.dll", StringComparison.Ordinal));
-        var rid = RuntimeInformation.RuntimeIdentifier;
-        Assert.Contains(names, n => n.Contains($"/runtimes/{rid}/native/", StringComparison.Ordinal) && n.Contains("onnxruntime", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => n.EndsWith(".dll", StringComparison.Ordinal));
         Assert.Contains("README.md", names);
+        Assert.Contains("LICENSE", names);
+        Assert.Contains("third-party/onnxruntime/ThirdPartyNotices.txt", names);
     }
 
     [Fact]

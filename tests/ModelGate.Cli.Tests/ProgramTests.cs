@@ -151,7 +151,8 @@ public sealed class ProgramTests
         var run = await InProcess.RunAsync(["--version"]);
         Assert.Equal(ExitCodes.Passed, run.ExitCode);
         Assert.Matches(@"^ModelGate \d+\.\d+\.\d+", run.Out);
-        Assert.Contains($"ONNX Runtime {Repo.OrtVersion} (", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"ONNX Runtime {Repo.OrtVersion} CPU build (bundled with ModelGate", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"CUDA: not used: no CUDA build of ONNX Runtime", run.Out, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -21,6 +21,7 @@ public sealed class ActionlintFactAttribute : FactAttribute
 
 /// <summary>The release workflow and every workflow a user copies: valid for actionlint, and their commands run here.</summary>
 [Trait("Category", "Packaging")]
+[Collection(PackingRuns.Name)]
 public sealed class ReleaseWorkflowTests
 {
     private static IEnumerable<string> Workflows() =>
@@ -79,7 +80,7 @@ public sealed class ReleaseWorkflowTests
             ["DOTNET_CLI_HOME"] = scratch.File("cli-home"),
             ["SOURCE_DATE_EPOCH"] = InProcess.SourceDateEpoch,
         };
-        string[] hostOnly = [$"-p:ModelGateOrtRids={System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}"];
+        string[] hostOnly = [$"-p:ToolPackageRuntimeIdentifiers={System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}"];
         var run = await ProcessRun.RunAsync("bash", [Repo.Path("eng", "release", "local.sh"), "v0.9.1-test.1", .. hostOnly], Repo.Root, env, TimeSpan.FromMinutes(15));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("release v0.9.1-test.1 -> version 0.9.1-test.1", run.Out, StringComparison.Ordinal);

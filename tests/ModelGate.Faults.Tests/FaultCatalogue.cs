@@ -117,7 +117,7 @@ public static class FaultCatalogue
             "Name an output the model has, or leave models.output unset.", w => w.ReplaceInPolicy("  positive_class: 1", "  output: scores\n  positive_class: 1")),
         Input("model_not_onnx", "models/candidate.onnx: not a valid ONNX model: ONNX Runtime says (InvalidProtobuf)",
             "Export the model completely (not a checkpoint, archive or LFS pointer).", w => w.Write("models/candidate.onnx", "hello\n")),
-        Input("model_future_opset", "models/candidate.onnx: ONNX Runtime 1.30.0 does not support this model's operator sets (ai.onnx 99)",
+        Input("model_future_opset", "models/candidate.onnx: ONNX Runtime 1.31.1 does not support this model's operator sets (ai.onnx 99)",
             "Export with an older opset, or point --onnxruntime at a newer ONNX Runtime.", w => w.CopyIn("tests/fixtures/models/future_opset.onnx", "models/candidate.onnx")),
         Input("model_fails_at_runtime", "models/candidate.onnx: ONNX Runtime failed while running the model (InvalidArgument): Non-zero status code returned while running Gather node.",
             "Check the inputs match the model's signature (dotnet modelgate inspect).", w => w.CopyIn("tests/fixtures/models/fails_at_runtime.onnx", "models/candidate.onnx")),
@@ -181,13 +181,13 @@ public static class FaultCatalogue
         {
             Also = (_, run) => Assert.Contains("ModelGate: PASS", run.Stdout, StringComparison.Ordinal),
         },
-        Env("onnxruntime_missing", "which holds no ONNX Runtime library (libonnxruntime.so.1 or libonnxruntime.so). Fix: point --onnxruntime at the folder that holds libonnxruntime.so.1",
-            "Point --onnxruntime (or MODELGATE_ONNXRUNTIME) at the folder with libonnxruntime.so.1.", w => Directory.CreateDirectory(w.File("empty-ort")), "--onnxruntime", "empty-ort"),
+        Env("onnxruntime_missing", "which holds no ONNX Runtime library (libonnxruntime.so or libonnxruntime.so.1). Fix: point --onnxruntime at the folder that holds libonnxruntime.so",
+            "Point --onnxruntime (or MODELGATE_ONNXRUNTIME) at the folder with libonnxruntime.so.", w => Directory.CreateDirectory(w.File("empty-ort")), "--onnxruntime", "empty-ort"),
         Env("onnxruntime_wrong_library", "/lib/x86_64-linux-gnu/libz.so.1 (explicit path (--onnxruntime)) does not export OrtGetApiBase, so it is not an ONNX Runtime library.",
             "Point --onnxruntime at libonnxruntime itself.", _ => { }, "--onnxruntime", "/lib/x86_64-linux-gnu/libz.so.1"),
-        // The rest of the message depends on whether a GPU build of ONNX Runtime sits in the machine's NuGet cache: say only what holds either way.
-        Env("cuda_without_gpu", "modelgate: --device cuda:0 cannot be used: CUDA provider libraries",
-            "Install the CUDA build of ONNX Runtime and point --onnxruntime at it, or run with --device cpu.", _ => { }, "--device", "cuda"),
+        // The workspace's NuGet cache is empty (Workspace.RunAsync): what the developer's cache holds never changes the answer.
+        Env("cuda_without_gpu", "modelgate: --device cuda:0 cannot be used: no CUDA build of ONNX Runtime: Microsoft.ML.OnnxRuntime.Gpu.Linux 1.31.0 is not in",
+            "Run `dotnet modelgate gpu install` (it restores the CUDA build into the NuGet cache), or run with --device cpu.", _ => { }, "--device", "cuda"),
 
         // Loopback port 9 (discard) has no listener: the push is refused at once, three times; the reports are still written.
         new("pushgateway_required_unreachable", 4, "modelgate: could not push the metrics to http://127.0.0.1:9/ after 3 attempt(s): Connection refused (127.0.0.1:9). Fix: check --pushgateway",

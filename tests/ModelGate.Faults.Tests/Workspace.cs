@@ -73,7 +73,8 @@ public sealed class Workspace : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = "1795316400" };
+        // The NuGet cache is the workspace's own, empty unless a case fills it: the developer's cache never decides a case.
+        var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = "1795316400", ["NUGET_PACKAGES"] = Directory.CreateDirectory(File("nuget")).FullName };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             env[key] = value;

@@ -1,4 +1,5 @@
 using ModelGate.Onnx.Errors;
+using ModelGate.Onnx.Gpu;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Sessions;
 using ModelGate.Onnx.Tests.Support;
@@ -6,14 +7,12 @@ using ModelGate.Onnx.Tests.Support;
 namespace ModelGate.Onnx.Tests;
 
 /// <summary>
-/// --device on a machine without CUDA: auto falls back to CPU and says why; an explicit cuda request is an
-/// environment error with the reason. A provider copy found outside ONNX Runtime's folder is reported as such.
+/// --device on a machine without CUDA: auto falls back to CPU and says which piece is missing; an explicit cuda
+/// request is an environment error (exit 4) with the same reason. The NuGet cache and CUDA libraries are the test's own.
 /// </summary>
 [Collection(SharedRuntimeGroup.Name)]
 public sealed class DeviceTests(SharedRuntime shared)
 {
-    private static string EmptyNuGet() => Directory.CreateTempSubdirectory("modelgate-nuget-").FullName;
-
     [Theory]
     [InlineData("auto", DeviceKind.Auto, 0)]
     [InlineData("CPU", DeviceKind.Cpu, 0)]
@@ -33,67 +32,74 @@ public sealed class DeviceTests(SharedRuntime shared)
     public void Other_device_values_do_not_parse(string text) => Assert.Null(DeviceRequest.TryParse(text));
 
     [Fact]
-    public void Auto_without_cuda_libraries_runs_on_cpu_and_records_where_it_looked()
+    public void Auto_without_the_cuda_build_runs_on_the_bundled_cpu_build_and_says_what_is_missing()
     {
-        var nuget = EmptyNuGet();
-        using var model = shared.Runtime.LoadModel(Repo.Model("mlp_breast_cancer"), new SessionSettings { NuGetPackagesFolder = nuget });
+        using var model = shared.Runtime.LoadModel(Repo.Model("mlp_breast_cancer"));
 
+        Assert.Equal("CPU", shared.Runtime.Build);
+        Assert.Equal(CudaPiece.GpuBuild, shared.Runtime.Cuda.Missing);
         Assert.Equal("cpu", model.Device.Device);
         Assert.Equal("CPUExecutionProvider", model.Device.Provider);
-        Assert.Contains("CUDA provider libraries", model.Device.Reason, StringComparison.Ordinal);
-        Assert.Contains("not found", model.Device.Reason, StringComparison.Ordinal);
-        Assert.Contains(Path.GetDirectoryName(shared.Runtime.LibraryPath)!, model.Device.Reason, StringComparison.Ordinal);
-        Assert.Contains("microsoft.ml.onnxruntime.gpu.linux", model.Device.Reason, StringComparison.Ordinal);
-        Assert.EndsWith("using CPU", model.Device.Reason, StringComparison.Ordinal);
+        Assert.Null(model.Device.Gpu);
+        Assert.StartsWith($"no CUDA build of ONNX Runtime: {GpuBuild.PackageId}", model.Device.Reason, StringComparison.Ordinal);
+        Assert.Contains(SharedRuntime.NoCuda.NuGetPackagesFolder!, model.Device.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("; using CPU", model.Device.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Explicit_cuda_without_cuda_libraries_is_an_environment_error_with_the_reason()
+    public void Explicit_cuda_without_the_cuda_build_is_an_environment_error_with_the_same_reason()
     {
         var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() => shared.Runtime.LoadModel(
-            Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda(), NuGetPackagesFolder = EmptyNuGet() }));
+            Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda() }));
 
         Assert.Equal(4, ex.ExitCode);
-        Assert.Contains("--device cuda:0 cannot be used", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--device cuda:0 cannot be used: no CUDA build of ONNX Runtime", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("dotnet modelgate gpu install", ex.Fix, StringComparison.Ordinal);
         Assert.Contains("--device cpu", ex.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Provider_libraries_in_a_user_folder_but_not_beside_onnx_runtime_are_reported_with_the_fix()
+    public void Without_a_device_auto_falls_back_and_cuda_fails_with_4_naming_the_missing_device()
     {
-        var folder = Directory.CreateTempSubdirectory("modelgate-cuda-").FullName;
-        foreach (var file in NativeLibraryNames.CudaProviderFiles)
+        if (!OperatingSystem.IsLinux())
         {
-            File.WriteAllText(Path.Combine(folder, file), "placeholder");
+            return;
         }
 
-        var settings = new SessionSettings { Device = DeviceRequest.Cuda(), CudaLibraryFolder = folder, NuGetPackagesFolder = EmptyNuGet() };
-        var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() => shared.Runtime.LoadModel(Repo.Model("mlp_breast_cancer"), settings));
-        Assert.Contains($"found in {folder}, but ONNX Runtime loads providers only from its own folder", ex.Message, StringComparison.Ordinal);
-        Assert.Contains($"--onnxruntime {folder}", ex.Fix, StringComparison.Ordinal);
+        // Everything but the GPU: the CUDA build, toolkit, cuDNN and a driver that sees no device.
+        var stubs = new CudaStubs().WithGpuBuild().WithToolkit().WithCudnn().WithDriver(devices: 0);
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { ReadEnvironmentVariable = false, UseSystemLoader = false, CudaProbe = stubs.Probe });
+        Assert.Equal(CudaPiece.Device, runtime.Cuda.Missing);
+        Assert.Equal(shared.Runtime.LibraryPath, runtime.LibraryPath);
 
-        using var auto = shared.Runtime.LoadModel(Repo.Model("mlp_breast_cancer"), settings with { Device = DeviceRequest.Auto });
+        using var auto = runtime.LoadModel(Repo.Model("mlp_breast_cancer"));
         Assert.Equal("cpu", auto.Device.Device);
+        Assert.StartsWith("no CUDA-capable device is detected", auto.Device.Reason, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() =>
+            runtime.LoadModel(Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda() }));
+        Assert.Equal(4, ex.ExitCode);
+        Assert.Contains("cannot be used: no CUDA-capable device is detected", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Unloadable_provider_libraries_beside_onnx_runtime_make_auto_fall_back_with_orts_reason()
+    public void A_runtime_opened_for_the_cpu_refuses_a_cuda_model_and_probes_nothing()
     {
-        // A copy of ONNX Runtime in a folder with broken provider files: ORT really tries to load them and fails.
-        var folder = Directory.CreateTempSubdirectory("modelgate-ortcopy-").FullName;
-        File.Copy(shared.Runtime.LibraryPath, Path.Combine(folder, NativeLibraryNames.OnnxRuntimeFile));
-        foreach (var file in NativeLibraryNames.CudaProviderFiles)
-        {
-            File.WriteAllText(Path.Combine(folder, file), "not a library");
-        }
-
-        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { LibraryPath = folder });
-        using var model = runtime.LoadModel(Repo.Model("mlp_breast_cancer"), new SessionSettings { NuGetPackagesFolder = EmptyNuGet() });
-        Assert.Equal("cpu", model.Device.Device);
-        Assert.Contains("did not load", model.Device.Reason, StringComparison.Ordinal);
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { ReadEnvironmentVariable = false, UseSystemLoader = false, Device = DeviceRequest.Cpu });
+        Assert.True(runtime.Cuda.NotRequested);
 
         var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() =>
-            runtime.LoadModel(Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda(), NuGetPackagesFolder = EmptyNuGet() }));
-        Assert.Contains("did not load", ex.Message, StringComparison.Ordinal);
+            runtime.LoadModel(Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda(1) }));
+        Assert.Contains("--device cuda:1 cannot be used: ONNX Runtime was opened for the CPU only", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_explicit_onnx_runtime_that_is_not_a_cuda_build_says_so()
+    {
+        var folder = Path.GetDirectoryName(shared.Runtime.LibraryPath)!;
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { LibraryPath = folder, CudaProbe = SharedRuntime.NoCuda });
+
+        Assert.Equal(CudaPiece.GpuBuild, runtime.Cuda.Missing);
+        Assert.Contains("is not a CUDA build", runtime.Cuda.Reason, StringComparison.Ordinal);
     }
 }

@@ -1,42 +1,26 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
+using ModelGate.Onnx.Runtime;
+using ModelGate.Onnx.Tests.Support;
 
 namespace ModelGate.Onnx.Tests;
 
-/// <summary>The build lays ONNX Runtime's native library out beside the tests, and it loads.</summary>
-public sealed class NativeLibraryLayoutTests
+/// <summary>The Microsoft.ML.OnnxRuntime package lays ONNX Runtime out beside the tests, and it is the version built against.</summary>
+[Collection(SharedRuntimeGroup.Name)]
+public sealed class NativeLibraryLayoutTests(SharedRuntime shared)
 {
-    private static string NativeFileName =>
-        OperatingSystem.IsWindows() ? "onnxruntime.dll" : OperatingSystem.IsMacOS() ? "libonnxruntime.dylib" : "libonnxruntime.so.1";
-
-    private static string Rid =>
-        (OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux") + "-" +
-        RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
-
     [Fact]
-    public unsafe void The_native_library_is_in_runtimes_rid_native_and_exports_OrtGetApiBase()
+    public void The_native_library_is_in_runtimes_rid_native_and_is_the_version_built_against()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "runtimes", Rid, "native", NativeFileName);
+        var path = Path.Combine(AppContext.BaseDirectory, "runtimes", NativeLibraryNames.Rid, "native", NativeLibraryNames.OnnxRuntimeFile);
         Assert.True(File.Exists(path), $"missing {path}");
 
-        var handle = NativeLibrary.Load(path);
-        try
-        {
-            var getApiBase = (delegate* unmanaged<nint>)NativeLibrary.GetExport(handle, "OrtGetApiBase");
-            var apiBase = getApiBase();
-            Assert.NotEqual(0, apiBase);
-
-            // OrtApiBase = { GetApi, GetVersionString }
-            var getVersion = ((delegate* unmanaged<byte*>*)apiBase)[1];
-            var version = Marshal.PtrToStringUTF8((nint)getVersion());
-            var expected = typeof(NativeLibraryLayoutTests).Assembly
-                .GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "ModelGateOrtVersion").Value;
-            Assert.Equal(expected, version);
-        }
-        finally
-        {
-            NativeLibrary.Free(handle);
-        }
+        var expected = typeof(NativeLibraryLayoutTests).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ModelGateOrtVersion").Value;
+        Assert.Equal(expected, shared.Runtime.Version);
+        Assert.Equal(path, shared.Runtime.LibraryPath);
     }
+
+    [Fact]
+    public void Telemetry_is_off_once_a_runtime_is_open() => Assert.True(OnnxRuntime.TelemetryDisabled);
 }

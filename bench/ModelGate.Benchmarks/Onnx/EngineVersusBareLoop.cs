@@ -36,7 +36,7 @@ internal static class EngineVersusBareLoop
         foreach (var batch in BatchSizes)
         {
             using var model = runtime.LoadModel(workload.ModelPath, new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = batch, IntraOpThreads = threads });
-            using var bare = new BareLoop(runtime, model);
+            using var bare = new BareLoop(model);
             var prepared = model.Prepare([ModelInput.Dense("input", workload.Columns)]);
             CheckSameScores(model.Score(prepared).Predictions.Scores, bare.Score(workload.RowMajor, rows, batch));
 

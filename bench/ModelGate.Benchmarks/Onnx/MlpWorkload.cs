@@ -53,7 +53,7 @@ internal sealed class MlpWorkload
         return new MlpWorkload(root, rowMajor, columns.Select((v, c) => InputColumn.Numeric("f" + c.ToString(CultureInfo.InvariantCulture), v)).ToList(), rows);
     }
 
-    private static string FindRepoRoot()
+    public static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -30,7 +30,7 @@ public class OnnxEngineBenchmarks : IDisposable
         _workload = MlpWorkload.Load(Rows);
         _runtime = OnnxRuntime.Open();
         _model = _runtime.LoadModel(_workload.ModelPath, new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = BatchSize });
-        _bare = new BareLoop(_runtime, _model);
+        _bare = new BareLoop(_model);
         _prepared = _model.Prepare([ModelInput.Dense("input", _workload.Columns)]);
     }
 

@@ -41,23 +41,23 @@ public sealed class CheckRunner(CliConsole console)
         OutputPreflight.Check(options, console);
         cancellation.ThrowIfCancellationRequested();
 
-        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions
-        {
-            LibraryPath = options.OnnxRuntime is null ? null : console.ResolvePath(options.OnnxRuntime),
-            BaseDirectory = AppContext.BaseDirectory,
-            Log = (level, line) => _log.Warn($"onnxruntime {level}: {line}"),
-        });
         var device = DeviceRequest.TryParse(options.Device)
             ?? throw new UsageException($"--device '{options.Device}' is not one of auto, cpu, cuda, cuda:N.");
-        var settings = new SessionSettings { Device = device, BatchSize = options.BatchSize ?? SessionSettings.DefaultBatchSize };
         var limits = options.Guard.ResourceLimits();
 
         // Sized (external data included) before ONNX Runtime maps a byte of it.
         var candidateFiles = ModelFiles.Of(policy.Models.Candidate, limits);
         var baselineFiles = policy.Models.Baseline is null ? null : ModelFiles.Of(policy.Models.Baseline, limits);
+        using var runtime = OnnxRuntime.Open(RuntimeSetup.Options(console, options.OnnxRuntime, device, (level, line) => _log.Warn($"onnxruntime {level}: {line}")));
+        var settings = new SessionSettings
+        {
+            Device = device,
+            BatchSize = options.BatchSize ?? SessionSettings.DefaultBatchSize,
+            BatchTimeBudget = RuntimeSetup.BatchTimeBudget(console),
+        };
         using var candidate = runtime.LoadModel(policy.Models.Candidate, settings);
         using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, settings);
-        _log.Step($"ONNX Runtime {runtime.Version} ({runtime.HowFound}); device {candidate.Device.Device} via {candidate.Device.Provider}: {candidate.Device.Reason}");
+        _log.Step($"ONNX Runtime {runtime.Version} {runtime.Build} build ({runtime.HowFound}: {runtime.LibraryPath}); device {candidate.Device.Device} via {candidate.Device.Provider}: {candidate.Device.Reason}");
 
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
         var inputs = ModelInputPlan.For(policy.Data, candidate.Signature, header, policy.Data.Holdout);
@@ -222,7 +222,12 @@ public sealed class CheckRunner(CliConsole console)
         }
 
         return new RunFacts(options.GateKey, now, Show(policy.File), ReportComposer.Sha256Of(policy.File), fingerprints, data,
-            runtime.Version, candidate.Device.Device, candidate.Device.Provider);
+            runtime.Version, candidate.Device.Device, candidate.Device.Provider)
+        {
+            OnnxRuntimeBuild = runtime.Build,
+            OnnxRuntimeLibrary = runtime.IsBundled ? "bundled" : runtime.LibraryPath,
+            Gpu = candidate.Device.Gpu is { } gpu ? (gpu.Name, gpu.MemoryBytes) : null,
+        };
     }
 
     private static ScoreKind? ScoreKindOf(ScoresKind? kind) => kind switch

@@ -27,6 +27,15 @@ public sealed record RunFacts(
 
     /// <summary>Seconds from the start of the run to the verdict.</summary>
     public double? DurationSeconds { get; init; }
+
+    /// <summary>"CPU" or "CUDA".</summary>
+    public string? OnnxRuntimeBuild { get; init; }
+
+    /// <summary>"bundled", or the path of the ONNX Runtime library used.</summary>
+    public string? OnnxRuntimeLibrary { get; init; }
+
+    /// <summary>The GPU's name and memory in bytes, on CUDA.</summary>
+    public (string Name, long MemoryBytes)? Gpu { get; init; }
 }
 
 /// <summary>Builds the report context and the report files of a run.</summary>
@@ -67,6 +76,10 @@ public static class ReportComposer
                 OnnxRuntimeVersion = facts.OnnxRuntimeVersion,
                 Device = facts.Device,
                 ExecutionProvider = facts.Provider,
+                OnnxRuntimeBuild = facts.OnnxRuntimeBuild,
+                OnnxRuntimeLibrary = facts.OnnxRuntimeLibrary,
+                DeviceName = facts.Gpu?.Name,
+                DeviceMemoryBytes = facts.Gpu?.MemoryBytes,
             },
             FlippedRows = FlippedRows(result, holdout, showColumns, maxFlippedRows),
             FullReportLocation = fullReportLocation,

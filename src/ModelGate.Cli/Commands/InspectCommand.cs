@@ -27,11 +27,7 @@ public static class InspectCommand
 
     private static int Run(CliConsole console, string modelPath, string? ortPath)
     {
-        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions
-        {
-            LibraryPath = ortPath is null ? null : console.ResolvePath(ortPath),
-            BaseDirectory = AppContext.BaseDirectory,
-        });
+        using var runtime = OnnxRuntime.Open(RuntimeSetup.Options(console, ortPath, DeviceRequest.Cpu));
         using var model = runtime.LoadModel(console.ResolvePath(modelPath), new SessionSettings { Device = DeviceRequest.Cpu });
         var o = console.Out;
         var signature = model.Signature;

@@ -1,11 +1,11 @@
 namespace ModelGate.Onnx.Errors;
 
-/// <summary>ONNX Runtime reported an error from one C API call; carries its error code and message unchanged.</summary>
+/// <summary>ONNX Runtime reported an error from one call; carries its error code and message unchanged.</summary>
 public sealed class OrtException : OnnxException
 {
     /// <summary>Creates the error from ORT's status.</summary>
-    public OrtException(OrtErrorCode code, string operation, string ortMessage)
-        : base($"ONNX Runtime {operation} failed ({code}): {OrtMessageText.Clean(ortMessage)}", null, null)
+    public OrtException(OrtErrorCode code, string operation, string ortMessage, Exception? inner = null)
+        : base($"ONNX Runtime {operation} failed ({code}): {OrtMessageText.Clean(ortMessage)}", null, inner)
     {
         Code = code;
         Operation = operation;
@@ -16,7 +16,7 @@ public sealed class OrtException : OnnxException
     /// <summary>ORT's error code.</summary>
     public OrtErrorCode Code { get; }
 
-    /// <summary>The C API function that failed.</summary>
+    /// <summary>The ORT operation that failed (e.g. CreateSession, Run).</summary>
     public string Operation { get; }
 
     /// <summary>ORT's message, verbatim (may hold a C++ source location and line breaks).</summary>

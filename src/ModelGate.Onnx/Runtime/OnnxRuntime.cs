@@ -1,106 +1,87 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
 using ModelGate.Onnx.Errors;
-using ModelGate.Onnx.Native;
+using ModelGate.Onnx.Gpu;
 using ModelGate.Onnx.Sessions;
 
 namespace ModelGate.Onnx.Runtime;
 
 /// <summary>
-/// A loaded ONNX Runtime: the library, its version, the C API table and one ORT environment with ModelGate's
-/// log routing. Open once per process (or per library) and load any number of models from it; thread-safe.
+/// A loaded ONNX Runtime: the library, its version, whether CUDA can be used, and ORT's environment with ModelGate's
+/// log routing and telemetry off. Open once per process and load any number of models from it; thread-safe.
 /// </summary>
-public sealed unsafe class OnnxRuntime : IDisposable
+public sealed class OnnxRuntime : IDisposable
 {
     private readonly long _logSink;
 
-    private OnnxRuntime(RuntimeLocation location, string version, OrtApi api, OnnxRuntimeOptions options)
+    private OnnxRuntime(RuntimeLocation location, CudaStatus cuda, OnnxRuntimeOptions options)
     {
         LibraryPath = location.Path;
         HowFound = location.HowFound;
-        Version = version;
-        Api = api;
+        IsBundled = location.IsBundled;
+        Cuda = cuda;
+        CpuArenaLimitBytes = options.CpuArenaLimitBytes;
         _logSink = options.Log is null ? 0 : OrtLogRouter.Register(FilterAt(options.LogLevel, options.Log));
-
-        var logId = "modelgate"u8;
-        nint env;
-        fixed (byte* id = logId)
+        Env = OrtErrors.Call("CreateEnv", () => OrtEnvironment.Ensure(options.LogLevel));
+        Version = OrtErrors.Call("GetVersionString", Env.GetVersionString);
+        CompiledProviders = OrtErrors.Call("GetAvailableProviders", Env.GetAvailableProviders);
+        if (options.CpuArenaLimitBytes is { } limit)
         {
-            api.Check(api.CreateEnvWithCustomLogger(OrtLogRouter.Callback, 0, (int)options.LogLevel, id, &env), "CreateEnvWithCustomLogger");
+            OrtErrors.Call("CreateAndRegisterAllocator", () => CpuArena.Apply(Env, limit));
         }
-
-        Env = new OrtEnvHandle(api, env);
-
-        // OrtDeviceAllocator (0), OrtMemTypeDefault (0): plain CPU memory, which is what managed arrays are.
-        nint memory;
-        api.Check(api.CreateCpuMemoryInfo(0, 0, &memory), "CreateCpuMemoryInfo");
-        CpuMemory = new OrtMemoryInfoHandle(api, memory);
-        CompiledProviders = ReadProviders(api);
     }
-
-    /// <summary>The C API version ModelGate requests: the lowest that has every function it calls.</summary>
-    public static int RequiredApiVersion => (int)OrtApiIndex.RequiredApiVersion;
 
     /// <summary>The library file loaded (or the name the system loader resolved).</summary>
     public string LibraryPath { get; }
 
-    /// <summary>How the library was found: explicit path, bundled copy or system loader.</summary>
+    /// <summary>How the library was found: explicit path, bundled copy, CUDA build from the NuGet cache, or system loader.</summary>
     public string HowFound { get; }
 
-    /// <summary>ONNX Runtime's own version string, e.g. 1.30.0.</summary>
+    /// <summary>True when the library is the copy that ships with ModelGate (Microsoft.ML.OnnxRuntime's CPU build).</summary>
+    public bool IsBundled { get; }
+
+    /// <summary>ONNX Runtime's own version string, e.g. 1.31.1.</summary>
     public string Version { get; }
 
-    /// <summary>Execution providers compiled into this build (not necessarily loadable: CUDA may still be missing).</summary>
+    /// <summary>Execution providers compiled into this build (not necessarily usable: see <see cref="Cuda"/>).</summary>
     public IReadOnlyList<string> CompiledProviders { get; }
 
-    internal OrtApi Api { get; }
+    /// <summary>Whether CUDA can be used with this runtime, and if not, which piece is missing.</summary>
+    public CudaStatus Cuda { get; }
 
-    internal OrtEnvHandle Env { get; }
+    /// <summary>"CUDA" when the CUDA build is loaded and usable, else "CPU".</summary>
+    public string Build => Cuda.Ready ? "CUDA" : "CPU";
 
-    internal OrtMemoryInfoHandle CpuMemory { get; }
+    /// <summary>The ceiling on ORT's CPU arena in bytes, when one is set.</summary>
+    public long? CpuArenaLimitBytes { get; }
 
-    /// <summary>Finds, loads and checks ONNX Runtime (see <see cref="OnnxRuntimeOptions"/> for the lookup order).</summary>
+    /// <summary>True when ORT's telemetry events are disabled (always, once a runtime is open).</summary>
+    public static bool TelemetryDisabled => OrtEnvironment.TelemetryDisabled;
+
+    internal OrtEnv Env { get; }
+
+    /// <summary>Finds, checks and loads ONNX Runtime (see <see cref="OnnxRuntimeOptions"/> for the lookup order).</summary>
     public static OnnxRuntime Open(OnnxRuntimeOptions? options = null)
     {
         options ??= new OnnxRuntimeOptions();
-        var location = RuntimeLocator.Load(options);
-        if (!NativeLibrary.TryGetExport(location.Handle, "OrtGetApiBase", out var getApiBaseExport))
+        if (options.CpuArenaLimitBytes is { } limit && (limit < 1 || limit > OnnxRuntimeOptions.MaxCpuArenaLimitBytes))
         {
             throw new OnnxRuntimeUnavailableException(
-                $"{location.Path} ({location.HowFound}) does not export OrtGetApiBase, so it is not an ONNX Runtime library.",
-                "point --onnxruntime at libonnxruntime itself.");
+                $"the CPU memory ceiling of {limit} bytes is outside what ONNX Runtime's arena accepts (1 byte to 4 GiB - 1).",
+                "set a ceiling between 1 and 4095 MiB, or none.");
         }
 
-        var apiBase = (nint*)((delegate* unmanaged[Cdecl]<nint>)getApiBaseExport)();
-        var getApi = (delegate* unmanaged[Cdecl]<uint, nint>)apiBase[0];
-        var getVersion = (delegate* unmanaged[Cdecl]<byte*>)apiBase[1];
-        var version = Marshal.PtrToStringUTF8((nint)getVersion()) ?? "unknown";
-
-        // GetApi answers NULL (and prints to stderr) for a version it lacks, so check the version string first.
-        var minor = MinorVersion(version);
-        if (minor is not null && minor < OrtApiIndex.RequiredApiVersion)
-        {
-            throw TooOld(location, version);
-        }
-
-        var table = getApi(OrtApiIndex.RequiredApiVersion);
-        if (table == 0)
-        {
-            throw TooOld(location, version);
-        }
-
-        return new OnnxRuntime(location, version, new OrtApi(table), options);
+        var (location, cuda) = RuntimeChoice.Choose(options);
+        NativeBinding.Bind(location);
+        return new OnnxRuntime(location, cuda, options);
     }
 
-    /// <summary>Loads a model into a session (see <see cref="SessionSettings"/> for device, threads and batch size).</summary>
+    /// <summary>Loads a model into a session (see <see cref="SessionSettings"/> for device, threads, batch size and time budget).</summary>
     public OnnxModel LoadModel(string modelPath, SessionSettings? settings = null) =>
         OnnxModel.Load(this, modelPath, settings ?? new SessionSettings());
 
-    /// <summary>Releases the environment (ORT keeps the library loaded for the process).</summary>
+    /// <summary>Stops routing ORT's log lines to this runtime's sink (ORT keeps its environment and library for the process).</summary>
     public void Dispose()
     {
-        CpuMemory.Dispose();
-        Env.Dispose();
         if (_logSink != 0)
         {
             OrtLogRouter.Unregister(_logSink);
@@ -115,36 +96,4 @@ public sealed unsafe class OnnxRuntime : IDisposable
                 sink(level, line);
             }
         };
-
-    private static uint? MinorVersion(string version)
-    {
-        var parts = version.Split('.');
-        return parts.Length >= 2 && uint.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor) ? minor : null;
-    }
-
-    private static OnnxRuntimeUnavailableException TooOld(RuntimeLocation location, string version) =>
-        new(
-            $"ONNX Runtime {version} at {location.Path} ({location.HowFound}) does not provide C API version {OrtApiIndex.RequiredApiVersion}, which ModelGate needs (it provides API {MinorVersion(version)?.ToString(CultureInfo.InvariantCulture) ?? "?"}).",
-            $"use ONNX Runtime 1.{OrtApiIndex.RequiredApiVersion} or newer, or drop --onnxruntime / {OnnxRuntimeOptions.EnvironmentVariable} to use the bundled copy.");
-
-    private static List<string> ReadProviders(OrtApi api)
-    {
-        nint names;
-        int count;
-        api.Check(api.GetAvailableProviders(&names, &count), "GetAvailableProviders");
-        try
-        {
-            var list = new List<string>(count);
-            for (var i = 0; i < count; i++)
-            {
-                list.Add(Marshal.PtrToStringUTF8(((nint*)names)[i]) ?? string.Empty);
-            }
-
-            return list;
-        }
-        finally
-        {
-            api.Check(api.ReleaseAvailableProviders(names, count), "ReleaseAvailableProviders");
-        }
-    }
 }

@@ -3,17 +3,18 @@ using ModelGate.Onnx.Errors;
 
 namespace ModelGate.Onnx.Runtime;
 
-/// <summary>Where the library was loaded from, and how it was found.</summary>
-internal sealed record RuntimeLocation(nint Handle, string Path, string HowFound);
+/// <summary>Where the library is, how it was found, and whether the user named it.</summary>
+internal sealed record RuntimeLocation(string Path, string HowFound, bool IsExplicit, bool IsBundled = false);
 
 /// <summary>
-/// Finds and loads ONNX Runtime: an explicit path (option, then environment variable), then the tool's own
-/// runtimes/&lt;rid&gt;/native/, then the system loader. An explicit path that fails is an error, not a fallthrough,
-/// so a typo never silently runs a different ONNX Runtime.
+/// Finds ONNX Runtime: an explicit path (option, then environment variable), then the copy from the
+/// Microsoft.ML.OnnxRuntime package beside the application (runtimes/&lt;rid&gt;/native/, or the folder itself in a
+/// RID-specific package), then the system loader. An explicit path that fails is an error, not a fallthrough, so a
+/// typo never silently runs a different ONNX Runtime. Nothing is loaded here.
 /// </summary>
 internal static class RuntimeLocator
 {
-    public static RuntimeLocation Load(OnnxRuntimeOptions options)
+    public static RuntimeLocation? FindExplicit(OnnxRuntimeOptions options)
     {
         var explicitPath = options.LibraryPath;
         var source = "--onnxruntime";
@@ -23,27 +24,32 @@ internal static class RuntimeLocator
             source = OnnxRuntimeOptions.EnvironmentVariable;
         }
 
-        if (!string.IsNullOrWhiteSpace(explicitPath))
-        {
-            return LoadExplicit(Path.GetFullPath(explicitPath), source);
-        }
+        return string.IsNullOrWhiteSpace(explicitPath) ? null : Explicit(Path.GetFullPath(explicitPath), source);
+    }
 
-        var tried = new List<string>();
+    public static RuntimeLocation FindBundled(OnnxRuntimeOptions options)
+    {
         var baseDirectory = options.BaseDirectory ?? AppContext.BaseDirectory;
-        var bundled = Path.Combine(baseDirectory, "runtimes", NativeLibraryNames.Rid, "native", NativeLibraryNames.OnnxRuntimeFile);
-        if (File.Exists(bundled))
+        var tried = new List<string>();
+        foreach (var folder in new[] { Path.Combine(baseDirectory, "runtimes", NativeLibraryNames.Rid, "native"), baseDirectory })
         {
-            return new RuntimeLocation(LoadFile(bundled, "the bundled copy"), bundled, "bundled with ModelGate (runtimes/" + NativeLibraryNames.Rid + "/native)");
+            var file = Path.Combine(folder, NativeLibraryNames.OnnxRuntimeFile);
+            if (File.Exists(file))
+            {
+                var where = folder == baseDirectory ? "beside the tool" : Path.GetRelativePath(baseDirectory, folder);
+                return new RuntimeLocation(file, $"bundled with ModelGate ({where})", false, true);
+            }
+
+            tried.Add(file + " (not there)");
         }
 
-        tried.Add(bundled + " (not there)");
         if (options.UseSystemLoader)
         {
             foreach (var name in NativeLibraryNames.OnnxRuntimeFiles)
             {
-                if (NativeLibrary.TryLoad(name, out var handle))
+                if (NativeLibrary.TryLoad(name, out _))
                 {
-                    return new RuntimeLocation(handle, name, "system loader");
+                    return new RuntimeLocation(name, "system loader", false);
                 }
 
                 tried.Add($"system loader '{name}' (not found)");
@@ -55,7 +61,7 @@ internal static class RuntimeLocator
             $"pass --onnxruntime <path to {NativeLibraryNames.OnnxRuntimeFile} or its folder>, or set {OnnxRuntimeOptions.EnvironmentVariable}, or reinstall ModelGate so runtimes/{NativeLibraryNames.Rid}/native/ is present.");
     }
 
-    private static RuntimeLocation LoadExplicit(string path, string source)
+    private static RuntimeLocation Explicit(string path, string source)
     {
         var file = path;
         if (Directory.Exists(path))
@@ -72,21 +78,6 @@ internal static class RuntimeLocator
                 $"point {source} at {NativeLibraryNames.OnnxRuntimeFile} or the folder holding it, or leave it unset to use the copy bundled with ModelGate.");
         }
 
-        return new RuntimeLocation(LoadFile(file, source), file, $"explicit path ({source})");
-    }
-
-    private static nint LoadFile(string file, string source)
-    {
-        try
-        {
-            return NativeLibrary.Load(file);
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or BadImageFormatException)
-        {
-            throw new OnnxRuntimeUnavailableException(
-                $"ONNX Runtime at {file} ({source}) could not be loaded: {ex.Message}",
-                $"check that the file is an ONNX Runtime library built for {NativeLibraryNames.Rid} and that its dependencies are installed.",
-                ex);
-        }
+        return new RuntimeLocation(file, $"explicit path ({source})", true);
     }
 }

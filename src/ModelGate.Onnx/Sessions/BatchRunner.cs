@@ -1,133 +1,123 @@
-using System.Runtime.InteropServices;
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using ModelGate.Onnx.Errors;
 using ModelGate.Onnx.Inputs;
-using ModelGate.Onnx.Native;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Signature;
 
 namespace ModelGate.Onnx.Sessions;
 
 /// <summary>
-/// Runs prepared inputs through a session batch by batch. Numeric buffers are pinned for the whole call and each
-/// batch's tensor points into them (CreateTensorWithDataAsOrtValue does not copy, so the pin must outlive the
-/// value); string batches are copied into ORT-owned string tensors. Holds no state between calls: thread-safe.
+/// Runs prepared inputs through a session batch by batch. Each numeric batch is an OrtValue over a slice of the prepared
+/// buffer (CreateTensorValueFromMemory pins it for the value's lifetime, no copy); string batches are copied into
+/// ORT-owned string tensors. Each batch runs under its own RunOptions, which a timer terminates when the batch's time
+/// budget is spent. Holds no state between calls: thread-safe.
 /// </summary>
-internal static unsafe class BatchRunner
+internal static class BatchRunner
 {
-    public static ModelOutput[] Run(OrtApi api, OrtSessionHandle session, OrtMemoryInfoHandle memory, PreparedInputs inputs,
-        Utf8StringArray inputNames, IReadOnlyList<string> outputs, int batchSize, int firstRow, int rowCount)
+    public static ModelOutput[] Run(InferenceSession session, string modelPath, PreparedInputs inputs, IReadOnlyList<string> outputs,
+        int batchSize, int firstRow, int rowCount, TimeSpan budget)
     {
-        var bound = inputs.Inputs;
-        var pins = new GCHandle[bound.Count];
         var targets = outputs.Select(name => new OutputAccumulator(name, rowCount)).ToArray();
-        using var outputNames = new Utf8StringArray(outputs);
-        try
+        var call = new RunCall(session, modelPath, inputs.Names.ToArray(), outputs.ToArray(), budget);
+        for (var start = firstRow; start < firstRow + rowCount; start += batchSize)
         {
-            for (var i = 0; i < bound.Count; i++)
-            {
-                if (bound[i].ElementType != TensorElementType.String)
-                {
-                    pins[i] = GCHandle.Alloc(bound[i].Buffer, GCHandleType.Pinned);
-                }
-            }
-
-            for (var start = firstRow; start < firstRow + rowCount; start += batchSize)
-            {
-                var count = Math.Min(batchSize, firstRow + rowCount - start);
-                RunBatch(api, session, memory, bound, pins, inputNames, outputNames, targets, start, count);
-            }
-        }
-        finally
-        {
-            foreach (var pin in pins)
-            {
-                if (pin.IsAllocated)
-                {
-                    pin.Free();
-                }
-            }
+            var count = Math.Min(batchSize, firstRow + rowCount - start);
+            RunBatch(call, inputs, targets, start, count);
         }
 
         return targets.Select(t => t.Build()).ToArray();
     }
 
-    private static void RunBatch(OrtApi api, OrtSessionHandle session, OrtMemoryInfoHandle memory, IReadOnlyList<BoundInput> bound,
-        GCHandle[] pins, Utf8StringArray inputNames, Utf8StringArray outputNames, OutputAccumulator[] targets, int start, int count)
+    private static void RunBatch(RunCall call, PreparedInputs inputs, OutputAccumulator[] targets, int start, int count)
     {
-        var inputValues = new OrtValueHandle?[bound.Count];
-        var outputPointers = new nint[outputNames.Count];
-        var outputValues = new OrtValueHandle?[outputNames.Count];
+        var bound = inputs.Inputs;
+        var values = new OrtValue[bound.Count];
         try
         {
-            var rawInputs = stackalloc nint[Math.Max(1, bound.Count)];
             for (var i = 0; i < bound.Count; i++)
             {
-                inputValues[i] = CreateInput(api, memory, bound[i], pins[i], start, count);
-                rawInputs[i] = inputValues[i]!.Pointer;
+                values[i] = OrtErrors.Call("CreateTensor", () => CreateInput(bound[i], start, count));
             }
 
-            fixed (nint* rawOutputs = outputPointers)
-            {
-                var status = api.Run(session.Pointer, 0, inputNames.Pointer, rawInputs, (nuint)bound.Count, outputNames.Pointer, (nuint)outputNames.Count, rawOutputs);
-                for (var o = 0; o < outputPointers.Length; o++)
-                {
-                    outputValues[o] = outputPointers[o] == 0 ? null : new OrtValueHandle(api, outputPointers[o]);
-                }
-
-                api.Check(status, "Run");
-            }
-
+            using var results = RunWithin(call, values);
             for (var o = 0; o < targets.Length; o++)
             {
-                OutputReader.Read(api, outputValues[o]!.Pointer, targets[o], count);
+                OrtErrors.Call("GetTensorData", () => OutputReader.Read(results[o], targets[o], count));
             }
         }
         finally
         {
-            foreach (var value in outputValues)
-            {
-                value?.Dispose();
-            }
-
-            foreach (var value in inputValues)
+            foreach (var value in values)
             {
                 value?.Dispose();
             }
         }
     }
 
-    private static OrtValueHandle CreateInput(OrtApi api, OrtMemoryInfoHandle memory, BoundInput input, GCHandle pin, int start, int count)
+    private static IDisposableReadOnlyCollection<OrtValue> RunWithin(RunCall call, OrtValue[] values)
     {
-        var rank = input.ItemShape.Length + 1;
-        var shape = stackalloc long[rank];
-        shape[0] = count;
-        for (var d = 0; d < input.ItemShape.Length; d++)
+        var budget = call.Budget;
+        using var options = new RunOptions();
+        var stopped = 0;
+        using var timer = budget == Timeout.InfiniteTimeSpan ? null : new Timer(_ =>
         {
-            shape[d + 1] = input.ItemShape[d];
-        }
-
-        var elements = (long)count * input.RowElements;
-        nint value;
-        if (input.ElementType == TensorElementType.String)
+            Volatile.Write(ref stopped, 1);
+            options.Terminate = true;
+        }, null, budget, Timeout.InfiniteTimeSpan);
+        try
         {
-            api.Check(api.CreateTensorAsOrtValue(api.DefaultAllocator, shape, (nuint)rank, (int)input.ElementType, &value), "CreateTensorAsOrtValue");
-            var handle = new OrtValueHandle(api, value);
-            try
-            {
-                var texts = (string[])input.Buffer;
-                using var utf8 = new Utf8StringArray(new ArraySegment<string>(texts, start * input.RowElements, (int)elements));
-                api.Check(api.FillStringTensor(handle.Pointer, utf8.Pointer, (nuint)elements), "FillStringTensor");
-                return handle;
-            }
-            catch
-            {
-                handle.Dispose();
-                throw;
-            }
+            return call.Session.Run(options, call.InputNames, values, call.OutputNames);
         }
+        catch (OnnxRuntimeException ex) when (Volatile.Read(ref stopped) == 1)
+        {
+            throw new OnnxLimitException(OnnxLimit.BatchTime,
+                string.Create(CultureInfo.InvariantCulture, $"{call.ModelPath}: one batch ran longer than its time budget of {budget.TotalSeconds:0.###} s, so ONNX Runtime was stopped."),
+                $"raise the budget ({SessionSettings.BatchTimeBudgetVariable}=<seconds>), lower --batch-size, or run on a faster device.",
+                OrtErrors.Translate(ex, "Run"));
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw OrtErrors.Translate(ex, "Run");
+        }
+    }
 
-        var offset = (long)start * input.RowElements * input.ElementSize;
-        var data = (byte*)pin.AddrOfPinnedObject() + offset;
-        api.Check(api.CreateTensorWithDataAsOrtValue(memory.Pointer, data, (nuint)(elements * input.ElementSize), shape, (nuint)rank, (int)input.ElementType, &value), "CreateTensorWithDataAsOrtValue");
-        return new OrtValueHandle(api, value);
+    private static OrtValue CreateInput(BoundInput input, int start, int count)
+    {
+        long[] shape = [count, .. input.ItemShape];
+        var offset = start * input.RowElements;
+        var length = count * input.RowElements;
+        return input.Buffer switch
+        {
+            float[] a => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, a.AsMemory(offset, length), shape),
+            double[] a => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, a.AsMemory(offset, length), shape),
+            long[] a => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, a.AsMemory(offset, length), shape),
+            int[] a => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, a.AsMemory(offset, length), shape),
+            bool[] a => OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, a.AsMemory(offset, length), shape),
+            string[] a => Strings(a, offset, length, shape),
+            _ => throw new NotSupportedException($"input '{input.Name}' holds {input.Buffer.GetType().Name}, which ModelGate does not feed"),
+        };
+    }
+
+    private static OrtValue Strings(string[] texts, int offset, int length, long[] shape)
+    {
+        var value = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
+        try
+        {
+            for (var i = 0; i < length; i++)
+            {
+                value.StringTensorSetElementAt(texts[offset + i].AsSpan(), i);
+            }
+
+            return value;
+        }
+        catch
+        {
+            value.Dispose();
+            throw;
+        }
     }
 }
+
+/// <summary>What every batch of one Run call shares: the session, names as arrays, and the time budget.</summary>
+internal sealed record RunCall(InferenceSession Session, string ModelPath, string[] InputNames, string[] OutputNames, TimeSpan Budget);

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using Microsoft.ML.OnnxRuntime;
 using ModelGate.Core.Evaluation;
 using ModelGate.Onnx.Errors;
 using ModelGate.Onnx.Inputs;
-using ModelGate.Onnx.Native;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Signature;
@@ -16,13 +15,12 @@ namespace ModelGate.Onnx.Sessions;
 /// turn holdout columns into scores. Run, Score and MeasureLatency are thread-safe (ORT sessions are), so a
 /// candidate and a baseline can run side by side; identical inputs give identical outputs.
 /// </summary>
-public sealed unsafe class OnnxModel : IDisposable
+public sealed class OnnxModel : IDisposable
 {
     private readonly OnnxRuntime _runtime;
-    private readonly OrtSessionHandle _session;
-    private readonly Utf8StringArray _inputNames;
+    private readonly InferenceSession _session;
 
-    private OnnxModel(OnnxRuntime runtime, string path, SessionSettings settings, OrtSessionHandle session, DeviceChoice device, ModelProtoHeader? header)
+    private OnnxModel(OnnxRuntime runtime, string path, SessionSettings settings, InferenceSession session, DeviceChoice device, ModelProtoHeader? header)
     {
         _runtime = runtime;
         _session = session;
@@ -30,12 +28,10 @@ public sealed unsafe class OnnxModel : IDisposable
         Settings = settings;
         Device = device;
         SizeBytes = new FileInfo(path).Length;
-        var api = runtime.Api;
         Signature = new ModelSignature(
-            SignatureReader.ReadInputs(api, session),
-            SignatureReader.ReadOutputs(api, session),
-            SignatureReader.ReadMetadata(api, session, header));
-        _inputNames = new Utf8StringArray(Signature.Inputs.Select(p => p.Name).ToList());
+            SignatureReader.ReadInputs(session),
+            SignatureReader.ReadOutputs(session),
+            SignatureReader.ReadMetadata(session, header));
     }
 
     /// <summary>The model file.</summary>
@@ -56,7 +52,7 @@ public sealed unsafe class OnnxModel : IDisposable
     /// <summary>The ONNX Runtime version running the model.</summary>
     public string RuntimeVersion => _runtime.Version;
 
-    internal OrtSessionHandle Session => _session;
+    internal InferenceSession Session => _session;
 
     /// <summary>Checks columns against the signature and converts them once into the model's types and layout.</summary>
     public PreparedInputs Prepare(IReadOnlyList<ModelInput> inputs) => InputBinder.Bind(Path, Signature, inputs);
@@ -133,11 +129,7 @@ public sealed unsafe class OnnxModel : IDisposable
     }
 
     /// <summary>Releases the session.</summary>
-    public void Dispose()
-    {
-        _inputNames.Dispose();
-        _session.Dispose();
-    }
+    public void Dispose() => _session.Dispose();
 
     internal static OnnxModel Load(OnnxRuntime runtime, string modelPath, SessionSettings settings)
     {
@@ -151,38 +143,33 @@ public sealed unsafe class OnnxModel : IDisposable
         }
 
         var header = ModelProtoHeader.TryRead(path);
-        var api = runtime.Api;
-        var options = CreateOptions(api, settings);
+        using var options = CreateOptions(runtime, settings);
+        var device = ExecutionProviders.Apply(runtime, options, settings);
         try
         {
-            var device = ExecutionProviders.Apply(runtime, options, settings);
-            try
-            {
-                return new OnnxModel(runtime, path, settings, CreateSession(runtime, options, path, header), device, header);
-            }
-            catch (OrtException ex) when (settings.Device.Kind == DeviceKind.Auto && device.Provider != "CPUExecutionProvider")
-            {
-                // CUDA appended but the session could not start on it: auto falls back, saying why.
-                using var cpuOptions = CreateOptions(api, settings);
-                var cpu = DeviceChoice.OnCpu($"CUDA provider failed at session creation ({ex.Summary}); using CPU");
-                return new OnnxModel(runtime, path, settings, CreateSession(runtime, cpuOptions, path, header), cpu, header);
-            }
+            return new OnnxModel(runtime, path, settings, CreateSession(runtime, options, path, header), device, header);
         }
-        finally
+        catch (OnnxRuntimeUnavailableException ex) when (settings.Device.Kind == Sessions.DeviceKind.Auto && device.Provider != "CPUExecutionProvider")
         {
-            options.Dispose();
+            // CUDA appended but the session could not start on it: auto falls back, saying why.
+            using var cpuOptions = CreateOptions(runtime, settings);
+            var cpu = DeviceChoice.OnCpu($"CUDA provider failed at session creation ({(ex.InnerException as OrtException)?.Summary ?? ex.Problem}); using CPU");
+            return new OnnxModel(runtime, path, settings, CreateSession(runtime, cpuOptions, path, header), cpu, header);
         }
     }
 
-    private static OrtSessionOptionsHandle CreateOptions(OrtApi api, SessionSettings settings)
+    private static SessionOptions CreateOptions(OnnxRuntime runtime, SessionSettings settings)
     {
-        nint raw;
-        api.Check(api.CreateSessionOptions(&raw), "CreateSessionOptions");
-        var options = new OrtSessionOptionsHandle(api, raw);
+        var options = new SessionOptions();
         try
         {
-            api.Check(api.SetIntraOpNumThreads(options.Pointer, settings.IntraOpThreads), "SetIntraOpNumThreads");
-            api.Check(api.SetSessionGraphOptimizationLevel(options.Pointer, (int)settings.Optimization), "SetSessionGraphOptimizationLevel");
+            options.IntraOpNumThreads = settings.IntraOpThreads;
+            options.GraphOptimizationLevel = (GraphOptimizationLevel)(int)settings.Optimization;
+            if (runtime.CpuArenaLimitBytes is not null)
+            {
+                OrtErrors.Call("AddSessionConfigEntry", () => options.AddSessionConfigEntry(CpuArena.UseEnvAllocators, "1"));
+            }
+
             return options;
         }
         catch
@@ -192,58 +179,16 @@ public sealed unsafe class OnnxModel : IDisposable
         }
     }
 
-    private static OrtSessionHandle CreateSession(OnnxRuntime runtime, OrtSessionOptionsHandle options, string path, ModelProtoHeader? header)
+    private static InferenceSession CreateSession(OnnxRuntime runtime, SessionOptions options, string path, ModelProtoHeader? header)
     {
-        var api = runtime.Api;
-        nint session;
         try
         {
-            // ORTCHAR_T is wchar_t (UTF-16) on Windows and char (UTF-8) elsewhere.
-            if (OperatingSystem.IsWindows())
-            {
-                fixed (char* p = path)
-                {
-                    api.Check(api.CreateSession(runtime.Env.Pointer, p, options.Pointer, &session), "CreateSession");
-                }
-            }
-            else
-            {
-                fixed (byte* p = Encoding.UTF8.GetBytes(path + "\0"))
-                {
-                    api.Check(api.CreateSession(runtime.Env.Pointer, p, options.Pointer, &session), "CreateSession");
-                }
-            }
+            return OrtErrors.Call("CreateSession", () => new InferenceSession(path, options));
         }
         catch (OrtException ex)
         {
-            throw LoadError(path, header, runtime.Version, ex);
+            throw ModelLoadErrors.For(path, header, runtime.Version, ex);
         }
-
-        return new OrtSessionHandle(api, session);
-    }
-
-    private static OnnxException LoadError(string path, ModelProtoHeader? header, string version, OrtException ex)
-    {
-        if (ex.Code == OrtErrorCode.ExecutionProviderFailure)
-        {
-            return new OnnxRuntimeUnavailableException($"{path}: the execution provider failed while loading the model: {ex.Summary}", "run with --device cpu, or fix the GPU setup.", ex);
-        }
-
-        if (header is null || ex.Code == OrtErrorCode.InvalidProtobuf)
-        {
-            return new OnnxModelException(path, $"not a valid ONNX model: ONNX Runtime says ({ex.Code}): {ex.Summary}", "check that the file is an .onnx model exported completely (not a checkpoint, archive or LFS pointer).", ex);
-        }
-
-        var opsets = header.Opsets.Count == 0 ? "none declared" : string.Join(", ", header.Opsets);
-        if (ex.Summary.Contains("opset", StringComparison.OrdinalIgnoreCase))
-        {
-            return new OnnxModelException(path,
-                $"ONNX Runtime {version} does not support this model's operator sets ({opsets}): {ex.Summary}",
-                "export the model with an opset this ONNX Runtime supports (e.g. torch.onnx.export(opset_version=17) / skl2onnx target_opset), or point --onnxruntime at a newer ONNX Runtime.",
-                ex);
-        }
-
-        return new OnnxModelException(path, $"ONNX Runtime {version} could not load the model ({ex.Code}, opsets {opsets}): {ex.Summary}", "check the model with onnx.checker, or re-export it.", ex);
     }
 
     private ModelOutput[] RunRows(PreparedInputs inputs, IReadOnlyList<string> outputNames, int firstRow, int rowCount, int batchSize)
@@ -255,7 +200,14 @@ public sealed unsafe class OnnxModel : IDisposable
 
         try
         {
-            return BatchRunner.Run(_runtime.Api, _session, _runtime.CpuMemory, inputs, _inputNames, outputNames, batchSize, firstRow, rowCount);
+            return BatchRunner.Run(_session, Path, inputs, outputNames, batchSize, firstRow, rowCount, Settings.BatchTimeBudget);
+        }
+        catch (OrtException ex) when (_runtime.CpuArenaLimitBytes is { } limit && ModelLoadErrors.IsOutOfArena(ex))
+        {
+            throw new OnnxLimitException(OnnxLimit.CpuMemory,
+                string.Create(CultureInfo.InvariantCulture, $"{Path}: ONNX Runtime needed more CPU memory than its ceiling of {limit / (1024.0 * 1024):0.#} MiB ({ex.Summary})."),
+                $"raise the ceiling ({OnnxRuntimeOptions.CpuArenaLimitVariable}=<MiB>), lower --batch-size, or remove the ceiling.",
+                ex);
         }
         catch (OrtException ex)
         {
@@ -284,7 +236,7 @@ public sealed unsafe class OnnxModel : IDisposable
         return new ModelOutput(name, kind, type, [0, 1], [], type == TensorElementType.String ? [] : null, []);
     }
 
-    /// <summary>For diagnostics: e.g. "mlp.onnx on cpu (CPUExecutionProvider), ONNX Runtime 1.30.0".</summary>
+    /// <summary>For diagnostics: e.g. "mlp.onnx on cpu (CPUExecutionProvider), ONNX Runtime 1.31.1".</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{System.IO.Path.GetFileName(Path)} on {Device.Device} ({Device.Provider}), ONNX Runtime {RuntimeVersion}");
 }

@@ -37,8 +37,8 @@ internal static class ProvenanceSection
         var settings = new List<IReadOnlyList<string>>
         {
             new[] { "ModelGate", MarkdownText.Escape(p?.ModelGateVersion ?? "unknown") },
-            new[] { "ONNX Runtime", MarkdownText.Escape(p?.OnnxRuntimeVersion ?? "unknown") },
-            new[] { "device", MarkdownText.Escape(p?.Device ?? "unknown") },
+            new[] { "ONNX Runtime", MarkdownText.Escape(RuntimeText(p)) },
+            new[] { "device", MarkdownText.Escape(DeviceText(p)) },
             new[] { "execution provider", MarkdownText.Escape(p?.ExecutionProvider ?? "unknown") },
             new[] { "holdout rows judged", Numbers.Count(r.Rows) },
             new[] { "confidence", Numbers.Setting(st.Confidence) },
@@ -54,4 +54,16 @@ internal static class ProvenanceSection
         sb.Append("\n</details>\n");
         return new MarkdownSection("provenance", sb.ToString(), CutOrder.Provenance);
     }
+
+    /// <summary>"1.31.1", or "1.31.1 (CUDA build, /path/libonnxruntime.so)" when the build was recorded.</summary>
+    private static string RuntimeText(Provenance? p) =>
+        p?.OnnxRuntimeVersion is not { } version ? "unknown"
+        : p.OnnxRuntimeBuild is { } build ? $"{version} ({build} build, {p.OnnxRuntimeLibrary ?? "library unknown"})"
+        : version;
+
+    /// <summary>"cpu", or "cuda:0 (NVIDIA H100 80GB HBM3, 79.2 GiB)" on a GPU.</summary>
+    private static string DeviceText(Provenance? p) =>
+        p?.Device is not { } device ? "unknown"
+        : p.DeviceName is { } name ? string.Create(CultureInfo.InvariantCulture, $"{device} ({name}, {(p.DeviceMemoryBytes ?? 0) / (1024.0 * 1024 * 1024):0.0} GiB)")
+        : device;
 }

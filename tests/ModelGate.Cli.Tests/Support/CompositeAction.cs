@@ -49,6 +49,7 @@ public sealed partial class CompositeAction(string actionFile)
         }
 
         values["runner.temp"] = runnerTemp;
+        values["runner.os"] = OperatingSystem.IsWindows() ? "Windows" : OperatingSystem.IsMacOS() ? "macOS" : "Linux";
         values["github.token"] = environment.GetValueOrDefault("GITHUB_TOKEN", string.Empty);
 
         var summary = Path.Combine(runnerTemp, "step-summary.md");

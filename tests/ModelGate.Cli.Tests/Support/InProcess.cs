@@ -16,9 +16,13 @@ public static class InProcess
     /// <summary>The pinned clock every test run uses, so reports are reproducible.</summary>
     public const string SourceDateEpoch = "1790000000";
 
+    /// <summary>A NuGet packages folder that stays empty.</summary>
+    public static string EmptyNuGet { get; } = Directory.CreateTempSubdirectory("modelgate-nuget-").FullName;
+
     public static async Task<CliRun> RunAsync(string[] args, string? workingDirectory = null, IReadOnlyDictionary<string, string>? env = null)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = SourceDateEpoch };
+        // An empty NuGet cache of the tests' own: whether the developer's cache holds the CUDA build must not change a report.
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = SourceDateEpoch, ["NUGET_PACKAGES"] = EmptyNuGet };
         foreach (var (key, value) in env ?? new Dictionary<string, string>())
         {
             environment[key] = value;

@@ -1,8 +1,12 @@
+using ModelGate.Onnx.Gpu;
 using ModelGate.Onnx.Runtime;
 
 namespace ModelGate.Onnx.Tests.Support;
 
-/// <summary>One ONNX Runtime for the test process, as the CLI would hold one; log lines are collected for assertions.</summary>
+/// <summary>
+/// One ONNX Runtime for the test process, as the CLI would hold one; log lines are collected for assertions. Its CUDA
+/// probe looks only in an empty NuGet folder, so what the developer's cache holds never changes a test.
+/// </summary>
 public sealed class SharedRuntime : IDisposable
 {
     private readonly List<(OnnxLogLevel Level, string Line)> _log = [];
@@ -13,6 +17,7 @@ public sealed class SharedRuntime : IDisposable
         {
             ReadEnvironmentVariable = false,
             UseSystemLoader = false,
+            CudaProbe = NoCuda,
             Log = (level, line) =>
             {
                 lock (_log)
@@ -22,6 +27,13 @@ public sealed class SharedRuntime : IDisposable
             },
         });
     }
+
+    /// <summary>A probe that finds nothing: an empty NuGet folder and no system loader.</summary>
+    public static CudaProbeOptions NoCuda { get; } = new()
+    {
+        NuGetPackagesFolder = Directory.CreateTempSubdirectory("modelgate-nuget-").FullName,
+        UseSystemLoader = false,
+    };
 
     public OnnxRuntime Runtime { get; }
 

@@ -1,0 +1,63 @@
+using ModelGate.Onnx.Errors;
+using ModelGate.Onnx.Runtime;
+using ModelGate.Onnx.Sessions;
+using ModelGate.Onnx.Tests.Support;
+
+namespace ModelGate.Onnx.Tests;
+
+/// <summary>
+/// The two limits a run can hit, on the real CNN fixture through real ORT: the per-batch time budget (RunOptions
+/// terminate) and the CPU arena ceiling. Both are environment errors (exit 4) on one line, naming the model and the fix.
+/// </summary>
+[Collection(SharedRuntimeGroup.Name)]
+public sealed class LimitTests(SharedRuntime shared)
+{
+    private const int Rows = 20_000;
+
+    private static Inputs.PreparedInputs CnnRows(OnnxModel model)
+    {
+        var fixture = Fixture.Load("cnn_digits");
+        return model.Prepare(fixture.Inputs(fixture.Data())).Tiled(Rows);
+    }
+
+    private static void AssertLimit(OnnxModel model, OnnxLimit limit, string message, string fixNames)
+    {
+        var ex = Assert.Throws<OnnxLimitException>(() => model.Run(CnnRows(model)));
+        Assert.Equal(limit, ex.Limit);
+        Assert.Equal(4, ex.ExitCode);
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(fixNames, ex.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void A_batch_that_runs_past_its_time_budget_is_stopped_with_exit_4()
+    {
+        var settings = new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = Rows, BatchTimeBudget = TimeSpan.FromMilliseconds(1) };
+        using var model = shared.Runtime.LoadModel(Repo.Model("cnn_digits"), settings);
+
+        AssertLimit(model, OnnxLimit.BatchTime, "cnn_digits.onnx: one batch ran longer than its time budget of 0.001 s", SessionSettings.BatchTimeBudgetVariable);
+    }
+
+    [Fact]
+    public void The_same_batch_within_its_budget_scores_normally()
+    {
+        using var model = shared.Runtime.LoadModel(Repo.Model("cnn_digits"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = Rows });
+        Assert.Equal(Rows, model.Run(CnnRows(model)).RowCount);
+    }
+
+    [Fact]
+    public void A_run_that_needs_more_than_the_cpu_arena_ceiling_fails_with_exit_4()
+    {
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions
+        {
+            ReadEnvironmentVariable = false,
+            UseSystemLoader = false,
+            Device = DeviceRequest.Cpu,
+            CpuArenaLimitBytes = 256 * 1024,
+        });
+        using var model = runtime.LoadModel(Repo.Model("cnn_digits"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = Rows });
+
+        AssertLimit(model, OnnxLimit.CpuMemory, "needed more CPU memory than its ceiling of 0.3 MiB", OnnxRuntimeOptions.CpuArenaLimitVariable);
+    }
+}
