@@ -70,9 +70,10 @@ public static class InitCommand
         {
             ColumnsWithGaps = [.. fed.Prepend(label).Where(c => profile[c] is { Missing: > 0 })],
         };
+        // Always run the draft: a policy check cannot run is reported now, with check's own one-line error, not written.
+        draft = await CandidateBounds.MeasureAsync(draft, cancellation).ConfigureAwait(false);
         if (draft.Baseline is null)
         {
-            draft = await CandidateBounds.MeasureAsync(draft, cancellation).ConfigureAwait(false);
             draft = prompts?.Bounds(draft) ?? draft;
         }
 

@@ -15,7 +15,10 @@ public static class CandidateBounds
     /// <summary>How far beyond the interval the bound goes, as a share of the interval's end (at least 0.01).</summary>
     public const double Margin = 0.02;
 
-    /// <summary>The draft with its bounds set; the draft's paths must be absolute.</summary>
+    /// <summary>
+    /// Runs the draft through <c>check</c> (so a policy that cannot run fails here, with check's error) and returns it with
+    /// its absolute bounds measured (used only without a baseline); the draft's paths must be absolute.
+    /// </summary>
     public static async Task<PolicyDraft> MeasureAsync(PolicyDraft draft, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(draft);
