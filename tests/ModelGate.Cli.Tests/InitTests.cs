@@ -125,6 +125,16 @@ public sealed partial class InitTests
     }
 
     [Fact]
+    public async Task An_image_input_is_fed_its_columns_reshaped_to_the_models_shape()
+    {
+        using var scratch = new Scratch();
+        var policy = scratch.File("modelgate.yml");
+        var yaml = await InitAsync(policy, "--model", Repo.Fixture("models", "cnn_digits.onnx"), "--holdout", Repo.Fixture("data", "digits.holdout.csv"));
+        AssertHas(yaml, "task: multiclass", "shape: [1, 8, 8] }");
+        await AssertVerdictAsync(scratch, policy);
+    }
+
+    [Fact]
     public async Task Interactive_without_a_terminal_behaves_as_plain_init()
     {
         using var scratch = new Scratch();

@@ -50,7 +50,8 @@ public static class FeatureSelection
             width ??= baselineWidth;
         }
 
-        return chosen is null ? Guess(port.Name, width, profile, label) : Named(port.Name, width, profile, chosen);
+        var choice = chosen is null ? Guess(port.Name, width, profile, label) : Named(port.Name, width, profile, chosen);
+        return choice with { Shape = ImageShape(port) };
     }
 
     private static InputChoice Guess(string input, int? width, HoldoutProfile profile, string label)
@@ -94,12 +95,19 @@ public static class FeatureSelection
         return [.. profile.Columns.Where(c => c.Name != label && !c.IsId && c.IsNumeric).Select(c => c.Name)];
     }
 
-    /// <summary>The values per row a dense [N, F] input takes; null when F is dynamic or the input is not 2-D.</summary>
+    /// <summary>The values per row the input takes: F for [N, F], C·H·W for an image [N, C, H, W]; null when dynamic.</summary>
     public static int? Width(ModelPort port)
     {
         ArgumentNullException.ThrowIfNull(port);
-        return port.Type is TensorValueType { Shape: [_, { Size: { } f }] } ? (int)f : null;
+        return port.Type switch
+        {
+            TensorValueType { Shape: [_, { Size: { } f }] } => (int)f,
+            _ => ImageShape(port)?.Aggregate(1, (a, d) => a * d),
+        };
     }
+
+    private static IReadOnlyList<int>? ImageShape(ModelPort port) =>
+        port.Type is TensorValueType { Shape: [_, { Size: { } c }, { Size: { } h }, { Size: { } w }] } ? [(int)c, (int)h, (int)w] : null;
 
     private static bool IsPerColumn(ModelSignature signature, HoldoutProfile profile, string label) =>
         signature.Inputs.Count > 1 || signature.Inputs.All(p => profile[p.Name] is not null && p.Name != label);

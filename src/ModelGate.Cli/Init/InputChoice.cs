@@ -5,4 +5,5 @@ namespace ModelGate.Cli.Init;
 /// <param name="InputName">The dense input's name (null when per column).</param>
 /// <param name="Columns">The dense input's columns, in model order (empty when per column).</param>
 /// <param name="Note">Why these columns: written as a YAML comment and printed.</param>
-public sealed record InputChoice(bool PerColumn, string? InputName, IReadOnlyList<string> Columns, string Note);
+/// <param name="Shape">[channels, height, width] when the input is an image the columns are reshaped into; else null.</param>
+public sealed record InputChoice(bool PerColumn, string? InputName, IReadOnlyList<string> Columns, string Note, IReadOnlyList<int>? Shape = null);

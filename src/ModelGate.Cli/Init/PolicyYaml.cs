@@ -30,7 +30,7 @@ public static class PolicyYaml
         Line(b, "  inputs:");
         Line(b, draft.Inputs.PerColumn
             ? $"    per_column: true                 # {draft.Inputs.Note}"
-            : $"    {draft.Inputs.InputName}: [{string.Join(", ", draft.Inputs.Columns)}]   # {draft.Inputs.Note}");
+            : $"    {draft.Inputs.InputName}: {Columns(draft.Inputs)}   # {draft.Inputs.Note}");
         if (draft.Slices.Count > 0)
         {
             Line(b, string.Empty);
@@ -71,6 +71,10 @@ public static class PolicyYaml
         Line(b, "  # - latency: { batch_size: 1, p95_ms: { at_most: 5 } }");
         return b.ToString();
     }
+
+    private static string Columns(InputChoice inputs) => inputs.Shape is { } shape
+        ? $"{{ columns: [{string.Join(", ", inputs.Columns)}], shape: [{string.Join(", ", shape)}] }}"
+        : $"[{string.Join(", ", inputs.Columns)}]";
 
     private static string Absolute(SuggestedCheck check, PolicyDraft draft) =>
         draft.Bounds.TryGetValue(check.Metric, out var bound)
