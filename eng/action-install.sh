@@ -20,8 +20,11 @@ tool_path="${RUNNER_TEMP:?RUNNER_TEMP is not set}/modelgate-tool"
 source_key() {
   (
     cd "$root"
-    find src eng Directory.Build.props Directory.Build.targets Directory.Packages.props global.json nuget.config README.md \
-      -type f ! -path '*/bin/*' ! -path '*/obj/*' -print0 2>/dev/null \
+    paths=()
+    for p in src eng LICENSE README.md Directory.Build.props Directory.Build.targets Directory.Packages.props global.json nuget.config; do
+      [ -e "$p" ] && paths+=("$p")
+    done
+    find "${paths[@]}" -type f ! -path '*/bin/*' ! -path '*/obj/*' -print0 \
       | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16
   )
 }

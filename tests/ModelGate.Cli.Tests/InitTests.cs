@@ -30,11 +30,15 @@ public sealed partial class InitTests
     [MemberData(nameof(ExampleRuns))]
     public async Task Init_then_validate_then_check_gives_a_verdict_on_every_example(string example, bool withBaseline)
     {
+        // The example's files in a repository of their own, as a user has them: init's policy must pass the path rule
+        // (files inside the repository) without --allow-outside-root.
         using var scratch = new Scratch();
-        var policy = scratch.File("modelgate.yml");
-        string[] baseline = withBaseline ? ["--baseline", Repo.Example(example, "models", "baseline.onnx")] : [];
-        var init = await InProcess.RunAsync(["init", "--model", Repo.Example(example, "models", "candidate.onnx"), .. baseline,
-            "--holdout", Repo.Example(example, "data", "holdout.csv"), "--out", policy]);
+        ExampleCopy.Into(scratch, example);
+        Directory.CreateDirectory(scratch.File(".git"));
+        var policy = scratch.File("modelgate.init.yml");
+        string[] baseline = withBaseline ? ["--baseline", "models/baseline.onnx"] : [];
+        var init = await InProcess.RunAsync(["init", "--model", "models/candidate.onnx", .. baseline,
+            "--holdout", "data/holdout.csv", "--out", policy], scratch.Path);
         Assert.True(init.ExitCode == ExitCodes.Passed, init.ToString());
         var yaml = File.ReadAllText(policy);
         if (!withBaseline)
@@ -45,7 +49,7 @@ public sealed partial class InitTests
 
         var validate = await InProcess.RunAsync(["validate", "--policy", policy]);
         Assert.True(validate.ExitCode == ExitCodes.Passed, validate + "\n--- policy\n" + yaml);
-        var check = await AssertVerdictAsync(scratch, policy);
+        var check = await AssertVerdictAsync(scratch, policy, insideRepository: true);
         if (!withBaseline)
         {
             // Bounds set from the candidate's own interval pass on the holdout they were measured on.
@@ -76,7 +80,7 @@ public sealed partial class InitTests
         Assert.DoesNotContain("age", sliced);
         Assert.DoesNotContain("wages", sliced);
         Assert.DoesNotContain("education", sliced);
-        var validate = await InProcess.RunAsync(["validate", "--policy", policy]);
+        var validate = await InProcess.RunAsync(["validate", "--policy", policy, "--allow-outside-root"]);
         Assert.True(validate.ExitCode == ExitCodes.Passed, validate + "\n--- policy\n" + yaml);
     }
 
@@ -185,9 +189,11 @@ public sealed partial class InitTests
         return File.ReadAllText(policy);
     }
 
-    private static async Task<CliRun> AssertVerdictAsync(Scratch scratch, string policy)
+    // Tests that read fixtures from the repository write their policy in a scratch folder outside it: they allow that.
+    private static async Task<CliRun> AssertVerdictAsync(Scratch scratch, string policy, bool insideRepository = false)
     {
-        var check = await InProcess.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json"]);
+        string[] outside = insideRepository ? [] : ["--allow-outside-root"];
+        var check = await InProcess.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json", .. outside]);
         Assert.True(check.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, check + "\n--- policy\n" + File.ReadAllText(policy));
         return check;
     }

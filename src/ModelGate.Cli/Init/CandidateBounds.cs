@@ -34,6 +34,8 @@ public static class CandidateBounds
                 OutDir = Path.Combine(scratch.FullName, "report"),
                 Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "json" },
                 Device = "cpu",
+                // The draft is init's own, built from the paths on its command line (trusted): absolute paths are expected.
+                Guard = new InputGuardOptions(AllowOutsideRoot: true),
             };
             await new CheckRunner(silent).RunAsync(options, cancellation).ConfigureAwait(false);
             var report = Path.Combine(options.OutDir, "report.json");

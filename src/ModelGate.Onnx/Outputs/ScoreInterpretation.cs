@@ -175,12 +175,11 @@ public static class ScoreInterpretation
             {
                 var row = p.Row(r);
                 var ok = true;
-                double sum = 0, expSum = 0;
+                double sum = 0;
                 foreach (var v in row)
                 {
                     ok &= double.IsFinite(v);
                     sum += v;
-                    expSum += Math.Exp(v);
                 }
 
                 if (!ok)
@@ -200,13 +199,39 @@ public static class ScoreInterpretation
                     (worstSum, worstRow) = (sum, r);
                 }
 
-                if (Math.Abs(expSum - 1) > Math.Abs(worstExp - 1))
-                {
-                    worstExp = expSum;
-                }
+            }
+
+            // exp(row) only matters for log-probabilities, which need every value ≤ 0: one exp per value was most of this
+            // pass's cost, so it runs only for outputs that could be log-probabilities.
+            if (k > 1 && finite > 0 && max <= RangeTolerance)
+            {
+                worstExp = ExpRowSumFurthestFromOne(p);
             }
 
             return new Stats(k, finite, min, max, worstSum, worstRow, worstExp);
+        }
+
+        private static double ExpRowSumFurthestFromOne(Predictions p)
+        {
+            var worst = 1.0;
+            for (var r = 0; r < p.RowCount; r++)
+            {
+                var row = p.Row(r);
+                var ok = true;
+                double expSum = 0;
+                foreach (var v in row)
+                {
+                    ok &= double.IsFinite(v);
+                    expSum += Math.Exp(v);
+                }
+
+                if (ok && Math.Abs(expSum - 1) > Math.Abs(worst - 1))
+                {
+                    worst = expSum;
+                }
+            }
+
+            return worst;
         }
 
         public string Describe()
