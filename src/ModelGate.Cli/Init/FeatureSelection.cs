@@ -1,3 +1,4 @@
+using ModelGate.Core.Text;
 using System.Globalization;
 using ModelGate.Onnx.Signature;
 
@@ -37,14 +38,14 @@ public static class FeatureSelection
             if (baseline.Inputs.Count != 1 || baseline.Inputs[0].Name != port.Name)
             {
                 throw new InputMappingException(
-                    $"the candidate's input is '{port.Name}' but the baseline's inputs are {Names(baseline)}; ModelGate feeds both models one mapping by input name: export both with the same input name ('{port.Name}'), or run init without --baseline.");
+                    $"the candidate's input is {ConsoleText.Preview(port.Name)} but the baseline's inputs are {Names(baseline)}; ModelGate feeds both models one mapping by input name: export both with the same input name ({ConsoleText.Preview(port.Name)}), or run init without --baseline.");
             }
 
             var baselineWidth = Width(baseline.Inputs[0]);
             if (width is { } c && baselineWidth is { } b && c != b)
             {
                 throw new InputMappingException(
-                    $"the candidate's input '{port.Name}' takes {Count(c)} values per row but the baseline's takes {Count(b)}; ModelGate feeds both models the same columns: gate models trained on the same features, or run init without --baseline.");
+                    $"the candidate's input {ConsoleText.Preview(port.Name)} takes {Count(c)} values per row but the baseline's takes {Count(b)}; ModelGate feeds both models the same columns: gate models trained on the same features, or run init without --baseline.");
             }
 
             width ??= baselineWidth;
@@ -67,9 +68,9 @@ public static class FeatureSelection
         var fix = $"name the {Count(width.Value)} columns in the model's order with --features a,b,c (or write data.inputs by hand)";
         throw width < eligible.Count
             ? new UsageException(
-                $"model input '{input}' takes {Count(width.Value)} values per row, but the holdout has {Count(eligible.Count)} numeric feature columns ({HoldoutProfile.List(eligible)}); init will not guess which: {fix}.")
+                $"model input {ConsoleText.Preview(input)} takes {Count(width.Value)} values per row, but the holdout has {Count(eligible.Count)} numeric feature columns ({HoldoutProfile.List(eligible)}); init will not guess which: {fix}.")
             : new InputMappingException(
-                $"model input '{input}' takes {Count(width.Value)} values per row, but the holdout has only {Count(eligible.Count)} numeric feature columns ({HoldoutProfile.List(eligible)}); use the holdout the model was trained for, or {fix}.");
+                $"model input {ConsoleText.Preview(input)} takes {Count(width.Value)} values per row, but the holdout has only {Count(eligible.Count)} numeric feature columns ({HoldoutProfile.List(eligible)}); use the holdout the model was trained for, or {fix}.");
     }
 
     private static InputChoice Named(string input, int? width, HoldoutProfile profile, IReadOnlyList<string> chosen)
@@ -82,7 +83,7 @@ public static class FeatureSelection
 
         if (width is { } w && w != chosen.Count)
         {
-            throw new UsageException($"--features names {Count(chosen.Count)} columns but model input '{input}' takes {Count(w)} values per row; name exactly {Count(w)}.");
+            throw new UsageException($"--features names {Count(chosen.Count)} columns but model input {ConsoleText.Preview(input)} takes {Count(w)} values per row; name exactly {Count(w)}.");
         }
 
         return new InputChoice(false, input, chosen, "as named with --features");
@@ -115,7 +116,7 @@ public static class FeatureSelection
     private static bool SameNames(ModelSignature a, ModelSignature b) =>
         a.Inputs.Select(p => p.Name).Order(StringComparer.Ordinal).SequenceEqual(b.Inputs.Select(p => p.Name).Order(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    private static string Names(ModelSignature signature) => string.Join(", ", signature.Inputs.Select(p => $"'{p.Name}'"));
+    private static string Names(ModelSignature signature) => string.Join(", ", signature.Inputs.Select(p => $"{ConsoleText.Preview(p.Name)}"));
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

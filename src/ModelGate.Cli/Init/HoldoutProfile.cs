@@ -1,3 +1,4 @@
+using ModelGate.Core.Text;
 using System.Globalization;
 using ModelGate.Data;
 
@@ -64,7 +65,7 @@ public sealed class HoldoutProfile
         return new ColumnProfile(column.Name, numeric, seen.Count, idByName || neverRepeats, column.CountMissing());
     }
 
-    /// <summary>A short list of names for one-line messages.</summary>
+    /// <summary>A short list of names for one-line messages and YAML comments, each through the console escaper (names come from the holdout).</summary>
     public static string List(IReadOnlyList<string> names) =>
-        names.Count <= 12 ? string.Join(", ", names) : string.Join(", ", names.Take(12)) + $", … ({names.Count.ToString(CultureInfo.InvariantCulture)} in all)";
+        string.Join(", ", names.Take(12).Select(ConsoleText.Escape)) + (names.Count <= 12 ? string.Empty : $", … ({names.Count.ToString(CultureInfo.InvariantCulture)} in all)");
 }

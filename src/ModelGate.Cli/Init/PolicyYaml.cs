@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ModelGate.Core;
+using ModelGate.Policy.Printing;
 
 namespace ModelGate.Cli.Init;
 
@@ -17,11 +18,11 @@ public static class PolicyYaml
         Line(b, "version: 1");
         Line(b, $"task: {Name(draft.Task)}                 # guessed: {draft.TaskWhy}");
         Line(b, "models:");
-        Line(b, $"  candidate: {draft.Candidate}");
-        Line(b, draft.Baseline is null ? "  # baseline: models/baseline.onnx   # add it to compare candidate vs baseline" : $"  baseline: {draft.Baseline}");
+        Line(b, $"  candidate: {YamlText.Text(draft.Candidate)}");
+        Line(b, draft.Baseline is null ? "  # baseline: models/baseline.onnx   # add it to compare candidate vs baseline" : $"  baseline: {YamlText.Text(draft.Baseline)}");
         Line(b, "data:");
-        Line(b, $"  holdout: {draft.Holdout}");
-        Line(b, $"  label: {draft.Label}");
+        Line(b, $"  holdout: {YamlText.Text(draft.Holdout)}");
+        Line(b, $"  label: {YamlText.Text(draft.Label)}");
         if (draft.ColumnsWithGaps.Count > 0)
         {
             Line(b, $"  missing: drop                      # {HoldoutProfile.List(draft.ColumnsWithGaps)} have missing values: such rows are skipped and counted; fail stops instead");
@@ -30,14 +31,14 @@ public static class PolicyYaml
         Line(b, "  inputs:");
         Line(b, draft.Inputs.PerColumn
             ? $"    per_column: true                 # {draft.Inputs.Note}"
-            : $"    {draft.Inputs.InputName}: {Columns(draft.Inputs)}   # {draft.Inputs.Note}");
+            : $"    {YamlText.Text(draft.Inputs.InputName!)}: {Columns(draft.Inputs)}   # {draft.Inputs.Note}");
         if (draft.Slices.Count > 0)
         {
             Line(b, string.Empty);
             Line(b, "slices:                              # low-cardinality columns, for subgroups/fairness checks");
             foreach (var column in draft.Slices)
             {
-                Line(b, $"  {SliceKey(column)}: {{ column: {column} }}");
+                Line(b, $"  {SliceKey(column)}: {{ column: {YamlText.Text(column)} }}");
             }
         }
 
@@ -73,8 +74,8 @@ public static class PolicyYaml
     }
 
     private static string Columns(InputChoice inputs) => inputs.Shape is { } shape
-        ? $"{{ columns: [{string.Join(", ", inputs.Columns)}], shape: [{string.Join(", ", shape)}] }}"
-        : $"[{string.Join(", ", inputs.Columns)}]";
+        ? $"{{ columns: {YamlText.Flow(inputs.Columns)}, shape: [{string.Join(", ", shape)}] }}"
+        : YamlText.Flow(inputs.Columns);
 
     private static string Absolute(SuggestedCheck check, PolicyDraft draft) =>
         draft.Bounds.TryGetValue(check.Metric, out var bound)

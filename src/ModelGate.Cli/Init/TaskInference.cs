@@ -1,3 +1,4 @@
+using ModelGate.Core.Text;
 using System.Globalization;
 using ModelGate.Core;
 using ModelGate.Onnx.Signature;
@@ -21,23 +22,23 @@ public static class TaskInference
             {
                 case SequenceValueType { Element: MapValueType }:
                     return label.Distinct > 2
-                        ? (TaskKind.Multiclass, $"output '{port.Name}' is a ZipMap of class probabilities and label '{label.Name}' has {classes} values")
-                        : (TaskKind.Binary, $"output '{port.Name}' is a ZipMap of class probabilities and label '{label.Name}' has {classes} values");
+                        ? (TaskKind.Multiclass, $"output {ConsoleText.Preview(port.Name)} is a ZipMap of class probabilities and label {ConsoleText.Preview(label.Name)} has {classes} values")
+                        : (TaskKind.Binary, $"output {ConsoleText.Preview(port.Name)} is a ZipMap of class probabilities and label {ConsoleText.Preview(label.Name)} has {classes} values");
                 case TensorValueType { ElementType: TensorElementType.Float or TensorElementType.Double, Shape: [_, { Size: { } k }] } when k >= 3:
-                    return (TaskKind.Multiclass, $"output '{port.Name}' has {k.ToString(CultureInfo.InvariantCulture)} columns");
+                    return (TaskKind.Multiclass, $"output {ConsoleText.Preview(port.Name)} has {k.ToString(CultureInfo.InvariantCulture)} columns");
                 case TensorValueType { ElementType: TensorElementType.Float or TensorElementType.Double, Shape: [_, { Size: 2 }] }:
-                    return (TaskKind.Binary, $"output '{port.Name}' has 2 columns");
+                    return (TaskKind.Binary, $"output {ConsoleText.Preview(port.Name)} has 2 columns");
             }
         }
 
         var first = signature.Outputs[0];
         if (label.Distinct <= 2)
         {
-            return (TaskKind.Binary, $"output '{first.Name}' is one number per row and label '{label.Name}' has {classes} values");
+            return (TaskKind.Binary, $"output {ConsoleText.Preview(first.Name)} is one number per row and label {ConsoleText.Preview(label.Name)} has {classes} values");
         }
 
         return label.IsNumeric
-            ? (TaskKind.Regression, $"output '{first.Name}' is one number per row and label '{label.Name}' has {classes} numeric values")
-            : (TaskKind.Multiclass, $"label '{label.Name}' has {classes} text values");
+            ? (TaskKind.Regression, $"output {ConsoleText.Preview(first.Name)} is one number per row and label {ConsoleText.Preview(label.Name)} has {classes} numeric values")
+            : (TaskKind.Multiclass, $"label {ConsoleText.Preview(label.Name)} has {classes} text values");
     }
 }
