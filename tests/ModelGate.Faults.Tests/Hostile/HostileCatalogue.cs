@@ -248,6 +248,12 @@ public static class HostileCatalogue
                 using var unblock = new FileStream(w.HoldoutPath, FileMode.Open, FileAccess.Write);
             }).Wait(TimeSpan.FromSeconds(3)),
         };
+        // A 553-byte model whose Loop runs 10^15 iterations: ONNX Runtime is stopped by the per-batch time budget.
+        yield return new("model_endless_loop_stopped_by_the_batch_budget", 4, "one batch ran longer than its time budget of 2 s, so ONNX Runtime was stopped", 20,
+            w => w.CopyIn("tests/ModelGate.Faults.Tests/Fixtures/endless_loop.onnx", "models/candidate.onnx"), HostileCase.Check())
+        {
+            Environment = _ => new Dictionary<string, string>(StringComparer.Ordinal) { ["MODELGATE_BATCH_TIME_BUDGET"] = "2" },
+        };
         yield return new("timeout_negative", 2, "--timeout must be a whole number from 0 to 2,147,483,647; got '-1'; 0 turns the limit off", 10, _ => { }, HostileCase.Check("--timeout", "-1"));
     }
 
