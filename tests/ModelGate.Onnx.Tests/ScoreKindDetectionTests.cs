@@ -1,4 +1,5 @@
 using ModelGate.Core;
+using ModelGate.Core.Evaluation;
 using ModelGate.Onnx.Errors;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Sessions;
@@ -117,4 +118,33 @@ public sealed class ScoreKindDetectionTests(SharedRuntime shared)
         Assert.False(resolved.Pending);
         Same(Reference(), resolved.Predictions.Scores);
     }
+
+    // The range pass is vectorised over the flat buffer with a scalar tail: one out-of-range or non-finite value must be
+    // seen wherever it sits (inside a vector, in the tail, first or last).
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(1998)]
+    [InlineData(2001)]
+    public void One_value_out_of_range_anywhere_makes_the_output_logits(int index)
+    {
+        var scores = new double[2002];
+        for (var r = 0; r < 1001; r++)
+        {
+            (scores[2 * r], scores[(2 * r) + 1]) = (0.25, 0.75);
+        }
+
+        Assert.Equal(ScoreKind.Probabilities, Resolve(scores).Kind);
+        scores[index] = 1.5;
+        Assert.Equal(ScoreKind.Logits, Resolve(scores).Kind);
+        scores[index] = double.NaN;
+        var withNaN = Resolve(scores);
+        Assert.Equal(ScoreKind.Probabilities, withNaN.Kind);
+        Assert.True(double.IsNaN(withNaN.Predictions.Scores[index]));
+    }
+
+    private static ScoredPredictions Resolve(double[] scores) =>
+        ScoreInterpretation.Resolve("model.onnx",
+            new ScoredPredictions(new Predictions((double[])scores.Clone(), scores.Length / 2, 2), "probabilities", ScoreKind.Probabilities, "raw", null, false) { Pending = true },
+            new ScoreRequest { Task = TaskKind.Binary });
 }

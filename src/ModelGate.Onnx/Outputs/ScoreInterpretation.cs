@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using ModelGate.Core;
 using ModelGate.Core.Evaluation;
 using ModelGate.Onnx.Errors;
@@ -167,6 +169,98 @@ public static class ScoreInterpretation
         public bool AreLogProbabilities => Columns > 1 && Max <= RangeTolerance && Math.Abs(WorstExpSum - 1) <= RowSumTolerance;
 
         public static Stats Of(Predictions p)
+        {
+            ArgumentNullException.ThrowIfNull(p);
+            return AllFinite(p.Scores.AsSpan(0, p.RowCount * p.ClassCount), out var min, out var max)
+                ? OfFinite(p, min, max)
+                : OfSomeNonFinite(p);
+        }
+
+        // The common case, every value finite: range in one vectorised pass over the flat buffer, then row sums
+        // without per-value checks. Same results as the general pass (min/max are exact; sums add in the same order).
+        private static Stats OfFinite(Predictions p, double min, double max)
+        {
+            var k = p.ClassCount;
+            var scores = p.Scores;
+            var (worstSum, worstRow) = (1.0, -1);
+            if (k > 1)
+            {
+                for (int r = 0, o = 0; r < p.RowCount; r++, o += k)
+                {
+                    double sum = 0;
+                    for (var c = 0; c < k; c++)
+                    {
+                        sum += scores[o + c];
+                    }
+
+                    if (Math.Abs(sum - 1) > Math.Abs(worstSum - 1))
+                    {
+                        (worstSum, worstRow) = (sum, r);
+                    }
+                }
+            }
+            else
+            {
+                // One column: the row sum is the value itself, furthest from 1 is the minimum or the maximum.
+                if (p.RowCount > 0)
+                {
+                    var far = Math.Abs(min - 1) >= Math.Abs(max - 1) ? min : max;
+                    if (Math.Abs(far - 1) > 0)
+                    {
+                        (worstSum, worstRow) = (far, Array.IndexOf(scores, far, 0, p.RowCount));
+                    }
+                }
+            }
+
+            var worstExp = k > 1 && p.RowCount > 0 && max <= RangeTolerance ? ExpRowSumFurthestFromOne(p) : 1.0;
+            return new Stats(k, p.RowCount, p.RowCount == 0 ? double.PositiveInfinity : min, p.RowCount == 0 ? double.NegativeInfinity : max, worstSum, worstRow, worstExp);
+        }
+
+        private static bool AllFinite(ReadOnlySpan<double> values, out double min, out double max)
+        {
+            (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
+            var i = 0;
+            if (Vector.IsHardwareAccelerated && values.Length >= 2 * Vector<double>.Count)
+            {
+                var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
+                var (vmin, vmax) = (vectors[0], vectors[0]);
+                var nonFinite = Vector<double>.Zero;
+                foreach (var v in vectors)
+                {
+                    // v - v is 0 for a finite value and NaN for NaN or ±infinity; NaN propagates through the sum.
+                    nonFinite += v - v;
+                    vmin = Vector.Min(vmin, v);
+                    vmax = Vector.Max(vmax, v);
+                }
+
+                for (var j = 0; j < Vector<double>.Count; j++)
+                {
+                    if (!double.IsFinite(nonFinite[j]))
+                    {
+                        return false;
+                    }
+
+                    (min, max) = (Math.Min(min, vmin[j]), Math.Max(max, vmax[j]));
+                }
+
+                i = vectors.Length * Vector<double>.Count;
+            }
+
+            for (; i < values.Length; i++)
+            {
+                var v = values[i];
+                if (!double.IsFinite(v))
+                {
+                    return false;
+                }
+
+                (min, max) = (Math.Min(min, v), Math.Max(max, v));
+            }
+
+            return true;
+        }
+
+        private static Stats OfSomeNonFinite(Predictions p)
         {
             var k = p.ClassCount;
             var (min, max, worstSum, worstExp) = (double.PositiveInfinity, double.NegativeInfinity, 1.0, 1.0);
