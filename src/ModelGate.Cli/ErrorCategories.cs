@@ -1,3 +1,4 @@
+using ModelGate.Engine;
 using ModelGate.Cli.Check;
 using ModelGate.Core.Limits;
 using ModelGate.Data;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using ModelGate.Cli.Check;
+using ModelGate.Engine;
 using ModelGate.Core;
 using ModelGate.Data;
 using ModelGate.Onnx.Outputs;

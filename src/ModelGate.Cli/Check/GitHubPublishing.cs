@@ -1,3 +1,4 @@
+using ModelGate.Engine;
 using ModelGate.Cli.Commands;
 using ModelGate.Core;
 using ModelGate.Core.Results;

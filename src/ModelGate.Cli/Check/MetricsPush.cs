@@ -1,3 +1,4 @@
+using ModelGate.Engine;
 using System.Globalization;
 using ModelGate.Cli.Commands;
 using ModelGate.Core.Results;

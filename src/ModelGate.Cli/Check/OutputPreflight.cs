@@ -1,3 +1,4 @@
+using ModelGate.Engine;
 using ModelGate.Cli.Commands;
 using ModelGate.GitHub;
 using ModelGate.GitHub.Rest;

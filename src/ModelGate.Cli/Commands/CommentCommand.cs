@@ -1,3 +1,4 @@
+using ModelGate.Engine;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using ModelGate.Engine;
 using System.CommandLine;
 using ModelGate.Cli.Check;
 using ModelGate.Cli.Init;

@@ -1,3 +1,4 @@
+using ModelGate.Engine;
 using System.Globalization;
 using System.Text.Json;
 using ModelGate.Cli.Check;

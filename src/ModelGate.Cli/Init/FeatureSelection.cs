@@ -1,3 +1,4 @@
+using ModelGate.Engine;
 using ModelGate.Core.Text;
 using System.Globalization;
 using ModelGate.Onnx.Signature;

@@ -8,7 +8,7 @@ using ModelGate.Data;
 using ModelGate.Reports;
 using ModelGate.Reports.Files;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>Everything measured about a run that the reports show beyond the verdicts.</summary>
 public sealed record RunFacts(
@@ -72,7 +72,7 @@ public static class ReportComposer
                 Models = facts.Models,
                 Data = facts.Data,
                 PolicySha256 = facts.PolicySha256,
-                ModelGateVersion = CliVersion.ModelGate,
+                ModelGateVersion = GateVersion.ModelGate,
                 OnnxRuntimeVersion = facts.OnnxRuntimeVersion,
                 Device = facts.Device,
                 ExecutionProvider = facts.Provider,
