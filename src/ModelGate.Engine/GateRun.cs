@@ -112,7 +112,7 @@ public static class GateRun
             Run = request.Run,
             DurationSeconds = started.Elapsed.TotalSeconds,
         };
-        var context = ReportComposer.Context(facts, result, holdout, policy.Report.ShowColumns, policy.Report.MaxFlippedRows, data,
+        var context = ReportComposer.Context(facts, result, holdout, policy.Report.ShowColumns, policy.Report.MaxFlippedRows,
             $"the full report is in `{ReportComposer.DisplayPath(Path.Combine(outDir, "report.md"), request.WorkingDirectory)}` (job summary and artifact)");
         var written = ReportWriter.WriteAll(ReportComposer.Files(result, context, outDir, request.Formats));
         foreach (var path in written.Written)
