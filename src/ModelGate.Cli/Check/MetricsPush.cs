@@ -1,7 +1,7 @@
-using ModelGate.Engine;
 using System.Globalization;
 using ModelGate.Cli.Commands;
 using ModelGate.Core.Results;
+using ModelGate.Engine;
 using ModelGate.Monitoring;
 using ModelGate.Reports;
 

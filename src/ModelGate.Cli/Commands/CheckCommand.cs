@@ -1,6 +1,6 @@
-using ModelGate.Engine;
 using System.CommandLine;
 using ModelGate.Cli.Check;
+using ModelGate.Engine;
 using ModelGate.GitHub.Comments;
 using ModelGate.Monitoring;
 

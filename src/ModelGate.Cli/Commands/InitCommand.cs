@@ -1,7 +1,7 @@
-using ModelGate.Engine;
 using System.CommandLine;
 using ModelGate.Cli.Check;
 using ModelGate.Cli.Init;
+using ModelGate.Engine;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Sessions;
 

@@ -1,8 +1,8 @@
-using ModelGate.Engine;
 using System.Globalization;
 using System.Text.Json;
 using ModelGate.Cli.Check;
 using ModelGate.Cli.Commands;
+using ModelGate.Engine;
 
 namespace ModelGate.Cli.Init;
 
