@@ -2,7 +2,7 @@
 # Reproduces every figure of docs/performance.md "End to end: a 1,000,000-row gate" in one command:
 #   bench/run-e2e.sh                 # 1,000,000 rows, 3 runs
 #   ROWS=2000000 RUNS=1 bench/run-e2e.sh
-# Per run and side by side: the real `dotnet-modelgate check` process, the bare read + bare ONNX Runtime loop,
+# Per run and side by side: the real `dotnet-modelgate check` process, the same engine in process (GateRun), the bare read + bare ONNX Runtime loop,
 # and the pandas/numpy/scikit-learn pipeline on the same file. Wall time and peak RSS come from /usr/bin/time -v.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -43,9 +43,13 @@ for i in $(seq 1 "$RUNS"); do
   if [[ $code -gt 1 ]]; then echo "modelgate check failed ($code):" >&2; tail -5 "$OUT/gate-$i.stderr" >&2; exit "$code"; fi
   /usr/bin/time -v "$BARE" "$DATA" "$MODELS/mlp_breast_cancer.onnx" "$MODELS/mlp_breast_cancer_retrained.onnx" "$OUT/scores" \
       > "$OUT/bare-$i.stdout" 2> "$OUT/bare-$i.stderr"
+  # The same engine as the CLI (GateRun), in process: the gate without process start-up and argument parsing.
+  /usr/bin/time -v "$BARE" engine "$ROOT/bench/e2e/modelgate.yml" "$DATA" "$OUT/engine-$i" "$RESAMPLES" \
+      > "$OUT/engine-$i.stdout" 2> "$OUT/engine-$i.stderr"
   /usr/bin/time -v /usr/bin/python3 "$ROOT/bench/python/gate_pipeline.py" "$DATA" "$OUT/scores" "$PY_RESAMPLES" "${PY_TARGET:-$RESAMPLES}" \
       > "$OUT/python-$i.stdout" 2> "$OUT/python-$i.stderr"
   echo "load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load-$i.txt"
 done
 
 /usr/bin/python3 "$ROOT/bench/e2e/summarize.py" "$OUT" "$RUNS"
+cat "$OUT"/engine-*.stdout

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ModelGate.Data;
+using ModelGate.Engine;
 using ModelGate.Onnx.Inputs;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Runtime;
@@ -10,6 +11,12 @@ using ModelGate.Onnx.Sessions;
 //   read:      HoldoutReader.Read of the same columns the gate reads (30 features, label, 3 groups);
 //   inference: OnnxModel.Run of candidate then baseline on prepared inputs, at the gate's batch size.
 // Prints one machine-readable line per figure; writes both models' P(positive) as raw float64 for the Python pipeline.
+// With "engine" first it runs the whole gate in process instead, through GateRun: the engine the CLI runs.
+if (args is ["engine", ..])
+{
+    return await Engine(args[1..]);
+}
+
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: ModelGate.Benchmarks.EndToEnd HOLDOUT.csv CANDIDATE.onnx BASELINE.onnx SCORES_DIR [BATCH_SIZE]");
@@ -53,6 +60,36 @@ WritePositive(Path.Combine(scoresDir, "baseline.f64"), baselineOut);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"bare rows={holdout.RowCount} read_s={readSeconds:0.000} prepare_s={prepareSeconds:0.000} candidate_s={candidateSeconds:0.000} baseline_s={baselineSeconds:0.000} batch={batchSize}"));
 return 0;
+
+// engine POLICY HOLDOUT OUT_DIR [RESAMPLES]: the gate in process, timed from request to report files.
+static async Task<int> Engine(string[] args)
+{
+    if (args.Length < 3)
+    {
+        Console.Error.WriteLine("usage: ModelGate.Benchmarks.EndToEnd engine POLICY HOLDOUT OUT_DIR [RESAMPLES]");
+        return 2;
+    }
+
+    var watch = Stopwatch.StartNew();
+    var run = await GateRun.ExecuteAsync(
+        new GateRequest
+        {
+            PolicyPath = Path.GetFullPath(args[0]),
+            PolicyOptions = new ModelGate.Policy.PolicyLoadOptions { AllowOutsideRoot = true },
+            Overrides = new PolicyOverrides
+            {
+                Holdout = Path.GetFullPath(args[1]),
+                Resamples = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null,
+            },
+            OutDir = Path.GetFullPath(args[2]),
+            Formats = new HashSet<string>(StringComparer.Ordinal) { "json", "md" },
+        },
+        new RunLog(Console.Error),
+        CancellationToken.None);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"engine rows={run.Result.Rows} wall_s={watch.Elapsed.TotalSeconds:0.000} stream_s={run.Timings.WallSeconds:0.000} verdict={(run.Result.Passed ? "pass" : "fail")}"));
+    return 0;
+}
 
 // The last probability column is the positive class for a [N, 2] output.
 static void WritePositive(string path, ModelOutput output)

@@ -1,6 +1,7 @@
 using ModelGate.Cli.Check;
 using ModelGate.Core.Limits;
 using ModelGate.Data;
+using ModelGate.Engine;
 using ModelGate.GitHub;
 using ModelGate.GitHub.Rest;
 using ModelGate.Onnx.Errors;

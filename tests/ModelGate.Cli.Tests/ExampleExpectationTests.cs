@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using ModelGate.Cli.Tests.Support;
+using ModelGate.Engine;
+using ModelGate.Onnx.Runtime;
 
 namespace ModelGate.Cli.Tests;
 
@@ -38,6 +40,38 @@ public sealed class ExampleExpectationTests
         var verdict = json.RootElement.GetProperty("gate").GetProperty("verdict").GetString()!;
         Assert.Equal(verdict == "pass" ? ExitCodes.Passed : ExitCodes.GateFailed, first.ExitCode);
         var files = new Dictionary<string, byte[]>(first.Files, StringComparer.Ordinal) { ["verdict.txt"] = Encoding.UTF8.GetBytes(verdict + "\n") };
+        Golden.AssertSame(Repo.Example(example, "expected"), files);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task The_engine_run_by_itself_writes_the_same_reports_as_the_cli(string example)
+    {
+        // What tests and benchmarks call: GateRun with the request the CLI builds from its flags and the tests' environment.
+        var outDir = $".modelgate-out/examples/{example}";
+        var absolute = Repo.Path(outDir);
+        if (Directory.Exists(absolute))
+        {
+            Directory.Delete(absolute, recursive: true);
+        }
+
+        using var log = new StringWriter();
+        var run = await GateRun.ExecuteAsync(
+            new GateRequest
+            {
+                PolicyPath = Repo.Path($"examples/{example}/modelgate.yml"),
+                Now = DateTimeOffset.FromUnixTimeSeconds(long.Parse(InProcess.SourceDateEpoch, System.Globalization.CultureInfo.InvariantCulture)),
+                WorkingDirectory = Repo.Root,
+                Runtime = new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory, CudaProbe = new() { NuGetPackagesFolder = InProcess.EmptyNuGet } },
+                OutDir = absolute,
+            },
+            new RunLog(log),
+            CancellationToken.None);
+
+        Assert.Empty(run.Written.Failures);
+        var files = ReportFiles.ToDictionary(n => n, n => File.ReadAllBytes(Path.Combine(absolute, n)), StringComparer.Ordinal);
+        using var json = JsonDocument.Parse(files["report.json"]);
+        files["verdict.txt"] = Encoding.UTF8.GetBytes(json.RootElement.GetProperty("gate").GetProperty("verdict").GetString() + "\n");
         Golden.AssertSame(Repo.Example(example, "expected"), files);
     }
 

@@ -1,7 +1,7 @@
 using System.Reflection;
-using ModelGate.Cli.Check;
 using ModelGate.Core;
 using ModelGate.Data;
+using ModelGate.Engine;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Sessions;

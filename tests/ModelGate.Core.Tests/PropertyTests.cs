@@ -16,7 +16,7 @@ public class PropertyTests
         var p = StatisticsReferenceTests.PositiveColumn(ReferenceData.Doubles(c.GetProperty("scores")));
         // logit then cube, rescaled into (0, 1): strictly increasing, so every tie and order is kept.
         var transformed = p.Select(v => 1 / (1 + Math.Exp(-Math.Pow(Math.Log(v / (1 - v)), 3) / 50))).ToArray();
-        var other = new ScoredModel(TaskKind.Binary, model.Labels!, new Predictions(transformed, transformed.Length, 1));
+        var other = new ScoredModel(TaskKind.Binary, [.. model.Labels!], new Predictions(transformed, transformed.Length, 1));
         foreach (var metric in new[] { "roc_auc", "average_precision" })
         {
             ReferenceData.Close(Metric.Compute(metric, model).Value, Metric.Compute(metric, other).Value, 1e-12, metric);
@@ -95,7 +95,7 @@ public class PropertyTests
             }
         }
 
-        var baseline = new ScoredModel(candidate.Task, candidate.Labels!, new Predictions(scores, candidate.RowCount, k), candidate.Threshold);
+        var baseline = new ScoredModel(candidate.Task, [.. candidate.Labels!], new Predictions(scores, candidate.RowCount, k), candidate.Threshold);
         var slice = new SliceColumn("g", [.. Enumerable.Range(0, candidate.RowCount).Select(i => i % 7 == 0 ? -1 : i % 3)], ["a", "b", "c", "empty"]);
         var all = MetricCatalog.For(candidate.Task).Select(m => new MetricRequest(m.Id)).ToArray();
         var requests = all.Where(r => r.Metric != "average_precision").ToArray();

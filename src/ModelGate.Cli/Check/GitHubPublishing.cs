@@ -1,6 +1,7 @@
 using ModelGate.Cli.Commands;
 using ModelGate.Core;
 using ModelGate.Core.Results;
+using ModelGate.Engine;
 using ModelGate.GitHub.Actions;
 using ModelGate.GitHub.Comments;
 using ModelGate.GitHub.Rest;

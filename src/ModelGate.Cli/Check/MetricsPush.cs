@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModelGate.Cli.Commands;
 using ModelGate.Core.Results;
+using ModelGate.Engine;
 using ModelGate.Monitoring;
 using ModelGate.Reports;
 

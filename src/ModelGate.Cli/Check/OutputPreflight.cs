@@ -1,4 +1,5 @@
 using ModelGate.Cli.Commands;
+using ModelGate.Engine;
 using ModelGate.GitHub;
 using ModelGate.GitHub.Rest;
 using ModelGate.Reports.Files;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ModelGate.Cli.Check;
+using ModelGate.Engine;
 using ModelGate.GitHub.Comments;
 using ModelGate.Monitoring;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ModelGate.Cli.Check;
+using ModelGate.Engine;
 using ModelGate.GitHub.Actions;
 using ModelGate.GitHub.Comments;
 using ModelGate.Reports.Text;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelGate.Cli.Check;
 using ModelGate.Cli.Init;
+using ModelGate.Engine;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Sessions;
 

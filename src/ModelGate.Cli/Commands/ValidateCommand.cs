@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelGate.Cli.Check;
-using ModelGate.Core.Text;
 using ModelGate.Data;
-using ModelGate.Policy;
+using ModelGate.Engine;
 using ModelGate.Policy.Diagnostics;
 
 namespace ModelGate.Cli.Commands;
@@ -34,13 +33,7 @@ public static class ValidateCommand
             throw new UsageException($"policy file not found: {policyPath}. Pass --policy <file>, or run 'dotnet modelgate init' to write one.");
         }
 
-        var loaded = PolicyLoader.Load(path, DateOnly.FromDateTime(Clock.Now(console).UtcDateTime), guard.PolicyOptions(console));
-        foreach (var warning in loaded.Warnings)
-        {
-            console.Error.WriteLine(ConsoleText.Escape(warning.ToString()));
-        }
-
-        var policy = loaded.GetPolicyOrThrow();
+        var policy = PolicyFile.Load(path, DateOnly.FromDateTime(Clock.Now(console).UtcDateTime), guard.PolicyOptions(console), new RunLog(console.Error));
         if (File.Exists(policy.Data.Holdout))
         {
             var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: guard.ResourceLimits());

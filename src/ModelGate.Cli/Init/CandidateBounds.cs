@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ModelGate.Cli.Check;
 using ModelGate.Cli.Commands;
+using ModelGate.Engine;
 
 namespace ModelGate.Cli.Init;
 

@@ -1,5 +1,6 @@
-using ModelGate.Core.Text;
 using System.Globalization;
+using ModelGate.Core.Text;
+using ModelGate.Engine;
 using ModelGate.Onnx.Signature;
 
 namespace ModelGate.Cli.Init;

@@ -29,12 +29,12 @@ internal sealed class BinningRows
         Bin = new int[columns][];
         Value = new double[columns][];
         Outcome = new double[columns][];
-        var mass = kind == BinningKind.TopLabelMass ? model.EqualMassBins(bins) : null;
+        var mass = kind == BinningKind.TopLabelMass ? model.EqualMassBinRows(bins) : null;
         for (var c = 0; c < columns; c++)
         {
             var topLabel = kind is BinningKind.TopLabelWidth or BinningKind.TopLabelMass;
-            var value = topLabel ? model.Confidence : new double[n];
-            var outcome = topLabel ? model.TopLabelCorrect : new double[n];
+            var value = topLabel ? model.ConfidenceRows : new double[n];
+            var outcome = topLabel ? model.TopLabelCorrectRows : new double[n];
             var bin = new int[n];
             for (var i = 0; i < n; i++)
             {
@@ -42,7 +42,7 @@ internal sealed class BinningRows
                 {
                     var k = kind == BinningKind.Positive ? 1 : c;
                     value[i] = model.Probability(i, k);
-                    outcome[i] = model.Labels![i] == k ? 1.0 : 0.0;
+                    outcome[i] = model.LabelsRows![i] == k ? 1.0 : 0.0;
                 }
 
                 // Stored as the offset of the bin's three sums (weight, Σ value, Σ outcome) within the binning.

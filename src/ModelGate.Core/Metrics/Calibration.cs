@@ -19,7 +19,7 @@ public static class Calibration
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
-        var mass = binning == Plan.Binning.EqualMass ? model.EqualMassBins(bins) : null;
+        var mass = binning == Plan.Binning.EqualMass ? model.EqualMassBinRows(bins) : null;
         var count = new int[bins];
         var confidence = new double[bins];
         var observed = new double[bins];
@@ -27,8 +27,8 @@ public static class Calibration
         var high = Enumerable.Repeat(double.NegativeInfinity, bins).ToArray();
         for (var i = 0; i < model.RowCount; i++)
         {
-            var value = positiveClass ? model.Probability(i, 1) : model.Confidence[i];
-            var outcome = positiveClass ? (model.Labels![i] == 1 ? 1.0 : 0.0) : model.TopLabelCorrect[i];
+            var value = positiveClass ? model.Probability(i, 1) : model.ConfidenceRows[i];
+            var outcome = positiveClass ? (model.LabelsRows![i] == 1 ? 1.0 : 0.0) : model.TopLabelCorrectRows[i];
             var b = mass?[i] ?? Binning.EqualWidthBin(value, bins);
             count[b]++;
             confidence[b] += value;

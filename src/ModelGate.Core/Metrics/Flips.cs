@@ -32,13 +32,13 @@ public static class Flips
             }
 
             rows++;
-            var y = candidate.Labels[i];
-            var candidateRight = candidate.Predicted[i] == y;
-            var baselineRight = baseline.Predicted[i] == y;
+            var y = candidate.LabelsRows![i];
+            var candidateRight = candidate.PredictedRows[i] == y;
+            var baselineRight = baseline.PredictedRows[i] == y;
             candidateErrors += candidateRight ? 0 : 1;
             if (baselineRight && !candidateRight)
             {
-                negative.Add((i, candidate.Probability(i, candidate.Predicted[i])));
+                negative.Add((i, candidate.Probability(i, candidate.PredictedRows[i])));
             }
             else if (!baselineRight && candidateRight)
             {

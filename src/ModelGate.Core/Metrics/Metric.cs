@@ -39,7 +39,7 @@ public static class Metric
         var matrix = new double[k, k];
         for (var i = 0; i < model.RowCount; i++)
         {
-            matrix[model.Labels[i], model.Predicted[i]] += weights?[i] ?? 1;
+            matrix[model.LabelsRows![i], model.PredictedRows[i]] += weights?[i] ?? 1;
         }
 
         return matrix;

@@ -333,11 +333,11 @@ public sealed partial class MetricSet
             Slots * _stride,
             _needConfusion ? _cell : null,
             _confusionOffset,
-            _needLogLoss ? m.LogLoss : null,
+            _needLogLoss ? m.LogLossRows : null,
             _logLossOffset,
-            _needBrier ? m.Brier : null,
+            _needBrier ? m.BrierRows : null,
             _brierOffset,
-            _needTopK ? m.TrueRank : null,
+            _needTopK ? m.TrueRankRows : null,
             _topKOffset,
             first?.Bin,
             first?.Value,
@@ -370,10 +370,10 @@ public sealed partial class MetricSet
         var m = _model;
         var groupOf = _groupOf;
         var stride = _stride;
-        var error = m.Error!;
-        var absolute = m.AbsoluteError!;
-        var targets = m.Targets!;
-        var percentage = m.AbsolutePercentageError!;
+        var error = m.ErrorRows!;
+        var absolute = m.AbsoluteErrorRows!;
+        var targets = m.TargetsRows!;
+        var percentage = m.AbsolutePercentageErrorRows!;
         for (var i = 0; i < weights.Length; i++)
         {
             var w = double.CreateTruncating(weights[i]);
@@ -418,8 +418,8 @@ public sealed partial class MetricSet
                 MetricKind.Rmse => MetricValue.Of(Math.Sqrt(s[2] / total)),
                 MetricKind.Mape => MetricValue.Of(s[5] / total),
                 MetricKind.R2 => RegressionFormulas.R2(total, s[2], s[3], s[4]),
-                MetricKind.MedianAbsoluteError => MetricValue.Of(_passes[-1][slot].Median(weights, i => _model.AbsoluteError![i])),
-                MetricKind.MaxError => MetricValue.Of(_passes[-1][slot].Max(weights, i => _model.AbsoluteError![i])),
+                MetricKind.MedianAbsoluteError => MetricValue.Of(_passes[-1][slot].Median(weights, i => _model.AbsoluteErrorRows![i])),
+                MetricKind.MaxError => MetricValue.Of(_passes[-1][slot].Max(weights, i => _model.AbsoluteErrorRows![i])),
                 _ => throw new InvalidOperationException($"{request.Metric} is not a regression metric."),
             };
         }
@@ -555,11 +555,11 @@ public sealed partial class MetricSet
         if (_groupOf is not null && _model.Task != TaskKind.Regression)
         {
             // Cut out of the pass over all rows: one pass over it, no sort, no per-row key comparisons.
-            RankedPass.SplitByGroup(passes[0], _model.Canonical, _groupOf, Slots - 1).CopyTo(passes, 1);
+            RankedPass.SplitByGroup(passes[0], _model.CanonicalRows, _groupOf, Slots - 1).CopyTo(passes, 1);
         }
         else if (_groupOf is not null)
         {
-            var order = _model.Order(column);
+            var order = _model.OrderRows(column);
             var groupOf = _groupOf;
             var isPositive = _model.IsPositiveFor(column);
             Func<int, double> key = i => _model.OrderKey(column, i);

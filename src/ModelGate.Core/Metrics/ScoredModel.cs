@@ -41,19 +41,19 @@ public sealed class ScoredModel
 
         _positionOf = new Lazy<int[]>(BuildPositionOf);
         Task = task;
-        Labels = labels;
+        LabelsRows = labels;
         Predictions = predictions;
         Threshold = threshold;
         RowCount = labels.Length;
         ClassCount = task == TaskKind.Binary ? 2 : predictions.ClassCount;
         var n = RowCount;
-        Predicted = new int[n];
-        TopLabel = new int[n];
-        Confidence = new double[n];
-        TopLabelCorrect = new double[n];
-        LogLoss = new double[n];
-        Brier = new double[n];
-        TrueRank = new int[n];
+        PredictedRows = new int[n];
+        TopLabelRows = new int[n];
+        ConfidenceRows = new double[n];
+        TopLabelCorrectRows = new double[n];
+        LogLossRows = new double[n];
+        BrierRows = new double[n];
+        TrueRankRows = new int[n];
         for (var i = 0; i < n; i++)
         {
             var y = labels[i];
@@ -85,13 +85,13 @@ public sealed class ScoredModel
                 brier += d * d;
             }
 
-            TopLabel[i] = top;
-            Confidence[i] = best;
-            TopLabelCorrect[i] = top == y ? 1 : 0;
-            Predicted[i] = task == TaskKind.Binary ? (Probability(i, 1) >= threshold ? 1 : 0) : top;
-            LogLoss[i] = -Math.Log(Math.Clamp(trueP, LogLossEpsilon, 1 - LogLossEpsilon));
-            Brier[i] = task == TaskKind.Binary ? Square(Probability(i, 1) - y) : brier;
-            TrueRank[i] = rank;
+            TopLabelRows[i] = top;
+            ConfidenceRows[i] = best;
+            TopLabelCorrectRows[i] = top == y ? 1 : 0;
+            PredictedRows[i] = task == TaskKind.Binary ? (Probability(i, 1) >= threshold ? 1 : 0) : top;
+            LogLossRows[i] = -Math.Log(Math.Clamp(trueP, LogLossEpsilon, 1 - LogLossEpsilon));
+            BrierRows[i] = task == TaskKind.Binary ? Square(Probability(i, 1) - y) : brier;
+            TrueRankRows[i] = rank;
         }
     }
 
@@ -107,26 +107,26 @@ public sealed class ScoredModel
 
         _positionOf = new Lazy<int[]>(BuildPositionOf);
         Task = TaskKind.Regression;
-        Targets = targets;
+        TargetsRows = targets;
         Predictions = predictions;
         RowCount = targets.Length;
         ClassCount = 1;
-        Predicted = [];
-        TopLabel = [];
-        Confidence = [];
-        TopLabelCorrect = [];
-        LogLoss = [];
-        Brier = [];
-        TrueRank = [];
-        Error = new double[RowCount];
-        AbsoluteError = new double[RowCount];
-        AbsolutePercentageError = new double[RowCount];
+        PredictedRows = [];
+        TopLabelRows = [];
+        ConfidenceRows = [];
+        TopLabelCorrectRows = [];
+        LogLossRows = [];
+        BrierRows = [];
+        TrueRankRows = [];
+        ErrorRows = new double[RowCount];
+        AbsoluteErrorRows = new double[RowCount];
+        AbsolutePercentageErrorRows = new double[RowCount];
         for (var i = 0; i < RowCount; i++)
         {
             var e = predictions.Scores[i * predictions.ClassCount] - targets[i];
-            Error[i] = e;
-            AbsoluteError[i] = Math.Abs(e);
-            AbsolutePercentageError[i] = Math.Abs(e) / Math.Max(Math.Abs(targets[i]), MachineEpsilon);
+            ErrorRows[i] = e;
+            AbsoluteErrorRows[i] = Math.Abs(e);
+            AbsolutePercentageErrorRows[i] = Math.Abs(e) / Math.Max(Math.Abs(targets[i]), MachineEpsilon);
         }
     }
 
@@ -143,43 +143,79 @@ public sealed class ScoredModel
     public double Threshold { get; }
 
     /// <summary>Class labels (classification).</summary>
-    public int[]? Labels { get; }
+    public IReadOnlyList<int>? Labels => LabelsRows;
+
+    /// <summary>The array behind <see cref="Labels"/>, for Core's own loops (never handed out writable).</summary>
+    internal int[]? LabelsRows { get; }
 
     /// <summary>Targets (regression).</summary>
-    public double[]? Targets { get; }
+    public IReadOnlyList<double>? Targets => TargetsRows;
+
+    /// <summary>The array behind <see cref="Targets"/>, for Core's own loops (never handed out writable).</summary>
+    internal double[]? TargetsRows { get; }
 
     /// <summary>The raw predictions.</summary>
     public Predictions Predictions { get; }
 
     /// <summary>Predicted class: threshold on P(positive) for binary, argmax for multiclass.</summary>
-    public int[] Predicted { get; }
+    public IReadOnlyList<int> Predicted => PredictedRows;
+
+    /// <summary>The array behind <see cref="Predicted"/>, for Core's own loops (never handed out writable).</summary>
+    internal int[] PredictedRows { get; }
 
     /// <summary>Argmax class (ties: lowest index), used by top-label calibration.</summary>
-    public int[] TopLabel { get; }
+    public IReadOnlyList<int> TopLabel => TopLabelRows;
+
+    /// <summary>The array behind <see cref="TopLabel"/>, for Core's own loops (never handed out writable).</summary>
+    internal int[] TopLabelRows { get; }
 
     /// <summary>Largest class probability.</summary>
-    public double[] Confidence { get; }
+    public IReadOnlyList<double> Confidence => ConfidenceRows;
+
+    /// <summary>The array behind <see cref="Confidence"/>, for Core's own loops (never handed out writable).</summary>
+    internal double[] ConfidenceRows { get; }
 
     /// <summary>1 when the argmax class is the label, else 0.</summary>
-    public double[] TopLabelCorrect { get; }
+    public IReadOnlyList<double> TopLabelCorrect => TopLabelCorrectRows;
+
+    /// <summary>The array behind <see cref="TopLabelCorrect"/>, for Core's own loops (never handed out writable).</summary>
+    internal double[] TopLabelCorrectRows { get; }
 
     /// <summary>Per-row log loss with clipped probabilities.</summary>
-    public double[] LogLoss { get; }
+    public IReadOnlyList<double> LogLoss => LogLossRows;
+
+    /// <summary>The array behind <see cref="LogLoss"/>, for Core's own loops (never handed out writable).</summary>
+    internal double[] LogLossRows { get; }
 
     /// <summary>Per-row Brier term: (p - y)² for binary, Σ_k (p_k - 1[y = k])² for multiclass.</summary>
-    public double[] Brier { get; }
+    public IReadOnlyList<double> Brier => BrierRows;
+
+    /// <summary>The array behind <see cref="Brier"/>, for Core's own loops (never handed out writable).</summary>
+    internal double[] BrierRows { get; }
 
     /// <summary>Classes with a strictly larger probability than the true class (top-k correct when below k).</summary>
-    public int[] TrueRank { get; }
+    public IReadOnlyList<int> TrueRank => TrueRankRows;
+
+    /// <summary>The array behind <see cref="TrueRank"/>, for Core's own loops (never handed out writable).</summary>
+    internal int[] TrueRankRows { get; }
 
     /// <summary>Prediction minus target (regression).</summary>
-    public double[]? Error { get; }
+    public IReadOnlyList<double>? Error => ErrorRows;
+
+    /// <summary>The array behind <see cref="Error"/>, for Core's own loops (never handed out writable).</summary>
+    internal double[]? ErrorRows { get; }
 
     /// <summary>|prediction - target| (regression).</summary>
-    public double[]? AbsoluteError { get; }
+    public IReadOnlyList<double>? AbsoluteError => AbsoluteErrorRows;
+
+    /// <summary>The array behind <see cref="AbsoluteError"/>, for Core's own loops (never handed out writable).</summary>
+    internal double[]? AbsoluteErrorRows { get; }
 
     /// <summary>|prediction - target| / max(|target|, machine epsilon), as scikit-learn's MAPE.</summary>
-    public double[]? AbsolutePercentageError { get; }
+    public IReadOnlyList<double>? AbsolutePercentageError => AbsolutePercentageErrorRows;
+
+    /// <summary>The array behind <see cref="AbsolutePercentageError"/>, for Core's own loops (never handed out writable).</summary>
+    internal double[]? AbsolutePercentageErrorRows { get; }
 
     /// <summary>The probability of class <paramref name="k"/> in row <paramref name="row"/>; binary accepts one or two columns.</summary>
     public double Probability(int row, int k)
@@ -198,14 +234,17 @@ public sealed class ScoredModel
     /// Row indices sorted ascending by the score of class <paramref name="column"/> (ties by row index);
     /// column -1 sorts regression rows by absolute error. Sorted once and cached.
     /// </summary>
-    public int[] Order(int column) => _orders.GetOrAdd(column, c => new Lazy<int[]>(() => SortedBy(c))).Value;
+    public IReadOnlyList<int> Order(int column) => OrderRows(column);
+
+    /// <summary>The array behind <see cref="Order"/>, shared by every metric set: Core reads it, never writes it.</summary>
+    internal int[] OrderRows(int column) => _orders.GetOrAdd(column, c => new Lazy<int[]>(() => SortedBy(c))).Value;
 
     private int[] SortedBy(int c)
     {
         var keys = new double[RowCount];
         for (var i = 0; i < RowCount; i++)
         {
-            keys[i] = c < 0 ? AbsoluteError![i] : Probability(i, c);
+            keys[i] = c < 0 ? AbsoluteErrorRows![i] : Probability(i, c);
         }
 
         var order = Enumerable.Range(0, RowCount).ToArray();
@@ -229,7 +268,10 @@ public sealed class ScoredModel
     /// Rows in canonical order (<see cref="Order"/> of <see cref="CanonicalColumn"/>): the order in which ranked passes
     /// read resample weights, so the most used pass reads them sequentially.
     /// </summary>
-    public int[] Canonical => Order(CanonicalColumn);
+    public IReadOnlyList<int> Canonical => CanonicalRows;
+
+    /// <summary>The array behind <see cref="Canonical"/>.</summary>
+    internal int[] CanonicalRows => OrderRows(CanonicalColumn);
 
     /// <summary>Each row's position in <see cref="Canonical"/>.</summary>
     internal int[] PositionOf => _positionOf.Value;
@@ -237,7 +279,7 @@ public sealed class ScoredModel
     /// <summary>Copies row-order weights into canonical order (one gather; what every ranked pass then reads).</summary>
     public void ToCanonical<T>(ReadOnlySpan<T> byRow, Span<T> canonical)
     {
-        var order = Canonical;
+        var order = CanonicalRows;
         if (byRow.Length != RowCount || canonical.Length != RowCount)
         {
             throw new ArgumentException($"{byRow.Length} weights and {canonical.Length} slots for {RowCount} rows.", nameof(byRow));
@@ -251,7 +293,7 @@ public sealed class ScoredModel
 
     /// <summary>The pass over all rows sorted by <paramref name="column"/>: built once per model, shared by every metric set.</summary>
     internal RankedPass OverallPass(int column) =>
-        _overallPasses.GetOrAdd(column, c => new Lazy<RankedPass>(() => new RankedPass(Order(c), PositionOf, i => OrderKey(c, i), IsPositiveFor(c)))).Value;
+        _overallPasses.GetOrAdd(column, c => new Lazy<RankedPass>(() => new RankedPass(OrderRows(c), PositionOf, i => OrderKey(c, i), IsPositiveFor(c)))).Value;
 
     /// <summary>Per-row bins of one calibration binning: built once per model, shared by every metric set.</summary>
     internal BinningRows Binning(BinningKind kind, int bins) =>
@@ -263,7 +305,7 @@ public sealed class ScoredModel
         var cell = new int[RowCount];
         for (var i = 0; i < RowCount; i++)
         {
-            cell[i] = (Labels![i] * ClassCount) + Predicted[i];
+            cell[i] = (LabelsRows![i] * ClassCount) + PredictedRows[i];
         }
 
         return cell;
@@ -272,23 +314,26 @@ public sealed class ScoredModel
     /// <summary>Whether a row counts as positive in the ranked pass of <paramref name="column"/> (its label is that class).</summary>
     internal Func<int, bool> IsPositiveFor(int column)
     {
-        var labels = Labels;
+        var labels = LabelsRows;
         var positiveClass = column < 0 ? 0 : column;
         return labels is null ? _ => false : i => labels[i] == positiveClass;
     }
 
     /// <summary>The sort key of <see cref="Order"/> for one row.</summary>
-    public double OrderKey(int column, int row) => column < 0 ? AbsoluteError![row] : Probability(row, column);
+    public double OrderKey(int column, int row) => column < 0 ? AbsoluteErrorRows![row] : Probability(row, column);
 
     /// <summary>
     /// Equal-mass bin of each row: rows sorted by top-label confidence (stable) split into <paramref name="bins"/> chunks
     /// as numpy.array_split does (the first n mod B chunks hold one extra row). Fixed by the full holdout, reused by resamples.
     /// </summary>
-    public int[] EqualMassBins(int bins) => _equalMassBins.GetOrAdd(bins, b => new Lazy<int[]>(() => EqualMass(b))).Value;
+    public IReadOnlyList<int> EqualMassBins(int bins) => EqualMassBinRows(bins);
+
+    /// <summary>The array behind <see cref="EqualMassBins"/>.</summary>
+    internal int[] EqualMassBinRows(int bins) => _equalMassBins.GetOrAdd(bins, b => new Lazy<int[]>(() => EqualMass(b))).Value;
 
     private int[] EqualMass(int b)
     {
-        var keys = (double[])Confidence.Clone();
+        var keys = (double[])ConfidenceRows.Clone();
         var order = Enumerable.Range(0, RowCount).ToArray();
         Array.Sort(keys, order);
         SortTieRunsByIndex(keys, order);
@@ -312,7 +357,7 @@ public sealed class ScoredModel
 
     private int[] BuildPositionOf()
     {
-        var order = Canonical;
+        var order = CanonicalRows;
         var position = new int[order.Length];
         for (var k = 0; k < order.Length; k++)
         {

@@ -50,6 +50,9 @@ public sealed record GateResult
     /// <summary>Whether a baseline was compared.</summary>
     public bool HasBaseline { get; init; }
 
+    /// <summary>ROC curves of both models (binary tasks), drawn from the sorted orders the metrics used.</summary>
+    public IReadOnlyList<Metrics.RocCurvePoints> RocCurves { get; init; } = [];
+
     /// <summary>Count of checks with a verdict.</summary>
     public int Count(Verdict verdict) => Checks.Count(c => c.Verdict == verdict);
 }

@@ -68,7 +68,27 @@ public static class GateEvaluator
             BaselineProblem = validity.BaselineProblem,
             Statistics = plan.Statistics,
             HasBaseline = ctx.Baseline is not null,
+            RocCurves = RocCurves(data, validity, ctx),
         };
+    }
+
+    // Each curve is drawn on its model's finite rows: the scored model's cached order serves when it holds exactly those rows.
+    private static List<RocCurvePoints> RocCurves(EvaluationData data, ScoreValidity.Outcome validity, EvaluationContext? ctx)
+    {
+        if (data.Task != TaskKind.Binary || data.ClassLabels is null)
+        {
+            return [];
+        }
+
+        var curves = new List<RocCurvePoints> { new("candidate", ctx is null ? RocPoints.Of(data.ClassLabels, data.Candidate) : RocPoints.Of(ctx.Candidate)) };
+        if (data.Baseline is not null)
+        {
+            curves.Add(new("baseline", ctx?.Baseline is { } baseline && validity.CandidateInvalid == 0
+                ? RocPoints.Of(baseline)
+                : RocPoints.Of(data.ClassLabels, data.Baseline)));
+        }
+
+        return curves;
     }
 
     // Every candidate row was invalid: no metric exists, so every other check is inconclusive (uncomputable), never a pass.
@@ -90,6 +110,7 @@ public static class GateEvaluator
             BaselineProblem = validity.BaselineProblem,
             Statistics = plan.Statistics,
             HasBaseline = false,
+            RocCurves = RocCurves(data, validity, null),
         };
     }
 

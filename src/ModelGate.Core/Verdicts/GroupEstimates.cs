@@ -65,9 +65,9 @@ internal static class GroupEstimates
         {
             "accuracy" or "f1_micro" or "top_2_accuracy" or "top_3_accuracy" or "top_5_accuracy" => _ => true,
             "selection_rate" when binary => _ => true,
-            "recall" or "fnr" when binary => i => model.Labels![i] == 1,
-            "specificity" or "fpr" when binary => i => model.Labels![i] == 0,
-            "precision" when binary => i => model.Predicted[i] == 1,
+            "recall" or "fnr" when binary => i => model.LabelsRows![i] == 1,
+            "specificity" or "fpr" when binary => i => model.LabelsRows![i] == 0,
+            "precision" when binary => i => model.PredictedRows[i] == 1,
             _ => null,
         };
         if (counts is null || model.Labels is null)

@@ -127,8 +127,8 @@ internal static class MetricCheckJudge
             var baselineRight = new bool[ctx.Rows];
             for (var i = 0; i < ctx.Rows; i++)
             {
-                candidateRight[i] = c.Predicted[i] == c.Labels![i];
-                baselineRight[i] = b.Predicted[i] == b.Labels![i];
+                candidateRight[i] = c.PredictedRows[i] == c.LabelsRows![i];
+                baselineRight[i] = b.PredictedRows[i] == b.LabelsRows![i];
             }
 
             var result = McNemar.Test(baselineRight, candidateRight, confidence);
@@ -154,7 +154,7 @@ internal static class MetricCheckJudge
                 baselineScores[i] = ctx.Baseline!.Probability(i, 1);
             }
 
-            var result = DeLong.Test(ctx.Candidate.Labels, candidateScores, baselineScores, confidence);
+            var result = DeLong.Test(ctx.Candidate.LabelsRows, candidateScores, baselineScores, confidence);
             if (result is null)
             {
                 return (Estimate.Undefined("DeLong's test needs at least two rows of each class"), null, null, "DeLong");

@@ -219,6 +219,9 @@ public sealed class OnnxModel : IDisposable
         }
     }
 
+    /// <summary>The rows per ONNX Runtime call: the model's fixed batch dimension when it has one, else the configured size.</summary>
+    public int BatchSize => BatchSizeFor(Settings.BatchSize);
+
     private int BatchSizeFor(int requested)
     {
         // A model with a fixed batch dimension (e.g. [1, 30]) must be fed exactly that many rows per call.

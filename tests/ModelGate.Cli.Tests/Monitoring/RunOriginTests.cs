@@ -1,4 +1,4 @@
-using ModelGate.Cli.Check;
+using ModelGate.Engine;
 using ModelGate.Onnx.Signature;
 
 namespace ModelGate.Cli.Tests.Monitoring;
@@ -18,15 +18,15 @@ public sealed class RunOriginTests
             ["GITHUB_REF_NAME"] = "12/merge",
             ["GITHUB_REF"] = "refs/pull/12/merge",
             ["GITHUB_SHA"] = "abc",
-        }), pullRequest: null);
+        }).Env, pullRequest: null);
         Assert.Equal(new ModelGate.Reports.RunIdentity("o/r", "feature/a", "12", "abc"), run);
     }
 
     [Fact]
     public void A_push_run_takes_the_ref_name_and_pr_wins_over_GITHUB_REF()
     {
-        Assert.Equal(new ModelGate.Reports.RunIdentity(null, "main", null, null), RunOrigin.From(Console(new() { ["GITHUB_REF_NAME"] = "main", ["GITHUB_REF"] = "refs/heads/main" }), null));
-        Assert.Equal("5", RunOrigin.From(Console(new() { ["GITHUB_REF"] = "refs/pull/12/merge" }), 5).PullRequest);
+        Assert.Equal(new ModelGate.Reports.RunIdentity(null, "main", null, null), RunOrigin.From(Console(new() { ["GITHUB_REF_NAME"] = "main", ["GITHUB_REF"] = "refs/heads/main" }).Env, null));
+        Assert.Equal("5", RunOrigin.From(Console(new() { ["GITHUB_REF"] = "refs/pull/12/merge" }).Env, 5).PullRequest);
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using ModelGate.Data;
 using ModelGate.Policy.Where;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>Lets a safety set's <c>where</c> filter read the holdout's columns.</summary>
 public sealed class HoldoutFilterColumns(Holdout holdout) : IHoldoutColumns

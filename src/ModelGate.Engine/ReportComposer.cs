@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using ModelGate.Core;
-using ModelGate.Core.Evaluation;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
 using ModelGate.Data;
 using ModelGate.Reports;
 using ModelGate.Reports.Files;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>Everything measured about a run that the reports show beyond the verdicts.</summary>
 public sealed record RunFacts(
@@ -55,13 +54,12 @@ public static class ReportComposer
     public const string CommentFileName = "comment.md";
 
     /// <summary>The context the renderers need.</summary>
-    public static ReportContext Context(RunFacts facts, GateResult result, Holdout holdout, IReadOnlyList<string> showColumns, int maxFlippedRows, EvaluationData data, string? fullReportLocation)
+    public static ReportContext Context(RunFacts facts, GateResult result, Holdout holdout, IReadOnlyList<string> showColumns, int maxFlippedRows, string? fullReportLocation)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(holdout);
         ArgumentNullException.ThrowIfNull(showColumns);
-        ArgumentNullException.ThrowIfNull(data);
         return new ReportContext
         {
             GateKey = facts.GateKey,
@@ -72,7 +70,7 @@ public static class ReportComposer
                 Models = facts.Models,
                 Data = facts.Data,
                 PolicySha256 = facts.PolicySha256,
-                ModelGateVersion = CliVersion.ModelGate,
+                ModelGateVersion = GateVersion.ModelGate,
                 OnnxRuntimeVersion = facts.OnnxRuntimeVersion,
                 Device = facts.Device,
                 ExecutionProvider = facts.Provider,
@@ -83,7 +81,7 @@ public static class ReportComposer
             },
             FlippedRows = FlippedRows(result, holdout, showColumns, maxFlippedRows),
             FullReportLocation = fullReportLocation,
-            RocCurves = RocCurves(data),
+            RocCurves = RocCurves(result),
             Run = facts.Run,
             DurationSeconds = facts.DurationSeconds,
         };
@@ -172,55 +170,8 @@ public static class ReportComposer
                 .Select(c => new FeatureValue(c, holdout.Column(c).ValueAsText(row) ?? "(missing)"))]))];
     }
 
-    /// <summary>ROC points of both models for binary tasks (at most ~200 points each, enough for a chart).</summary>
-    private static List<RocCurve> RocCurves(EvaluationData data)
-    {
-        if (data.Task != TaskKind.Binary || data.ClassLabels is null)
-        {
-            return [];
-        }
-
-        var curves = new List<RocCurve> { Roc("candidate", "Candidate", data.ClassLabels, data.Candidate) };
-        if (data.Baseline is not null)
-        {
-            curves.Add(Roc("baseline", "Baseline", data.ClassLabels, data.Baseline));
-        }
-
-        return curves;
-    }
-
-    private static RocCurve Roc(string model, string label, int[] labels, Predictions predictions)
-    {
-        var order = Enumerable.Range(0, predictions.RowCount)
-            .Where(i => double.IsFinite(predictions.Scores[(2 * i) + 1]))
-            .OrderByDescending(i => predictions.Scores[(2 * i) + 1]).ToArray();
-        double positives = order.Count(i => labels[i] == 1), negatives = order.Length - positives;
-        var points = new List<RocPoint> { new(0, 0) };
-        if (positives == 0 || negatives == 0)
-        {
-            return new RocCurve(model, label, points);
-        }
-
-        var step = Math.Max(1, order.Length / 200);
-        double tp = 0, fp = 0;
-        for (var k = 0; k < order.Length; k++)
-        {
-            if (labels[order[k]] == 1)
-            {
-                tp++;
-            }
-            else
-            {
-                fp++;
-            }
-
-            var tieNext = k + 1 < order.Length && predictions.Scores[(2 * order[k + 1]) + 1] == predictions.Scores[(2 * order[k]) + 1];
-            if (!tieNext && (k % step == 0 || k == order.Length - 1))
-            {
-                points.Add(new RocPoint(Math.Round(fp / negatives, 6), Math.Round(tp / positives, 6)));
-            }
-        }
-
-        return new RocCurve(model, label, points);
-    }
+    /// <summary>ROC points of both models for binary tasks, as Core drew them from its sorted orders (at most ~200 points each).</summary>
+    private static List<RocCurve> RocCurves(GateResult result) =>
+        [.. result.RocCurves.Select(c => new RocCurve(c.Model, c.Model == "candidate" ? "Candidate" : "Baseline",
+            [.. c.Points.Select(p => new RocPoint(p.FalsePositiveRate, p.TruePositiveRate))]))];
 }

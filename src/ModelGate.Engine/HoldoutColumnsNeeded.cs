@@ -2,7 +2,7 @@ using ModelGate.Core.Limits;
 using ModelGate.Data;
 using ModelGate.Policy.Model;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 using Policy = ModelGate.Policy.Model.Policy;
 
@@ -71,6 +71,19 @@ public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOn
         }
 
         return new HoldoutColumnsNeeded(columns, features, afterScoring);
+    }
+
+    /// <summary>
+    /// The columns of the train sample: the model inputs and the label, all the generalization gap reads (slices,
+    /// weights, filters and report columns are the holdout's).
+    /// </summary>
+    public static HoldoutColumnsNeeded ForTrain(Policy policy, IReadOnlyList<ModelInputPlan> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var features = inputs.SelectMany(i => i.Columns).Distinct(StringComparer.Ordinal).ToList();
+        var columns = features.Contains(policy.Data.Label, StringComparer.Ordinal) ? features : [.. features, policy.Data.Label];
+        return new HoldoutColumnsNeeded(columns, features, [policy.Data.Label]);
     }
 
     /// <summary>Reading options for these columns.</summary>

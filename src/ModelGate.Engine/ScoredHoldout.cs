@@ -2,7 +2,7 @@ using ModelGate.Data;
 using ModelGate.Onnx.Inputs;
 using ModelGate.Onnx.Outputs;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>What the streaming pass produces: the holdout, both models' scores, and the first chunk's inputs for latency runs.</summary>
 /// <param name="Holdout">The kept columns of the whole file, as <see cref="HoldoutReader.Read"/> returns them.</param>

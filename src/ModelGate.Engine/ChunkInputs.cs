@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using ModelGate.Data;
 using ModelGate.Onnx.Inputs;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>Builds a model input from one streamed chunk, value for value what <see cref="ModelInputPlan.ToModelInput"/> builds from the whole holdout.</summary>
 public static class ChunkInputs

@@ -1,4 +1,4 @@
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>
 /// The wall-clock budget of one run (<c>--timeout</c>). The run is cancelled when the budget is spent; a step that

@@ -1,4 +1,4 @@
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>The whole run took longer than <c>--timeout</c>; exit 4, and no report is written for the unfinished run.</summary>
 public sealed class RunTimeoutException : Exception

@@ -4,7 +4,7 @@ using ModelGate.Onnx.Inputs;
 using ModelGate.Onnx.Signature;
 using ModelGate.Policy.Model;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>How one model input is fed: which holdout columns, in which layout, as text or numbers.</summary>
 /// <param name="Name">The model input's name.</param>

@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using ModelGate.Core.Text;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>
 /// One plain line per step on standard error (CI logs stay readable and standard output holds only the report).
 /// Timings use invariant formatting.
 /// </summary>
-public sealed class RunLog(TextWriter error)
+public sealed class RunLog(TextWriter error) : IRunLog
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 

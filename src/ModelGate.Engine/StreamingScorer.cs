@@ -5,9 +5,8 @@ using ModelGate.Data;
 using ModelGate.Onnx.Inputs;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Sessions;
-using ModelGate.Onnx.Signature;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>
 /// Reads the holdout chunk by chunk while the candidate and the baseline score earlier chunks: reading, candidate,
@@ -231,13 +230,7 @@ public sealed class StreamingScorer
     private bool LabelsOnly(OnnxModel model) => ScoreOutputChoice.Choose(model.Path, model.Signature, request).Kind == ScoreKind.Labels;
 
     // The rows per ORT call, as OnnxModel uses them: a fixed batch dimension wins over the configured size.
-    private static long BatchOf(OnnxModel model)
-    {
-        var fixedBatch = model.Signature.Inputs
-            .Select(p => p.Type is TensorValueType { Shape.Count: > 0 } t ? t.Shape[0].Size : null)
-            .FirstOrDefault(s => s is not null);
-        return fixedBatch is > 0 ? fixedBatch.Value : model.Settings.BatchSize;
-    }
+    private static long BatchOf(OnnxModel model) => model.BatchSize;
 
     private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 

@@ -7,7 +7,7 @@ using ModelGate.Data.Labels;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Policy.Model;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 using Policy = ModelGate.Policy.Model.Policy;
 

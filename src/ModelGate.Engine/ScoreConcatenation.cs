@@ -1,7 +1,7 @@
 using ModelGate.Core.Evaluation;
 using ModelGate.Onnx.Outputs;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>Joins the scores of consecutive chunks into the scores of the whole holdout.</summary>
 public static class ScoreConcatenation

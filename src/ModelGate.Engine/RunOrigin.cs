@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ModelGate.Reports;
 
-namespace ModelGate.Cli.Check;
+namespace ModelGate.Engine;
 
 /// <summary>
 /// Repository, branch, pull request and commit of a run, from the variables GitHub Actions sets (another CI can set the
@@ -12,16 +12,16 @@ namespace ModelGate.Cli.Check;
 public static partial class RunOrigin
 {
     /// <summary>What the environment says about the run; unknown parts stay null.</summary>
-    public static RunIdentity From(CliConsole console, int? pullRequest)
+    public static RunIdentity From(Func<string, string?> env, int? pullRequest)
     {
-        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(env);
         var pr = pullRequest?.ToString(CultureInfo.InvariantCulture);
-        if (pr is null && console.Env("GITHUB_REF") is { } gitRef && PullRef().Match(gitRef) is { Success: true } m)
+        if (pr is null && env("GITHUB_REF") is { } gitRef && PullRef().Match(gitRef) is { Success: true } m)
         {
             pr = m.Groups[1].Value;
         }
 
-        return new RunIdentity(console.Env("GITHUB_REPOSITORY"), console.Env("GITHUB_HEAD_REF") ?? console.Env("GITHUB_REF_NAME"), pr, console.Env("GITHUB_SHA"));
+        return new RunIdentity(env("GITHUB_REPOSITORY"), env("GITHUB_HEAD_REF") ?? env("GITHUB_REF_NAME"), pr, env("GITHUB_SHA"));
     }
 
     /// <summary>
