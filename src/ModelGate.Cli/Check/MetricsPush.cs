@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelGate.Cli.Commands;
+using ModelGate.Core.Errors;
 using ModelGate.Core.Results;
 using ModelGate.Monitoring;
 using ModelGate.Reports;
@@ -58,6 +59,6 @@ public sealed class MetricsPush(CliConsole console, RunLog log)
         }
 
         await console.Error.WriteLineAsync($"modelgate: {message}").ConfigureAwait(false);
-        return exitCode == ExitCodes.Passed ? ExitCodes.EnvironmentError : exitCode;
+        return ErrorCategories.AfterLateFailure(exitCode, ErrorCategory.Publishing);
     }
 }
