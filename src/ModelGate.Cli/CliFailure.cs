@@ -22,7 +22,7 @@ public sealed record CliFailure(int ExitCode, string Message)
         {
             OperationCanceledException when cancellation.IsCancellationRequested =>
                 new(ExitCodes.Interrupted, "modelgate: interrupted; no report was written for the unfinished run."),
-            UsageException usage => new(ExitCodes.UsageOrPolicyError, $"modelgate: {ConsoleText.Escape(usage.Message)}"),
+            UsageException usage => new(ErrorCategories.ExitCodeFor(usage.Category), $"modelgate: {ConsoleText.Escape(usage.Message)}"),
             _ when ErrorCategories.TryClassify(exception, out var code) => new(code, "modelgate: " + EscapeLines(exception.Message)),
             _ => new(ExitCodes.EnvironmentError,
                 $"modelgate: internal error: {exception.GetType().Name}: {ConsoleText.Escape(exception.Message)}\n" +

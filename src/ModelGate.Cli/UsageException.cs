@@ -1,4 +1,10 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Cli;
 
-/// <summary>A mistake in how the tool was called (flags, missing policy file); exit code 2.</summary>
-public sealed class UsageException(string message) : Exception(message);
+/// <summary>A mistake in how the tool was called (flags, missing policy file).</summary>
+public sealed class UsageException(string message) : ModelGateException(message)
+{
+    /// <inheritdoc />
+    public override ErrorCategory Category => ErrorCategory.Usage;
+}

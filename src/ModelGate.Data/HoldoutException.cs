@@ -1,3 +1,4 @@
+using ModelGate.Core.Errors;
 using ModelGate.Core.Text;
 
 namespace ModelGate.Data;
@@ -6,11 +7,8 @@ namespace ModelGate.Data;
 /// A holdout file cannot be read as the user meant: names the file, line, column and value, and says the fix.
 /// The message is one line, meant to be shown without a stack trace.
 /// </summary>
-public sealed class HoldoutException : Exception
+public sealed class HoldoutException : ModelGateException
 {
-    /// <summary>Exit code category for input data errors.</summary>
-    public const int InputDataExitCode = 3;
-
     /// <summary>Creates the exception with its parts; the message is composed from them.</summary>
     public HoldoutException(string file, long? line, string? column, string? value, string problem, string fix, Exception? inner = null)
         : base(Compose(file, line, column, problem, fix), inner)
@@ -65,8 +63,8 @@ public sealed class HoldoutException : Exception
     /// <summary>How to fix it.</summary>
     public string Fix { get; }
 
-    /// <summary>The exit code the CLI maps this error to.</summary>
-    public int ExitCode { get; } = InputDataExitCode;
+    /// <inheritdoc />
+    public override ErrorCategory Category => ErrorCategory.InputData;
 
     private static string Compose(string file, long? line, string? column, string problem, string fix)
     {

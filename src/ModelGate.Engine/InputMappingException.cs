@@ -1,4 +1,10 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Engine;
 
-/// <summary>The policy's input mapping does not fit the model or the holdout (exit code 3).</summary>
-public sealed class InputMappingException(string message) : Exception(message);
+/// <summary>The policy's input mapping does not fit the model or the holdout.</summary>
+public sealed class InputMappingException(string message) : ModelGateException(message)
+{
+    /// <inheritdoc />
+    public override ErrorCategory Category => ErrorCategory.InputData;
+}

@@ -1,7 +1,9 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Engine;
 
-/// <summary>The whole run took longer than <c>--timeout</c>; exit 4, and no report is written for the unfinished run.</summary>
-public sealed class RunTimeoutException : Exception
+/// <summary>The whole run took longer than <c>--timeout</c>; a run limit, and no report is written for the unfinished run.</summary>
+public sealed class RunTimeoutException : ModelGateException
 {
     /// <summary>Creates the exception for a budget of <paramref name="seconds"/>.</summary>
     public RunTimeoutException(int seconds)
@@ -30,4 +32,7 @@ public sealed class RunTimeoutException : Exception
 
     /// <summary>The budget that was exceeded, in seconds.</summary>
     public int Seconds { get; }
+
+    /// <inheritdoc />
+    public override ErrorCategory Category => ErrorCategory.RunLimit;
 }

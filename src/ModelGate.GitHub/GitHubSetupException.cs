@@ -1,6 +1,7 @@
 namespace ModelGate.GitHub;
 
-/// <summary>A mistake in how ModelGate was set up for GitHub (a bad repository name, event or key); exit code 2.</summary>
+/// <summary>A mistake in how ModelGate was set up for GitHub (a bad repository name, event or key).
+/// This project depends on nothing, so it names no exit code: the CLI maps this type to a usage error.</summary>
 public sealed class GitHubSetupException : Exception
 {
     /// <summary>Creates the exception with a one-line message that says what is wrong and the fix.</summary>
@@ -19,7 +20,4 @@ public sealed class GitHubSetupException : Exception
     public GitHubSetupException()
     {
     }
-
-    /// <summary>The CLI's exit code for this category: usage or policy error.</summary>
-    public const int ExitCode = 2;
 }

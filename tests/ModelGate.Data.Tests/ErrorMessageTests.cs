@@ -1,9 +1,10 @@
 using System.Text;
+using ModelGate.Core.Errors;
 using ModelGate.Data.Labels;
 
 namespace ModelGate.Data.Tests;
 
-/// <summary>Every bad input gives one exact, one-line message naming file, line and column, and exit code 3.</summary>
+/// <summary>Every bad input gives one exact, one-line message naming file, line and column, and is an input data error.</summary>
 public sealed class ErrorMessageTests : IDisposable
 {
     private readonly TempFiles files = new();
@@ -13,7 +14,7 @@ public sealed class ErrorMessageTests : IDisposable
     private static HoldoutException Fails(string path, HoldoutReadOptions? options = null)
     {
         var e = Assert.Throws<HoldoutException>(() => HoldoutReader.Read(path, options ?? new HoldoutReadOptions()));
-        Assert.Equal(3, e.ExitCode);
+        Assert.Equal(ErrorCategory.InputData, e.Category);
         Assert.DoesNotContain('\n', e.Message);
         return e;
     }

@@ -192,7 +192,6 @@ public sealed class ActionsPlumbingTests : IDisposable
         var e = Assert.Throws<GitHubSetupException>(() => PullRequestTarget.Resolve(Environment("workflow_run", "{}"), 0));
 
         Assert.Equal("--pr 0 is not a pull request number; pass the positive number carried in the artifact.", e.Message);
-        Assert.Equal(2, GitHubSetupException.ExitCode);
     }
 
     [Fact]

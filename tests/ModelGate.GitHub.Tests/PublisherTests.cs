@@ -35,7 +35,6 @@ public sealed class PublisherTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(report.SummaryMarkdown, summaryAtFirstRequest);
         Assert.Equal(CommentStatus.NotPosted, result.Comment!.Status);
-        Assert.Equal(1, result.ExitCodeFor(1));
         var finalSummary = File.ReadAllText(summary);
         Assert.StartsWith(report.SummaryMarkdown, finalSummary, StringComparison.Ordinal);
         Assert.EndsWith("\n" + result.Comment.Describe() + "\n", finalSummary, StringComparison.Ordinal);
@@ -54,7 +53,7 @@ public sealed class PublisherTests : IAsyncLifetime, IDisposable
         var result = await new ActionsPublisher(env, TextWriter.Null).PublishAsync(Report(), new CommentSettings(harness.Sticky, target));
 
         Assert.Equal(CommentStatus.NoPullRequest, result.Comment!.Status);
-        Assert.Equal(0, result.ExitCodeFor(0));
+        Assert.False(result.CommentSetupFailed);
         Assert.EndsWith("\nNo PR comment: the push event has no pull request; the verdict is in this summary only.\n", File.ReadAllText(summary), StringComparison.Ordinal);
         Assert.Empty(_fake.Requests);
     }
@@ -69,8 +68,8 @@ public sealed class PublisherTests : IAsyncLifetime, IDisposable
         Assert.Null(result.Comment);
         Assert.Equal(Report().SummaryMarkdown, File.ReadAllText(summary));
         Assert.Equal(4, RunnerOutputFile.Parse(File.ReadAllText(output)).Count);
-        Assert.Equal(GitHubApiException.ExitCode, new PublishResult(null, result.Annotations,
-            new CommentOutcome(CommentStatus.NotPosted, Fault: GitHubFault.Unauthorized)).ExitCodeFor(0));
+        Assert.False(result.CommentSetupFailed);
+        Assert.True(new PublishResult(null, result.Annotations, new CommentOutcome(CommentStatus.NotPosted, Fault: GitHubFault.Unauthorized)).CommentSetupFailed);
     }
 
     private static GateReport Report() => new(

@@ -52,7 +52,6 @@ public sealed class DeviceTests(SharedRuntime shared)
         var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() => shared.Runtime.LoadModel(
             Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda() }));
 
-        Assert.Equal(4, ex.ExitCode);
         Assert.StartsWith("--device cuda:0 cannot be used: no CUDA build of ONNX Runtime", ex.Message, StringComparison.Ordinal);
         Assert.Contains("dotnet modelgate gpu install", ex.Fix, StringComparison.Ordinal);
         Assert.Contains("--device cpu", ex.Fix, StringComparison.Ordinal);
@@ -78,7 +77,6 @@ public sealed class DeviceTests(SharedRuntime shared)
 
         var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() =>
             runtime.LoadModel(Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda() }));
-        Assert.Equal(4, ex.ExitCode);
         Assert.Contains("cannot be used: no CUDA-capable device is detected", ex.Message, StringComparison.Ordinal);
     }
 

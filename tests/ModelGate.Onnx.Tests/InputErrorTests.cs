@@ -20,7 +20,6 @@ public sealed class InputErrorTests(SharedRuntime shared)
         using var model = Load("mlp_breast_cancer");
         var ex = Assert.Throws<OnnxModelException>(() => model.Prepare([ModelInput.Dense("input", Numeric(29))]));
 
-        Assert.Equal(3, ex.ExitCode);
         Assert.Contains("input 'input' expects float32[", ex.Message, StringComparison.Ordinal);
         Assert.Contains("30 features, but 29 columns were given", ex.Message, StringComparison.Ordinal);
         Assert.Contains("f0 (numeric)", ex.Message, StringComparison.Ordinal);

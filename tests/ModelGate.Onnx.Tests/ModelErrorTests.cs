@@ -16,7 +16,6 @@ public sealed class ModelErrorTests(SharedRuntime shared)
     public void A_missing_file_is_a_model_error_naming_the_path()
     {
         var ex = Assert.Throws<OnnxModelException>(() => shared.Runtime.LoadModel("/no/such/model.onnx", Cpu));
-        Assert.Equal(3, ex.ExitCode);
         Assert.Contains("/no/such/model.onnx: model file not found", ex.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using ModelGate.Core.Errors;
 using ModelGate.Onnx.Errors;
 using ModelGate.Onnx.Tests.Support;
 
@@ -27,7 +28,17 @@ public sealed class OrtErrorsTests(SharedRuntime shared)
         var ex = Assert.Throws<OrtException>(() => OrtErrors.Call("CreateSession", () =>
             new Microsoft.ML.OnnxRuntime.InferenceSession(new byte[] { 1, 2, 3 })));
         Assert.Equal(OrtErrorCode.InvalidProtobuf, ex.Code);
-        Assert.Equal(3, ex.ExitCode);
+        Assert.Equal(ErrorCategory.Model, ex.Category);
         Assert.StartsWith("ONNX Runtime CreateSession failed (InvalidProtobuf)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(OrtErrorCode.ExecutionProviderFailure, ErrorCategory.Environment)]
+    [InlineData(OrtErrorCode.InvalidArgument, ErrorCategory.Model)]
+    [InlineData(OrtErrorCode.InvalidGraph, ErrorCategory.Model)]
+    [InlineData(OrtErrorCode.Fail, ErrorCategory.Model)]
+    public void An_execution_provider_failure_is_the_machines_problem_any_other_code_the_models(OrtErrorCode code, ErrorCategory category)
+    {
+        Assert.Equal(category, new OrtException(code, "Run", "it failed").Category);
     }
 }

@@ -37,7 +37,6 @@ public sealed class RuntimeLookupTests
         var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() =>
             OnnxRuntime.Open(new OnnxRuntimeOptions { LibraryPath = "/no/such/libonnxruntime.so" }));
 
-        Assert.Equal(4, ex.ExitCode);
         Assert.Contains("/no/such/libonnxruntime.so", ex.Message, StringComparison.Ordinal);
         Assert.NotNull(ex.Fix);
     }
@@ -65,7 +64,6 @@ public sealed class RuntimeLookupTests
         try
         {
             var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() => OnnxRuntime.Open(new OnnxRuntimeOptions { LibraryPath = file }));
-            Assert.Equal(4, ex.ExitCode);
             Assert.Contains("could not be loaded", ex.Message, StringComparison.Ordinal);
         }
         finally
@@ -82,7 +80,6 @@ public sealed class RuntimeLookupTests
         using var first = OnnxRuntime.Open(new OnnxRuntimeOptions { ReadEnvironmentVariable = false, UseSystemLoader = false, Device = DeviceRequest.Cpu });
 
         var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() => OnnxRuntime.Open(new OnnxRuntimeOptions { LibraryPath = folder }));
-        Assert.Equal(4, ex.ExitCode);
         Assert.Contains($"already loaded from {first.LibraryPath}", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);
     }

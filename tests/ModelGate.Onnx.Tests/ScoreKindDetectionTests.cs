@@ -91,7 +91,6 @@ public sealed class ScoreKindDetectionTests(SharedRuntime shared)
     {
         var e = Assert.Throws<OnnxModelException>(() => Score("sum_1_3_breast_cancer", "mlp_breast_cancer",
             new ScoreRequest { Task = TaskKind.Binary, Kind = ScoreKind.Probabilities }));
-        Assert.Equal(3, e.ExitCode);
         Assert.Contains("sum_1_3_breast_cancer.onnx", e.Message, StringComparison.Ordinal);
         Assert.Contains("output 'probabilities' is declared 'scores: probabilities'", e.Message, StringComparison.Ordinal);
         Assert.Matches("row [0-9]+ sums to 1\\.3", e.Message);

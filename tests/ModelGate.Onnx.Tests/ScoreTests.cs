@@ -114,7 +114,6 @@ public sealed class ScoreTests(SharedRuntime shared)
     {
         var ex = Assert.Throws<OnnxModelException>(() => Score("logits_digits", new ScoreRequest { Task = TaskKind.Binary }));
         Assert.Contains("10 classes, but the task is binary", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(3, ex.ExitCode);
     }
 
     [Fact]

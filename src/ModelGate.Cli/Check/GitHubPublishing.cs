@@ -1,5 +1,6 @@
 using ModelGate.Cli.Commands;
 using ModelGate.Core;
+using ModelGate.Core.Errors;
 using ModelGate.Core.Results;
 using ModelGate.Engine;
 using ModelGate.GitHub.Actions;
@@ -53,10 +54,10 @@ public sealed class GitHubPublishing(CliConsole console, RunLog log)
             }
 
             console.Error.WriteLine("modelgate: " + problem);
-            return exitCode == ExitCodes.Passed ? ExitCodes.EnvironmentError : exitCode;
+            return ErrorCategories.AfterLateFailure(exitCode, ErrorCategory.Publishing);
         }
 
-        return published.ExitCodeFor(exitCode);
+        return published.CommentSetupFailed ? ErrorCategories.AfterLateFailure(exitCode, ErrorCategory.Publishing) : exitCode;
     }
 
     /// <summary>One annotation per check that did not pass, at the line of the policy that declares it; blocking failures first.</summary>

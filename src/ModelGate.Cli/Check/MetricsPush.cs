@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelGate.Cli.Commands;
+using ModelGate.Core.Errors;
 using ModelGate.Core.Results;
 using ModelGate.Engine;
 using ModelGate.Monitoring;
@@ -59,6 +60,6 @@ public sealed class MetricsPush(CliConsole console, RunLog log)
         }
 
         await console.Error.WriteLineAsync($"modelgate: {message}").ConfigureAwait(false);
-        return exitCode == ExitCodes.Passed ? ExitCodes.EnvironmentError : exitCode;
+        return ErrorCategories.AfterLateFailure(exitCode, ErrorCategory.Publishing);
     }
 }

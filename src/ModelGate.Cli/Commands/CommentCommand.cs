@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ModelGate.Cli.Check;
+using ModelGate.Core.Errors;
 using ModelGate.Engine;
 using ModelGate.GitHub.Actions;
 using ModelGate.GitHub.Comments;
@@ -70,7 +71,7 @@ public static class CommentCommand
             },
             cancellation).ConfigureAwait(false);
         await console.Out.WriteLineAsync(outcome.Describe()).ConfigureAwait(false);
-        return outcome.IsCurrent ? ExitCodes.Passed : ExitCodes.EnvironmentError;
+        return outcome.IsCurrent ? ExitCodes.Passed : ErrorCategories.ExitCodeFor(ErrorCategory.Publishing);
     }
 
     /// <summary>The largest comment.md or report.json accepted (the folder may come from a fork's artifact).</summary>

@@ -21,8 +21,8 @@ public sealed record CommentSettings(StickyComment Comments, PullRequestTarget T
 /// <param name="Comment">The comment's outcome, or null when commenting was not asked for.</param>
 public sealed record PublishResult(SummaryWrite? Summary, AnnotationBatch Annotations, CommentOutcome? Comment)
 {
-    /// <summary>The process exit code given the gate's own (only a broken comment setup can change a 0).</summary>
-    public int ExitCodeFor(int gateExitCode) => Comment?.ExitCodeFor(gateExitCode) ?? gateExitCode;
+    /// <summary>True when a comment was asked for and its setup is broken (<see cref="CommentOutcome.IsSetupError"/>).</summary>
+    public bool CommentSetupFailed => Comment?.IsSetupError == true;
 }
 
 /// <summary>

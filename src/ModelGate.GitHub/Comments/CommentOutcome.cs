@@ -2,7 +2,8 @@ using ModelGate.GitHub.Rest;
 
 namespace ModelGate.GitHub.Comments;
 
-/// <summary>The result of posting the report; the comment never decides the gate, the caller maps it with <see cref="ExitCodeFor"/>.</summary>
+/// <summary>The result of posting the report; the comment never decides the gate: it says what happened
+/// (<see cref="IsCurrent"/>, <see cref="IsSetupError"/>) and the caller decides what that means for the exit code.</summary>
 /// <param name="Status">What happened.</param>
 /// <param name="CommentId">The comment's id when one exists after the call.</param>
 /// <param name="Url">The comment's page when one exists after the call.</param>
@@ -28,13 +29,6 @@ public sealed record CommentOutcome(
     /// A read-only fork token, a rate limit or an outage is not: the report is in the job summary either way.
     /// </summary>
     public bool IsSetupError => Fault is GitHubFault.Unauthorized or GitHubFault.NotFound or GitHubFault.Forbidden or GitHubFault.Rejected;
-
-    /// <summary>
-    /// The process exit code given the gate's own: unchanged, except that a broken setup turns a passing gate (0) into
-    /// a runtime/environment error (4). A failed gate (1) stays failed so the verdict is never hidden.
-    /// </summary>
-    public int ExitCodeFor(int gateExitCode) =>
-        IsSetupError && gateExitCode == 0 ? GitHubApiException.ExitCode : gateExitCode;
 
     /// <summary>One line for the console and the job summary.</summary>
     public string Describe() => Status switch

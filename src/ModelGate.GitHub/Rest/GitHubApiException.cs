@@ -1,6 +1,7 @@
 namespace ModelGate.GitHub.Rest;
 
-/// <summary>A GitHub call that failed for good; the message is one line, token-free, and <see cref="Fix"/> says what to do.</summary>
+/// <summary>A GitHub call that failed for good; the message is one line, token-free, and <see cref="Fix"/> says what to do.
+/// The CLI maps this type to a publishing failure; this project names no exit code.</summary>
 public sealed class GitHubApiException : Exception
 {
     /// <summary>Creates the exception; callers pass messages already stripped of the token.</summary>
@@ -40,7 +41,4 @@ public sealed class GitHubApiException : Exception
 
     /// <summary>What the user should change, one line.</summary>
     public string Fix { get; }
-
-    /// <summary>The CLI's exit code for this category: runtime/environment error.</summary>
-    public const int ExitCode = 4;
 }

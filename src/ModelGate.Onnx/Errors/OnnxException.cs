@@ -1,7 +1,9 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Onnx.Errors;
 
-/// <summary>Every error this project raises: a one-line message for the user, the fix, and the CLI exit code category.</summary>
-public abstract class OnnxException : Exception
+/// <summary>Every error this project raises: a one-line message for the user, the fix, and its category.</summary>
+public abstract class OnnxException : ModelGateException
 {
     /// <summary>Creates the error.</summary>
     protected OnnxException(string message, string? fix, Exception? inner)
@@ -16,7 +18,4 @@ public abstract class OnnxException : Exception
 
     /// <summary>What the user can do about it, when known.</summary>
     public string? Fix { get; }
-
-    /// <summary>The exit code category the CLI maps this to: 3 model or input data, 4 runtime or environment.</summary>
-    public abstract int ExitCode { get; }
 }

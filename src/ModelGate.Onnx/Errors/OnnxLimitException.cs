@@ -1,3 +1,5 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Onnx.Errors;
 
 /// <summary>Which configured limit a run reached.</summary>
@@ -10,7 +12,7 @@ public enum OnnxLimit
     CpuMemory,
 }
 
-/// <summary>A run was stopped by a limit set for this machine, not by a fault in the model or data (exit code 4).</summary>
+/// <summary>A run was stopped by a limit set for this machine, not by a fault in the model or data.</summary>
 public sealed class OnnxLimitException : OnnxException
 {
     /// <summary>Creates the error.</summary>
@@ -24,5 +26,5 @@ public sealed class OnnxLimitException : OnnxException
     public OnnxLimit Limit { get; }
 
     /// <inheritdoc />
-    public override int ExitCode => 4;
+    public override ErrorCategory Category => ErrorCategory.RunLimit;
 }

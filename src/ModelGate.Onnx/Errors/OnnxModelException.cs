@@ -1,6 +1,8 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Onnx.Errors;
 
-/// <summary>The model, or the data given to it, is wrong: a missing or non-ONNX file, a mismatched input, an unusable output (exit code 3).</summary>
+/// <summary>The model, or the data given to it, is wrong: a missing or non-ONNX file, a mismatched input, an unusable output.</summary>
 public sealed class OnnxModelException : OnnxException
 {
     /// <summary>Creates the error.</summary>
@@ -18,5 +20,5 @@ public sealed class OnnxModelException : OnnxException
     public OrtErrorCode? OrtCode { get; }
 
     /// <inheritdoc />
-    public override int ExitCode => 3;
+    public override ErrorCategory Category => ErrorCategory.Model;
 }

@@ -1,6 +1,8 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Onnx.Errors;
 
-/// <summary>ONNX Runtime, or the device asked for, cannot be used on this machine (exit code 4).</summary>
+/// <summary>ONNX Runtime, or the device asked for, cannot be used on this machine.</summary>
 public sealed class OnnxRuntimeUnavailableException : OnnxException
 {
     /// <summary>Creates the error.</summary>
@@ -10,5 +12,5 @@ public sealed class OnnxRuntimeUnavailableException : OnnxException
     }
 
     /// <inheritdoc />
-    public override int ExitCode => 4;
+    public override ErrorCategory Category => ErrorCategory.Environment;
 }

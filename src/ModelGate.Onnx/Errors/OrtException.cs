@@ -1,6 +1,9 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Onnx.Errors;
 
-/// <summary>ONNX Runtime reported an error from one call; carries its error code and message unchanged.</summary>
+/// <summary>ONNX Runtime reported an error from one call; carries its error code and message unchanged.
+/// An execution provider that fails (CUDA could not start) is the machine's problem; any other code is the model's.</summary>
 public sealed class OrtException : OnnxException
 {
     /// <summary>Creates the error from ORT's status.</summary>
@@ -26,5 +29,5 @@ public sealed class OrtException : OnnxException
     public string Summary { get; }
 
     /// <inheritdoc />
-    public override int ExitCode => Code == OrtErrorCode.ExecutionProviderFailure ? 4 : 3;
+    public override ErrorCategory Category => Code == OrtErrorCode.ExecutionProviderFailure ? ErrorCategory.Environment : ErrorCategory.Model;
 }

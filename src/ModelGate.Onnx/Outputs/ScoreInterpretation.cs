@@ -12,7 +12,7 @@ namespace ModelGate.Onnx.Outputs;
 /// all in [0, 1] with rows summing to 1 (within <see cref="RowSumTolerance"/>) are probabilities; all ≤ 0 with exp(row)
 /// summing to 1 are log-probabilities (exponentiated); anything else is logits (softmax, or sigmoid for one column).
 /// A single column in [0, 1] is P(positive); outside it, a binary margin (sigmoid). With <c>scores: probabilities</c>
-/// declared, values that are not probabilities stop the run (exit 3) instead of being read as something they are not.
+/// declared, values that are not probabilities stop the run (a model error) instead of being read as something they are not.
 /// Runs over every row at once (the streaming path defers it until the chunks are joined), so one decision covers the holdout.
 /// </summary>
 public static class ScoreInterpretation

@@ -8,7 +8,7 @@ namespace ModelGate.Onnx.Sessions;
 /// <summary>
 /// Applies --device to session options. CUDA is appended only when the runtime found every piece it needs (see
 /// <see cref="Gpu.CudaReadiness"/>); otherwise auto falls back to CPU with the missing piece as the reason, and an
-/// explicit cuda request fails with it (exit code 4).
+/// explicit cuda request fails with it (an environment error).
 /// </summary>
 internal static class ExecutionProviders
 {

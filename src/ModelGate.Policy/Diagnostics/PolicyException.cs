@@ -1,11 +1,10 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Policy.Diagnostics;
 
-/// <summary>A policy that cannot be used; the message lists every diagnostic, one per line. Exit-code category 2.</summary>
-public sealed class PolicyException : Exception
+/// <summary>A policy that cannot be used; the message lists every diagnostic, one per line.</summary>
+public sealed class PolicyException : ModelGateException
 {
-    /// <summary>Exit code the CLI maps this to: usage or policy error.</summary>
-    public const int ExitCodeCategory = 2;
-
     /// <summary>Creates the exception from the diagnostics of a failed load.</summary>
     public PolicyException(IReadOnlyList<PolicyDiagnostic> diagnostics)
         : base(string.Join('\n', (diagnostics ?? throw new ArgumentNullException(nameof(diagnostics))).Select(d => d.ToString())))
@@ -35,4 +34,7 @@ public sealed class PolicyException : Exception
 
     /// <summary>Every diagnostic (errors and warnings) of the load.</summary>
     public IReadOnlyList<PolicyDiagnostic> Diagnostics { get; }
+
+    /// <inheritdoc />
+    public override ErrorCategory Category => ErrorCategory.Policy;
 }

@@ -1,7 +1,9 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Policy.Where;
 
 /// <summary>A <c>where</c> expression that does not parse; <see cref="Offset"/> is the 0-based character position in the expression.</summary>
-public sealed class WhereSyntaxException : Exception
+public sealed class WhereSyntaxException : ModelGateException
 {
     /// <summary>Creates the exception.</summary>
     public WhereSyntaxException(string message, int offset)
@@ -29,17 +31,17 @@ public sealed class WhereSyntaxException : Exception
 
     /// <summary>0-based character position of the problem in the expression.</summary>
     public int Offset { get; }
+
+    /// <inheritdoc />
+    public override ErrorCategory Category => ErrorCategory.Policy;
 }
 
 /// <summary>
 /// A safety set that cannot be selected on this holdout: a <c>where</c> column is absent, text is compared with a
-/// number, or a must-pass row id is not in the holdout. Exit-code category 3: the input data does not fit the policy.
+/// number, or a must-pass row id is not in the holdout: the input data does not fit the policy.
 /// </summary>
-public sealed class SafetySetException : Exception
+public sealed class SafetySetException : ModelGateException
 {
-    /// <summary>Exit code the CLI maps this to: input data error.</summary>
-    public const int ExitCodeCategory = 3;
-
     /// <summary>Creates the exception.</summary>
     public SafetySetException()
     {
@@ -56,4 +58,7 @@ public sealed class SafetySetException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <inheritdoc />
+    public override ErrorCategory Category => ErrorCategory.InputData;
 }

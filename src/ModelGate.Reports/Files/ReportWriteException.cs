@@ -1,11 +1,10 @@
+using ModelGate.Core.Errors;
+
 namespace ModelGate.Reports.Files;
 
-/// <summary>A report could not be written: names the path, what went wrong and the fix. An environment error (exit code 4).</summary>
-public sealed class ReportWriteException : Exception
+/// <summary>A report could not be written: names the path, what went wrong and the fix: the machine (a folder, a disk, a permission) is at fault, not the files.</summary>
+public sealed class ReportWriteException : ModelGateException
 {
-    /// <summary>The exit code the CLI maps this to: runtime/environment error.</summary>
-    public const int ExitCode = 4;
-
     /// <summary>Creates the error for <paramref name="path"/>.</summary>
     public ReportWriteException(string path, string problem, string fix, Exception? inner = null)
         : base($"{path}: cannot write the report: {problem}. Fix: {fix}", inner)
@@ -23,4 +22,7 @@ public sealed class ReportWriteException : Exception
 
     /// <summary>What the user can do about it.</summary>
     public string Fix { get; }
+
+    /// <inheritdoc />
+    public override ErrorCategory Category => ErrorCategory.Environment;
 }
