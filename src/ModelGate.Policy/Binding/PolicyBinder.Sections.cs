@@ -88,7 +88,7 @@ internal sealed partial class PolicyBinder
         var names = column is not null ? new[] { column } : columns!.ToArray();
         foreach (var c in names)
         {
-            Column(c, section);
+            Column(c, ColumnUsage.Slice(name.Value));
         }
 
         return new SliceSpec(name.Value, [.. names.Select(c => c.Value)], bins, name.Location);
@@ -180,7 +180,7 @@ internal sealed partial class PolicyBinder
         var show = _read.TextList(map, "show_columns") ?? [];
         foreach (var c in show)
         {
-            Column(c, "report.show_columns");
+            Column(c, ColumnUsage.ShowColumn);
         }
 
         var max = _read.Integer(map, "max_flipped_rows", 0, "0 or more");
