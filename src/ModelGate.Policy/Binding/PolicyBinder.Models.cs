@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ModelGate.Core;
+using ModelGate.Core.Text;
 using ModelGate.Policy.Model;
 using ModelGate.Policy.Yaml;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ModelGate.Core;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
+using ModelGate.Core.Text;
 using ModelGate.Policy.Model;
 using ModelGate.Policy.Yaml;
 
@@ -205,7 +206,7 @@ internal sealed partial class PolicyBinder
         var info = MetricCatalog.Find(node.Value);
         if (info is null || (allowed is not null && !allowed.Contains(info.Id)))
         {
-            var hint = Suggestions.Closest(node.Value, valid) is { } close ? $" (did you mean '{close}'?)" : string.Empty;
+            var hint = NameSuggestions.Closest(node.Value, valid) is { } close ? $" (did you mean '{close}'?)" : string.Empty;
             _read.Error(node.Location, $"unknown metric '{node.Value}'{hint}; valid metrics{forTask}: {string.Join(", ", valid)}");
             return null;
         }

@@ -1,5 +1,6 @@
 using ModelGate.Core;
 using ModelGate.Core.Plan;
+using ModelGate.Core.Text;
 using ModelGate.Policy.Diagnostics;
 using ModelGate.Policy.Model;
 using ModelGate.Policy.Yaml;
