@@ -92,18 +92,6 @@ public sealed class Holdout
     /// <summary>The values of any column as text (missing = null).</summary>
     public IReadOnlyList<string?> GetText(string name) => Column(name).ToText();
 
-    /// <summary>Row-major float32 features [RowCount x names.Count] for a model input.</summary>
-    public float[] GetFeatures(IReadOnlyList<string> names)
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        foreach (var name in names)
-        {
-            Numeric(name);
-        }
-
-        return FeatureMatrix.Build(columns, names, RowCount);
-    }
-
     /// <summary>The column as slice groups (Core's <see cref="SliceColumn"/>): group names are the distinct values, missing = -1.</summary>
     public SliceColumn GetSlice(string name)
     {

@@ -38,9 +38,6 @@ public sealed class HoldoutChunk
     /// <summary>The row ids as stored, for joining chunks without copying them one by one.</summary>
     internal string[]? RowIdArray => rowIds;
 
-    /// <summary>Row-major float32 features [RowCount x names.Count], the layout a model input takes.</summary>
-    public float[] GetFeatures(IReadOnlyList<string> names) => FeatureMatrix.Build(this.Columns, names, RowCount);
-
     /// <summary>
     /// The same rows with only the columns named in <paramref name="keep"/> (names it does not hold are ignored): once
     /// a chunk's model inputs are built, the columns only the models read can be let go instead of joined into the holdout.

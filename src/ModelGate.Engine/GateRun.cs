@@ -5,6 +5,7 @@ using ModelGate.Core.Evaluation;
 using ModelGate.Core.Limits;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Core.Verdicts;
 using ModelGate.Data;
 using ModelGate.Onnx.Outputs;
@@ -102,7 +103,7 @@ public static class GateRun
         log.Step($"judged {result.Checks.Count} checks with {policy.Statistics.Resamples.ToString(CultureInfo.InvariantCulture)} paired resamples in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
         foreach (var c in result.Checks.Where(c => c.UndetectableBound is not null))
         {
-            log.Warn($"check '{c.Spec.Id}': the smallest detectable change on these {result.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows is {NumberText.Format(c.UndetectableBound!.Value)}, larger than its bound ({c.Threshold}): the holdout is too small to confirm it; add rows or allow a larger change");
+            log.Warn($"check '{c.Spec.Id}': the smallest detectable change on these {NumberText.Count(result.Rows)} rows is {NumberText.Value(c.UndetectableBound!.Value)}, larger than its bound ({c.Threshold}): the holdout is too small to confirm it; add rows or allow a larger change");
         }
         cancellation.ThrowIfCancellationRequested();
 

@@ -61,7 +61,7 @@ public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOn
             if (header.Contains(reference.Column, StringComparer.Ordinal))
             {
                 // The input mapping names features, which only the models read; a declared type matters only while reading.
-                Add(reference.Column, usedAfterScoring: !reference.Usage.StartsWith("inputs.", StringComparison.Ordinal) && reference.Usage != "data.column_types");
+                Add(reference.Column, usedAfterScoring: reference.Usage.Role is not (ColumnRole.Input or ColumnRole.ColumnType));
             }
         }
 

@@ -24,10 +24,10 @@ public static class ConsoleReport
         var verdict = result.Clean ? a.Green("PASS") : result.Passed ? a.Yellow("PASS") : a.Red("FAIL");
         sb.Append(a.Bold(context.GateKey is "default" ? "ModelGate" : "ModelGate " + ConsoleText.Escape(context.GateKey))).Append(": ").Append(verdict).Append(" — ").Append(s.Counts).Append('\n');
 
-        var conf = Numbers.Confidence(result.Statistics.Confidence);
+        var conf = NumberText.SettingPercent(result.Statistics.Confidence);
         string[] headers = ["STATUS", "CHECK", "CANDIDATE", "BASELINE", $"DELTA [{conf} CI]", "THRESHOLD"];
         var rows = result.Checks.Select(c => Escaped(
-            Word(c), c.Spec.Id, Numbers.Estimate(c.Candidate), Numbers.Estimate(c.Baseline), Numbers.Delta(c.Delta), c.Threshold)).ToList();
+            Word(c), c.Spec.Id, NumberText.Estimate(c.Candidate), NumberText.Estimate(c.Baseline), NumberText.Delta(c.Delta), c.Threshold)).ToList();
         var widths = headers.Select((h, i) => Math.Min(48, rows.Select(r => r[i].Length).Append(h.Length).Max())).ToArray();
 
         sb.Append(a.Dim(Line(headers, widths))).Append('\n');

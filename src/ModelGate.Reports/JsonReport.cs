@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Json;
 using ModelGate.Reports.Text;
 
@@ -32,7 +33,7 @@ public static class JsonReport
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
-            w.WriteString("generatedAt", Numbers.Timestamp(context.GeneratedAt));
+            w.WriteString("generatedAt", NumberText.Timestamp(context.GeneratedAt));
             WriteGate(w, result, context);
             w.WriteString("task", result.Task.ToString().ToLowerInvariant());
             w.WriteNumber("rows", result.Rows);

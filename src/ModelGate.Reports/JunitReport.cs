@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using ModelGate.Core;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Junit;
 using ModelGate.Reports.Text;
 
@@ -60,10 +61,10 @@ public static class JunitReport
 
     private static void WriteCounts(XmlWriter w, int tests, int failures, int skipped)
     {
-        w.WriteAttributeString("tests", Numbers.Count(tests));
-        w.WriteAttributeString("failures", Numbers.Count(failures));
+        w.WriteAttributeString("tests", NumberText.Plain(tests));
+        w.WriteAttributeString("failures", NumberText.Plain(failures));
         w.WriteAttributeString("errors", "0");
-        w.WriteAttributeString("skipped", Numbers.Count(skipped));
+        w.WriteAttributeString("skipped", NumberText.Plain(skipped));
         w.WriteAttributeString("time", "0");
     }
 
@@ -73,9 +74,9 @@ public static class JunitReport
         {
             ("verdict", r.Passed ? "pass" : "fail"),
             ("task", r.Task.ToString().ToLowerInvariant()),
-            ("rows", Numbers.Count(r.Rows)),
-            ("confidence", Numbers.Setting(r.Statistics.Confidence)),
-            ("resamples", Numbers.Count(r.Statistics.Resamples)),
+            ("rows", NumberText.Plain(r.Rows)),
+            ("confidence", NumberText.Setting(r.Statistics.Confidence)),
+            ("resamples", NumberText.Plain(r.Statistics.Resamples)),
             ("seed", r.Statistics.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (ctx.Provenance is { } p)
@@ -121,7 +122,7 @@ public static class JunitReport
         if (c.Spec.Location is { } loc)
         {
             w.WriteAttributeString("file", XmlSafe.Clean(loc.File));
-            w.WriteAttributeString("line", Numbers.Count(loc.Line));
+            w.WriteAttributeString("line", NumberText.Plain(loc.Line));
         }
 
         var message = XmlSafe.Clean(c.Reason);
@@ -153,9 +154,9 @@ public static class JunitReport
         var lines = new List<string>
         {
             $"verdict: {CheckFacts.Word(c.Verdict)} (severity {CheckFacts.Word(c.Spec.Severity)}{(c.Blocks ? ", blocks the gate" : string.Empty)})",
-            $"candidate: {Numbers.Estimate(c.Candidate)}",
-            $"baseline: {Numbers.Estimate(c.Baseline)}",
-            $"delta: {Numbers.Delta(c.Delta)}",
+            $"candidate: {NumberText.Estimate(c.Candidate)}",
+            $"baseline: {NumberText.Estimate(c.Baseline)}",
+            $"delta: {NumberText.Delta(c.Delta)}",
             $"threshold: {c.Threshold}",
             $"decided by: {CheckFacts.DecidedBy(c)}",
         };

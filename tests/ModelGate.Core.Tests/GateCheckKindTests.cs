@@ -169,7 +169,7 @@ public class GateCheckKindTests
         Assert.True(result.Judged()[3].Uncomputable);
         Assert.Equal(95.05, result.Judged()[0].Candidate!.Value, 9);
         Assert.Contains("+100% exceeds the allowed +50%", result.Judged()[1].Reason, StringComparison.Ordinal);
-        Assert.Contains("+25% exceeds the allowed +20%", result.Judged()[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("+25.0% exceeds the allowed +20%", result.Judged()[2].Reason, StringComparison.Ordinal);
         Assert.Contains("batch size 8", result.Judged()[3].Reason, StringComparison.Ordinal);
     }
 

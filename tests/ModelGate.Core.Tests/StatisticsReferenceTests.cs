@@ -110,19 +110,6 @@ public class StatisticsReferenceTests
         }
     }
 
-    [Fact]
-    public void Brier_decomposition_matches_Murphy()
-    {
-        var e = ReferenceData.Statistics.GetProperty("brier_decomposition");
-        var c = ReferenceData.Case(e.GetProperty("case").GetString()!);
-        var labels = ReferenceData.Ints(c.GetProperty("labels"));
-        var p = PositiveColumn(ReferenceData.Doubles(c.GetProperty("scores")));
-        var d = Calibration.Decompose(labels, p, e.GetProperty("bins").GetInt32());
-        ReferenceData.Close(e.GetProperty("reliability").GetDouble(), d.Reliability);
-        ReferenceData.Close(e.GetProperty("resolution").GetDouble(), d.Resolution);
-        ReferenceData.Close(e.GetProperty("uncertainty").GetDouble(), d.Uncertainty);
-    }
-
     internal static GroupRates[] Rates(ScoredModel model, SliceColumn slice)
     {
         var selection = Metric.PerGroup("selection_rate", model, slice);

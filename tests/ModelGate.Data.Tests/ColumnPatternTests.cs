@@ -1,3 +1,4 @@
+using ModelGate.Core.Text;
 using ModelGate.Data.Selection;
 
 namespace ModelGate.Data.Tests;
@@ -16,7 +17,7 @@ public sealed class ColumnPatternTests
     [InlineData("a*b*c", "axxbyyc", true)]
     [InlineData("a*b*c", "axxbyy", false)]
     [InlineData("*", "", true)]
-    public void Glob_matching(string pattern, string name, bool matches) => Assert.Equal(matches, ColumnPattern.Matches(pattern, name));
+    public void Glob_matching(string pattern, string name, bool matches) => Assert.Equal(matches, Glob.Matches(pattern, name));
 
     [Fact]
     public void Resolve_expands_globs_in_file_order_once()
@@ -29,11 +30,14 @@ public sealed class ColumnPatternTests
     [Fact]
     public void Suggestions_by_distance_and_prefix()
     {
-        Assert.Equal(["target"], NameSuggestion.Suggest("traget", Digits));
-        Assert.Equal(["mean_radius"], NameSuggestion.Suggest("Mean_Radius", ["mean_radius", "worst_radius"]));
-        Assert.Equal(["passenger_class"], NameSuggestion.Suggest("passenger", ["passenger_class", "sex"]));
-        Assert.Empty(NameSuggestion.Suggest("zebra", ["age", "sex"]));
-        Assert.Equal(3, NameSuggestion.Distance("kitten", "sitting"));
+        Assert.Equal(["target"], NameSuggestions.Near("traget", Digits));
+        Assert.Equal(["mean_radius"], NameSuggestions.Near("Mean_Radius", ["mean_radius", "worst_radius"]));
+        Assert.Equal(["passenger_class"], NameSuggestions.Near("passenger", ["passenger_class", "sex"]));
+        Assert.Empty(NameSuggestions.Near("zebra", ["age", "sex"]));
+        // One rule for policy keys and columns: a completion first ("warn" → "warning"), then by distance.
+        Assert.Equal(["warning", "warm"], NameSuggestions.Near("warn", ["error", "warm", "warning"]));
+        Assert.Equal("accuracy", NameSuggestions.Closest("acuracy", ["roc_auc", "accuracy"]));
+        Assert.Equal(3, NameSuggestions.Distance("kitten", "sitting"));
     }
 
     [Fact]

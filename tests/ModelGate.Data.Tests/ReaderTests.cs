@@ -113,7 +113,8 @@ public sealed class ReaderTests : IDisposable
         var holdout = Read(path, new HoldoutReadOptions { Columns = ["p*", "label"] });
         Assert.Equal(["p1", "p2", "label"], holdout.Columns);
         Assert.Throws<HoldoutException>(() => holdout.Column("q"));
-        Assert.Equal([1f, 2f, 3f, 4f], holdout.GetFeatures(["p1", "p2"]));
+        Assert.Equal([1f, 3f], holdout.GetFloat("p1"));
+        Assert.Equal([2f, 4f], holdout.GetFloat("p2"));
     }
 
     [Fact]

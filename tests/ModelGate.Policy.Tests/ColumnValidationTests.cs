@@ -1,3 +1,4 @@
+using ModelGate.Policy.Model;
 using ModelGate.Policy.Where;
 
 namespace ModelGate.Policy.Tests;
@@ -49,6 +50,21 @@ public sealed class ColumnValidationTests
             ],
             errors.OrderBy(e => e.Location.Line).Select(e => (e.Location.Line, e.Location.Column, e.Message)));
         Assert.All(errors, e => Assert.True(e.IsError));
+    }
+
+    [Fact]
+    public void Each_reference_carries_a_typed_usage_that_prints_as_the_policy_key()
+    {
+        using var t = new TestPolicies();
+        var policy = t.Load(Policy).GetPolicyOrThrow();
+        Assert.Equal(
+            [
+                (ColumnRole.Label, "data.label"), (ColumnRole.Id, "data.id"), (ColumnRole.Input, "inputs.input"), (ColumnRole.Input, "inputs.extra"),
+                (ColumnRole.ColumnType, "data.column_types"), (ColumnRole.Slice, "slice 'colour'"), (ColumnRole.Slice, "slice 'both'"),
+                (ColumnRole.ShowColumn, "report.show_columns"), (ColumnRole.Where, "where"),
+            ],
+            policy.ColumnReferences.Select(r => (r.Usage.Role, r.Usage.ToString())).Distinct());
+        Assert.Equal(["releasd", "age", "employed", "checks", "x*"], policy.ColumnReferences.Where(r => r.Usage.IsModelData).Select(r => r.Column));
     }
 
     [Fact]

@@ -2,13 +2,7 @@ using ModelGate.Core.Results;
 
 namespace ModelGate.Core.Metrics;
 
-/// <summary>Murphy's (1973) decomposition of the Brier score: Brier ≈ reliability - resolution + uncertainty.</summary>
-/// <param name="Reliability">Σ_k n_k (mean forecast_k - observed_k)² / N: lower is better calibrated.</param>
-/// <param name="Resolution">Σ_k n_k (observed_k - observed)² / N: higher separates better.</param>
-/// <param name="Uncertainty">observed (1 - observed): the base rate's variance.</param>
-public sealed record BrierDecomposition(double Reliability, double Resolution, double Uncertainty);
-
-/// <summary>Reliability diagrams and the Brier decomposition.</summary>
+/// <summary>Reliability diagrams: the per-bin counts behind the calibration charts.</summary>
 public static class Calibration
 {
     /// <summary>
@@ -50,45 +44,5 @@ public static class Calibration
         }
 
         return result;
-    }
-
-    /// <summary>Murphy's decomposition for binary P(positive), forecasts grouped into equal-width bins.</summary>
-    public static BrierDecomposition Decompose(ReadOnlySpan<int> labels, ReadOnlySpan<double> positiveProbability, int bins = 15)
-    {
-        if (labels.Length != positiveProbability.Length || labels.IsEmpty)
-        {
-            throw new ArgumentException("Need the same, non-zero number of labels and probabilities.", nameof(positiveProbability));
-        }
-
-        var n = labels.Length;
-        var count = new double[bins];
-        var forecast = new double[bins];
-        var outcome = new double[bins];
-        var baseRate = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            var b = Binning.EqualWidthBin(positiveProbability[i], bins);
-            count[b]++;
-            forecast[b] += positiveProbability[i];
-            outcome[b] += labels[i];
-            baseRate += labels[i];
-        }
-
-        baseRate /= n;
-        double reliability = 0, resolution = 0;
-        for (var b = 0; b < bins; b++)
-        {
-            if (count[b] == 0)
-            {
-                continue;
-            }
-
-            var f = forecast[b] / count[b];
-            var o = outcome[b] / count[b];
-            reliability += count[b] * (f - o) * (f - o);
-            resolution += count[b] * (o - baseRate) * (o - baseRate);
-        }
-
-        return new BrierDecomposition(reliability / n, resolution / n, baseRate * (1 - baseRate));
     }
 }

@@ -3,6 +3,7 @@ using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
 using ModelGate.Core.Statistics;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Core.Verdicts;
 
@@ -93,7 +94,7 @@ internal static class FairnessJudge
 
                     firstBaseline ??= baseline.Point.ToEstimate(baseline.Interval);
                     firstDelta ??= Estimate.Of(worsening, interval);
-                    var requirement = new Requirement($"worsening of {id} on {sliceName}", maxIncrease, false, $"the allowed worsening {NumberText.Format(maxIncrease)}", $"worsening ≤ {NumberText.Format(maxIncrease)}");
+                    var requirement = new Requirement($"worsening of {id} on {sliceName}", maxIncrease, false, $"the allowed worsening {NumberText.Setting(maxIncrease)}", $"worsening ≤ {NumberText.Setting(maxIncrease)}");
                     judgements.Add(requirement.Judge(worsening, interval, ctx.Statistics.Mode, asChange: true));
                 }
                 else if (spec.MaxIncrease is not null)
@@ -173,7 +174,7 @@ internal static class FairnessJudge
         var parts = spec.Disparities.SelectMany(d => MetricCheckJudge.AbsoluteRequirements(d.Key, d.Value).Select(r => $"{d.Key} {r.Display}")).ToList();
         if (spec.MaxIncrease is { } increase)
         {
-            parts.Add($"worsening ≤ {NumberText.Format(increase)}");
+            parts.Add($"worsening ≤ {NumberText.Setting(increase)}");
         }
 
         return string.Join("; ", parts);

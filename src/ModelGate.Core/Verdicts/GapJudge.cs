@@ -2,6 +2,7 @@ using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
 using ModelGate.Core.Statistics;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Core.Verdicts;
 
@@ -15,7 +16,7 @@ internal static class GapJudge
     {
         var request = new MetricRequest(spec.Metric);
         var info = MetricCatalog.Find(spec.Metric)!;
-        var threshold = $"gap ≤ {NumberText.Format(spec.AtMost)}";
+        var threshold = $"gap ≤ {NumberText.Setting(spec.AtMost)}";
         if (ctx.TrainModel is null)
         {
             return MetricCheckJudge.Skipped(spec, threshold, "needs train data; none is configured");
@@ -44,14 +45,14 @@ internal static class GapJudge
             interval = Percentile.Interval(gaps, ctx.Statistics.Confidence);
         }
 
-        var requirement = new Requirement("generalization gap", spec.AtMost, false, $"the allowed gap {NumberText.Format(spec.AtMost)}", threshold);
+        var requirement = new Requirement("generalization gap", spec.AtMost, false, $"the allowed gap {NumberText.Setting(spec.AtMost)}", threshold);
         var judgement = requirement.Judge(gap, interval, ctx.Statistics.Mode, asChange: true);
         var (_, rowsNeeded) = judgement.Verdict == Verdict.Inconclusive ? MetricCheckJudge.Settling(judgement, ctx.Rows, ctx.Statistics.Confidence, false) : (null, null);
         return new CheckResult
         {
             Spec = spec,
             Verdict = judgement.Verdict,
-            Reason = $"{judgement.Reason} (train {NumberText.Format(train.Value)}, holdout {NumberText.Format(holdout.Value)})",
+            Reason = $"{judgement.Reason} (train {NumberText.Value(train.Value)}, holdout {NumberText.Value(holdout.Value)})",
             Threshold = threshold,
             Candidate = Estimate.Of(gap, interval),
             RowsNeeded = rowsNeeded,

@@ -2,6 +2,7 @@ using ModelGate.Core.Evaluation;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using Binning = ModelGate.Core.Plan.Binning;
 
 namespace ModelGate.Core.Verdicts;

@@ -1,6 +1,7 @@
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
 using ModelGate.Core.Statistics;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Core.Verdicts;
 
@@ -10,8 +11,8 @@ internal static class MeasurementJudge
     public static CheckResult Latency(EvaluationContext ctx, LatencyCheckSpec spec)
     {
         var threshold = Join(
-            spec.AtMostMs is { } ms ? $"p{NumberText.Format(spec.Percentile)} ≤ {NumberText.Format(ms)} ms" : null,
-            spec.MaxRelativeIncrease is { } r ? $"increase ≤ {NumberText.Percent(r)}" : null);
+            spec.AtMostMs is { } ms ? $"p{NumberText.Setting(spec.Percentile)} ≤ {NumberText.Setting(ms)} ms" : null,
+            spec.MaxRelativeIncrease is { } r ? $"increase ≤ {NumberText.SettingPercent(r)}" : null);
         var measurements = ctx.Data.Measurements;
         var candidateSamples = measurements?.CandidateLatency.FirstOrDefault(l => l.BatchSize == spec.BatchSize);
         if (candidateSamples is null || candidateSamples.Milliseconds.Count == 0)
@@ -21,15 +22,15 @@ internal static class MeasurementJudge
 
         var q = spec.Percentile / 100;
         var candidate = Percentile.Of(candidateSamples.Milliseconds, q);
-        var label = $"p{NumberText.Format(spec.Percentile)} latency at batch {spec.BatchSize}";
+        var label = $"p{NumberText.Setting(spec.Percentile)} latency at batch {spec.BatchSize}";
         var judgements = new List<Judgement>();
         var notes = new List<string>();
         if (spec.AtMostMs is { } atMost)
         {
-            judgements.Add(new Requirement($"{label} {NumberText.Format(candidate)} ms", atMost, false, $"{NumberText.Format(atMost)} ms", string.Empty)
+            judgements.Add(new Requirement($"{label} {NumberText.Value(candidate)} ms", atMost, false, $"{NumberText.Setting(atMost)} ms", string.Empty)
                 .Judge(candidate, null, JudgeMode.PointEstimate) with
             {
-                Reason = $"{label} {NumberText.Format(candidate)} ms {(candidate <= atMost ? "is within" : "exceeds")} {NumberText.Format(atMost)} ms",
+                Reason = $"{label} {NumberText.Value(candidate)} ms {(candidate <= atMost ? "is within" : "exceeds")} {NumberText.Setting(atMost)} ms",
             });
         }
 
@@ -54,8 +55,8 @@ internal static class MeasurementJudge
     public static CheckResult Size(EvaluationContext ctx, ModelSizeCheckSpec spec)
     {
         var threshold = Join(
-            spec.AtMostMb is { } mb ? $"≤ {NumberText.Format(mb)} MB" : null,
-            spec.MaxRelativeIncrease is { } r ? $"increase ≤ {NumberText.Percent(r)}" : null);
+            spec.AtMostMb is { } mb ? $"≤ {NumberText.Setting(mb)} MB" : null,
+            spec.MaxRelativeIncrease is { } r ? $"increase ≤ {NumberText.SettingPercent(r)}" : null);
         if (ctx.Data.Measurements is not { } measurements)
         {
             return MetricCheckJudge.Skipped(spec, threshold, "the model size was not measured");
@@ -68,7 +69,7 @@ internal static class MeasurementJudge
         {
             judgements.Add(new Requirement("model size", atMost, false, string.Empty, string.Empty).Judge(candidate, null, JudgeMode.PointEstimate) with
             {
-                Reason = $"model size {NumberText.Format(candidate)} MB {(candidate <= atMost ? "is within" : "exceeds")} {NumberText.Format(atMost)} MB",
+                Reason = $"model size {NumberText.Value(candidate)} MB {(candidate <= atMost ? "is within" : "exceeds")} {NumberText.Setting(atMost)} MB",
             });
         }
 
@@ -95,7 +96,7 @@ internal static class MeasurementJudge
         var met = change <= allowed;
         return new Requirement(label, allowed, false, string.Empty, string.Empty).Judge(change, null, JudgeMode.PointEstimate) with
         {
-            Reason = $"{label} {NumberText.Format(candidate)} {unit} vs baseline {NumberText.Format(baseline)} {unit}: {(change >= 0 ? "+" : string.Empty)}{NumberText.Percent(change)} {(met ? "is within" : "exceeds")} the allowed +{NumberText.Percent(allowed)}",
+            Reason = $"{label} {NumberText.Value(candidate)} {unit} vs baseline {NumberText.Value(baseline)} {unit}: {(change >= 0 ? "+" : string.Empty)}{NumberText.Percent(change)} {(met ? "is within" : "exceeds")} the allowed +{NumberText.SettingPercent(allowed)}",
         };
     }
 

@@ -4,6 +4,7 @@ using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
 using ModelGate.Core.Statistics;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Core.Verdicts;
 
@@ -172,12 +173,12 @@ internal static class MetricCheckJudge
     {
         if (bound.AtLeast is { } floor)
         {
-            yield return new Requirement(subject, floor, true, $"the floor {NumberText.Format(floor)}", $"≥ {NumberText.Format(floor)}");
+            yield return new Requirement(subject, floor, true, $"the floor {NumberText.Setting(floor)}", $"≥ {NumberText.Setting(floor)}");
         }
 
         if (bound.AtMost is { } ceiling)
         {
-            yield return new Requirement(subject, ceiling, false, $"the ceiling {NumberText.Format(ceiling)}", $"≤ {NumberText.Format(ceiling)}");
+            yield return new Requirement(subject, ceiling, false, $"the ceiling {NumberText.Setting(ceiling)}", $"≤ {NumberText.Setting(ceiling)}");
         }
     }
 
@@ -189,31 +190,31 @@ internal static class MetricCheckJudge
     {
         if (change.MaxDrop is { } drop)
         {
-            yield return new Requirement("delta", -drop, true, $"the allowed drop {NumberText.Change(-drop)}", $"drop ≤ {NumberText.Format(drop)}");
+            yield return new Requirement("delta", -drop, true, $"the allowed drop {NumberText.SettingChange(-drop)}", $"drop ≤ {NumberText.Setting(drop)}");
         }
 
         if (change.MaxIncrease is { } increase)
         {
-            yield return new Requirement("delta", increase, false, $"the allowed increase {NumberText.Change(increase)}", $"increase ≤ {NumberText.Format(increase)}");
+            yield return new Requirement("delta", increase, false, $"the allowed increase {NumberText.SettingChange(increase)}", $"increase ≤ {NumberText.Setting(increase)}");
         }
 
         if (change.MaxRelativeDrop is { } relativeDrop)
         {
             var limit = -relativeDrop * Math.Abs(baseline);
-            yield return new Requirement("delta", limit, true, $"the allowed drop {NumberText.Change(limit)} ({NumberText.Percent(relativeDrop)} of the baseline)", $"drop ≤ {NumberText.Percent(relativeDrop)}");
+            yield return new Requirement("delta", limit, true, $"the allowed drop {NumberText.Change(limit)} ({NumberText.SettingPercent(relativeDrop)} of the baseline)", $"drop ≤ {NumberText.SettingPercent(relativeDrop)}");
         }
 
         if (change.MaxRelativeIncrease is { } relativeIncrease)
         {
             var limit = relativeIncrease * Math.Abs(baseline);
-            yield return new Requirement("delta", limit, false, $"the allowed increase {NumberText.Change(limit)} ({NumberText.Percent(relativeIncrease)} of the baseline)", $"increase ≤ {NumberText.Percent(relativeIncrease)}");
+            yield return new Requirement("delta", limit, false, $"the allowed increase {NumberText.Change(limit)} ({NumberText.SettingPercent(relativeIncrease)} of the baseline)", $"increase ≤ {NumberText.SettingPercent(relativeIncrease)}");
         }
 
         if (change.MinImprovement is { } improvement)
         {
             yield return higherIsBetter
-                ? new Requirement("delta", improvement, true, $"the required improvement {NumberText.Change(improvement)}", $"improvement ≥ {NumberText.Format(improvement)}")
-                : new Requirement("delta", -improvement, false, $"the required improvement {NumberText.Change(-improvement)}", $"improvement ≥ {NumberText.Format(improvement)}");
+                ? new Requirement("delta", improvement, true, $"the required improvement {NumberText.SettingChange(improvement)}", $"improvement ≥ {NumberText.Setting(improvement)}")
+                : new Requirement("delta", -improvement, false, $"the required improvement {NumberText.SettingChange(-improvement)}", $"improvement ≥ {NumberText.Setting(improvement)}");
         }
     }
 

@@ -1,4 +1,5 @@
 using ModelGate.Core.Plan;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Core.Verdicts;
 
@@ -17,7 +18,7 @@ internal sealed record Requirement(string Subject, double Threshold, bool AtLeas
         if (mode == JudgeMode.PointEstimate || interval is null)
         {
             var how = interval is null && mode == JudgeMode.Interval ? " (no interval: judged on the point estimate)" : string.Empty;
-            var value = asChange ? NumberText.Change(point) : NumberText.Format(point);
+            var value = asChange ? NumberText.Change(point) : NumberText.Value(point);
             return new Judgement(
                 met ? Verdict.Pass : Verdict.Fail,
                 $"{Subject} {value} {(met ? "meets" : "misses")} {Limit}{how}",
@@ -27,7 +28,7 @@ internal sealed record Requirement(string Subject, double Threshold, bool AtLeas
         }
 
         var i = interval.Value;
-        var shown = $"{Subject} {(asChange ? NumberText.Change(point) : NumberText.Format(point))} {NumberText.Format(i, asChange)}";
+        var shown = $"{Subject} {(asChange ? NumberText.Change(point) : NumberText.Value(point))} {(asChange ? NumberText.ChangeInterval(i) : NumberText.Interval(i))}";
         Verdict verdict;
         string relation;
         if (AtLeast ? i.Lower >= Threshold : i.Upper <= Threshold)

@@ -2,6 +2,7 @@ using ModelGate.Core.Evaluation;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Core.Verdicts;
 
@@ -58,10 +59,10 @@ internal static class SafetyJudge
 
                 if (spec.NegativeFlipRateAtMost is { } rate)
                 {
-                    var requirement = new Requirement("negative flip rate", rate, false, $"the allowed rate {NumberText.Format(rate)}", $"negative flip rate ≤ {NumberText.Format(rate)}");
+                    var requirement = new Requirement("negative flip rate", rate, false, $"the allowed rate {NumberText.Setting(rate)}", $"negative flip rate ≤ {NumberText.Setting(rate)}");
                     judgements.Add(requirement.Judge(flips.NegativeFlipRate, null, JudgeMode.PointEstimate) with
                     {
-                        Reason = $"negative flip rate {NumberText.Format(flips.NegativeFlipRate)} ({flips.NegativeFlips} of {inSet} rows) {(flips.NegativeFlipRate <= rate ? "within" : "exceeds")} {NumberText.Format(rate)}" + FirstIds(flips),
+                        Reason = $"negative flip rate {NumberText.Value(flips.NegativeFlipRate)} ({flips.NegativeFlips} of {inSet} rows) {(flips.NegativeFlipRate <= rate ? "within" : "exceeds")} {NumberText.Setting(rate)}" + FirstIds(flips),
                     });
                 }
             }
@@ -127,7 +128,7 @@ internal static class SafetyJudge
 
         if (spec.NegativeFlipRateAtMost is { } rate)
         {
-            parts.Add($"negative flip rate ≤ {NumberText.Format(rate)}");
+            parts.Add($"negative flip rate ≤ {NumberText.Setting(rate)}");
         }
 
         if (spec.Metric is { } metric)

@@ -2,6 +2,7 @@ using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
 using ModelGate.Core.Statistics;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Core.Verdicts;
 
@@ -81,7 +82,7 @@ internal static class SubgroupJudge
         var (verdict, decidingReason, _) = Judgement.Combine(judgements);
         var worst = rows.Where(r => r.Candidate.IsDefined && !r.TooSmall)
             .OrderBy(r => info.HigherIsBetter ? r.Candidate.Value : -r.Candidate.Value).FirstOrDefault();
-        var summary = worst is null ? decidingReason : $"{decidingReason}; worst group {worst.Slice}={worst.Group} at {NumberText.Format(worst.Candidate.Value)}";
+        var summary = worst is null ? decidingReason : $"{decidingReason}; worst group {worst.Slice}={worst.Group} at {NumberText.Value(worst.Candidate.Value)}";
         if (notes.Count > 0)
         {
             summary += " (" + string.Join("; ", notes) + ")";
@@ -135,7 +136,7 @@ internal static class SubgroupJudge
             interval = Percentile.Interval(gaps, ctx.Statistics.Confidence);
         }
 
-        var requirement = new Requirement($"{rows[0].Slice} gap in {info.DisplayName}", maxGap, false, $"the allowed gap {NumberText.Format(maxGap)}", $"gap ≤ {NumberText.Format(maxGap)}");
+        var requirement = new Requirement($"{rows[0].Slice} gap in {info.DisplayName}", maxGap, false, $"the allowed gap {NumberText.Setting(maxGap)}", $"gap ≤ {NumberText.Setting(maxGap)}");
         yield return requirement.Judge(gap, interval, ctx.Statistics.Mode);
     }
 
@@ -152,8 +153,8 @@ internal static class SubgroupJudge
 
             // A regression is a fall for higher-is-better metrics (recall) and a rise for lower-is-better ones (MAE).
             var requirement = higherIsBetter
-                ? new Requirement($"{row.Slice}={row.Group} (n={row.Support}) delta", -maxDrop, true, $"the allowed drop {NumberText.Change(-maxDrop)}", $"drop per group ≤ {NumberText.Format(maxDrop)}")
-                : new Requirement($"{row.Slice}={row.Group} (n={row.Support}) delta", maxDrop, false, $"the allowed increase {NumberText.Change(maxDrop)}", $"increase per group ≤ {NumberText.Format(maxDrop)}");
+                ? new Requirement($"{row.Slice}={row.Group} (n={row.Support}) delta", -maxDrop, true, $"the allowed drop {NumberText.SettingChange(-maxDrop)}", $"drop per group ≤ {NumberText.Setting(maxDrop)}")
+                : new Requirement($"{row.Slice}={row.Group} (n={row.Support}) delta", maxDrop, false, $"the allowed increase {NumberText.SettingChange(maxDrop)}", $"increase per group ≤ {NumberText.Setting(maxDrop)}");
             var judgement = requirement.Judge(delta.Value, delta.Interval, ctx.Statistics.Mode, asChange: true);
             tested.Add((i, judgement, higherIsBetter
                 ? RegressionPValue(row.DeltaReplicates, delta.Value, -maxDrop)
@@ -172,7 +173,7 @@ internal static class SubgroupJudge
                 final = judgement with
                 {
                     Verdict = Verdict.Inconclusive,
-                    Reason = $"{judgement.Reason}, but not after the false-discovery-rate correction (adjusted p {NumberText.Format(p)})",
+                    Reason = $"{judgement.Reason}, but not after the false-discovery-rate correction (adjusted p {NumberText.Value(p)})",
                 };
             }
 
@@ -236,12 +237,12 @@ internal static class SubgroupJudge
         var parts = MetricCheckJudge.AbsoluteRequirements(info.DisplayName, spec.WorstGroup).Select(r => "worst group " + r.Display).ToList();
         if (spec.MaxGap is { } gap)
         {
-            parts.Add($"gap ≤ {NumberText.Format(gap)}");
+            parts.Add($"gap ≤ {NumberText.Setting(gap)}");
         }
 
         if (spec.MaxDropPerGroup is { } drop)
         {
-            parts.Add($"{(info.HigherIsBetter ? "drop" : "increase")} per group ≤ {NumberText.Format(drop)}");
+            parts.Add($"{(info.HigherIsBetter ? "drop" : "increase")} per group ≤ {NumberText.Setting(drop)}");
         }
 
         return string.Join("; ", parts);

@@ -68,7 +68,7 @@ internal sealed class ColumnBuilder
             {
                 doubles[count++] = double.NaN;
             }
-            else if (NumberText.TryParseDouble(value, out doubles[count]))
+            else if (Utf8NumberParser.TryParseDouble(value, out doubles[count]))
             {
                 count++;
             }
@@ -81,7 +81,7 @@ internal sealed class ColumnBuilder
         }
 
         if (kind == ColumnKind.WholeNumber && raw is null && count < longs.Length && !IsRowId && !isMissing
-            && NumberText.TryParseInt64(value, out longs[count]))
+            && Utf8NumberParser.TryParseInt64(value, out longs[count]))
         {
             count++;
             return;
@@ -237,7 +237,7 @@ internal sealed class ColumnBuilder
             return;
         }
 
-        if (!NumberText.TryParseDouble(value, out var d))
+        if (!Utf8NumberParser.TryParseDouble(value, out var d))
         {
             throw NotA("a number", value, line);
         }
@@ -254,13 +254,13 @@ internal sealed class ColumnBuilder
             return;
         }
 
-        if (NumberText.TryParseInt64(value, out var l))
+        if (Utf8NumberParser.TryParseInt64(value, out var l))
         {
             longs[count++] = l;
             return;
         }
 
-        if (!declared && NumberText.TryParseDouble(value, out _))
+        if (!declared && Utf8NumberParser.TryParseDouble(value, out _))
         {
             // An inferred integer column that turns out to hold decimals becomes a double column: no precision is
             // lost for integers below 2^53, and the user did not ask for integers.
@@ -281,7 +281,7 @@ internal sealed class ColumnBuilder
             return;
         }
 
-        if (!NumberText.TryParseBoolean(value, out var b))
+        if (!Utf8NumberParser.TryParseBoolean(value, out var b))
         {
             throw NotA("true or false", value, line);
         }

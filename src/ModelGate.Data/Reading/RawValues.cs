@@ -57,9 +57,9 @@ internal sealed class RawValues
 
             anyPresent = true;
             var value = Value(i);
-            allBoolean = allBoolean && NumberText.TryParseBoolean(value, out _);
-            allInt = allInt && NumberText.TryParseInt64(value, out _);
-            allDouble = allDouble && (allInt || NumberText.TryParseDouble(value, out _));
+            allBoolean = allBoolean && Utf8NumberParser.TryParseBoolean(value, out _);
+            allInt = allInt && Utf8NumberParser.TryParseInt64(value, out _);
+            allDouble = allDouble && (allInt || Utf8NumberParser.TryParseDouble(value, out _));
         }
 
         if (!anyPresent)

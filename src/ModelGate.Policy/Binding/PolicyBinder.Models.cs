@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ModelGate.Core;
+using ModelGate.Core.Text;
 using ModelGate.Policy.Model;
 using ModelGate.Policy.Yaml;
 
@@ -80,11 +81,11 @@ internal sealed partial class PolicyBinder
         var label = _read.RequiredText(map, "label", "data", "the label column");
         var id = _read.Text(map, "id");
         var weight = _read.Text(map, "weight");
-        foreach (var key in new[] { "label", "id", "weight" })
+        foreach (var (key, usage) in new[] { ("label", ColumnUsage.Label), ("id", ColumnUsage.Id), ("weight", ColumnUsage.Weight) })
         {
             if (map[key] is ScalarNode { IsNull: false } node)
             {
-                Column(node, $"data.{key}");
+                Column(node, usage);
             }
         }
 
@@ -100,7 +101,7 @@ internal sealed partial class PolicyBinder
         {
             foreach (var (key, value) in typeMap.Entries)
             {
-                Column(key, "data.column_types");
+                Column(key, ColumnUsage.ColumnType);
                 if (value is ScalarNode s && _read.Choice(s, key.Value, ColumnTypes) is { } type)
                 {
                     types[key.Value] = type;
@@ -175,7 +176,7 @@ internal sealed partial class PolicyBinder
 
     private InputSpec? BindInput(string name, PolicyNode value)
     {
-        var usage = $"inputs.{name}";
+        var usage = ColumnUsage.Input(name);
         switch (value)
         {
             case ScalarNode { IsNull: false } s:
@@ -243,7 +244,7 @@ internal sealed partial class PolicyBinder
     /// <summary>A model fed its own label would pass every check; name the input that does it.</summary>
     private void RejectLabelAsInput(string label)
     {
-        foreach (var reference in _columns.Where(c => c.Usage.StartsWith("inputs.", StringComparison.Ordinal) && !c.IsPattern && c.Column == label))
+        foreach (var reference in _columns.Where(c => c.Usage.Role == ColumnRole.Input && !c.IsPattern && c.Column == label))
         {
             _read.Error(reference.Location, $"{reference.Usage} includes the label column '{label}', so the model would see the answer; remove it from the input");
         }

@@ -107,7 +107,7 @@ internal sealed partial class PolicyBinder
             var filter = WhereFilter.Parse(node.Value);
             foreach (var column in filter.Root.Columns())
             {
-                _columns.Add(new ColumnReference(column.Name, "where", Offset(node, column.Offset)));
+                _columns.Add(new ColumnReference(column.Name, ColumnUsage.Where, Offset(node, column.Offset)));
             }
 
             return filter;

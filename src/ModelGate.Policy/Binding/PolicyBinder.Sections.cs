@@ -2,6 +2,7 @@ using System.Globalization;
 using ModelGate.Core;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
+using ModelGate.Core.Text;
 using ModelGate.Policy.Model;
 using ModelGate.Policy.Yaml;
 
@@ -88,7 +89,7 @@ internal sealed partial class PolicyBinder
         var names = column is not null ? new[] { column } : columns!.ToArray();
         foreach (var c in names)
         {
-            Column(c, section);
+            Column(c, ColumnUsage.Slice(name.Value));
         }
 
         return new SliceSpec(name.Value, [.. names.Select(c => c.Value)], bins, name.Location);
@@ -180,7 +181,7 @@ internal sealed partial class PolicyBinder
         var show = _read.TextList(map, "show_columns") ?? [];
         foreach (var c in show)
         {
-            Column(c, "report.show_columns");
+            Column(c, ColumnUsage.ShowColumn);
         }
 
         var max = _read.Integer(map, "max_flipped_rows", 0, "0 or more");
@@ -205,7 +206,7 @@ internal sealed partial class PolicyBinder
         var info = MetricCatalog.Find(node.Value);
         if (info is null || (allowed is not null && !allowed.Contains(info.Id)))
         {
-            var hint = Suggestions.Closest(node.Value, valid) is { } close ? $" (did you mean '{close}'?)" : string.Empty;
+            var hint = NameSuggestions.Closest(node.Value, valid) is { } close ? $" (did you mean '{close}'?)" : string.Empty;
             _read.Error(node.Location, $"unknown metric '{node.Value}'{hint}; valid metrics{forTask}: {string.Join(", ", valid)}");
             return null;
         }

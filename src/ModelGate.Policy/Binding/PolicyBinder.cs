@@ -1,5 +1,6 @@
 using ModelGate.Core;
 using ModelGate.Core.Plan;
+using ModelGate.Core.Text;
 using ModelGate.Policy.Diagnostics;
 using ModelGate.Policy.Model;
 using ModelGate.Policy.Yaml;
@@ -83,7 +84,7 @@ internal sealed partial class PolicyBinder
         return _read.Choice(root, "task", Tasks);
     }
 
-    private void Column(ScalarNode node, string usage) =>
+    private void Column(ScalarNode node, ColumnUsage usage) =>
         _columns.Add(new ColumnReference(node.Value, usage, node.Location, Glob.IsPattern(node.Value)));
 
     /// <summary>A path written in a policy file, made absolute against that file's folder (base files keep their own folder); one outside the repository is an error.</summary>

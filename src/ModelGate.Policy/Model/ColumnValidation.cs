@@ -1,3 +1,4 @@
+using ModelGate.Core.Text;
 using ModelGate.Policy.Binding;
 using ModelGate.Policy.Diagnostics;
 

@@ -1,3 +1,5 @@
+using ModelGate.Core.Text;
+
 namespace ModelGate.Policy.Model;
 
 /// <summary>

@@ -71,7 +71,7 @@ public sealed record Policy
     /// generalization gap; the holdout-only columns (slices, where, id, report) are not required there.
     /// </summary>
     public IReadOnlyList<PolicyDiagnostic> ValidateAgainstTrainColumns(IReadOnlyCollection<string> trainColumns) =>
-        ColumnValidation.Validate(this with { ColumnReferences = [.. ColumnReferences.Where(c => c.Usage is "data.label" || c.Usage.StartsWith("inputs.", StringComparison.Ordinal))] }, trainColumns, "train sample");
+        ColumnValidation.Validate(this with { ColumnReferences = [.. ColumnReferences.Where(c => c.Usage.IsModelData)] }, trainColumns, "train sample");
 
     /// <summary>The resolved policy as YAML (defaults filled in, paths relative to the policy's folder).</summary>
     public string ToYaml() => PolicyPrinter.Print(this);

@@ -1,4 +1,5 @@
 using System.Text;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Html;
@@ -24,7 +25,7 @@ internal static class RocChart
             var color = labels.Count > 1 ? Svg.Palette[labels.IndexOf(c.Label) % Svg.Palette.Length] : Svg.Palette[baseline ? 1 : 0];
             Svg.Line(sb, p, c.Points.Select(pt => (pt.FalsePositiveRate, pt.TruePositiveRate)), color, baseline, false);
             var name = labels.Count > 1 ? $"{c.Model} · {c.Label}" : c.Model;
-            entries.Add((c.Auc is { } auc ? $"{name} (AUC {Numbers.Value(auc)})" : name, color, baseline));
+            entries.Add((c.Auc is { } auc ? $"{name} (AUC {NumberText.Value(auc)})" : name, color, baseline));
         }
 
         var legend = new Plot(p.Left + 150, p.Top + 190, p.Right, p.Bottom);

@@ -1,6 +1,7 @@
 using System.Text;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Markdown;
 using ModelGate.Reports.Text;
 
@@ -30,7 +31,7 @@ internal static class SliceChart
         {
             var t = min + ((max - min) * i / 4);
             sb.Append("<line x1=\"").Append(Svg.N(p.X(t))).Append("\" y1=\"").Append(Svg.N(p.Top)).Append("\" x2=\"").Append(Svg.N(p.X(t))).Append("\" y2=\"").Append(Svg.N(p.Bottom)).Append("\" stroke=\"#e5e5e5\"/>\n");
-            sb.Append("<text x=\"").Append(Svg.N(p.X(t))).Append("\" y=\"").Append(Svg.N(p.Bottom + 14)).Append("\" text-anchor=\"middle\">").Append(Numbers.Value(t)).Append("</text>\n");
+            sb.Append("<text x=\"").Append(Svg.N(p.X(t))).Append("\" y=\"").Append(Svg.N(p.Bottom + 14)).Append("\" text-anchor=\"middle\">").Append(NumberText.Value(t)).Append("</text>\n");
         }
 
         for (var i = 0; i < shown.Count; i++)

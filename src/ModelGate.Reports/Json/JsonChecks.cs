@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Json;
@@ -47,7 +48,7 @@ internal static class JsonChecks
                 w.WriteStartObject("waiver");
                 w.WriteString("reason", waiver.Reason);
                 w.WriteString("owner", waiver.Owner);
-                w.WriteString("expires", Numbers.Date(waiver.Expires));
+                w.WriteString("expires", NumberText.Date(waiver.Expires));
                 w.WriteBoolean("expired", c.WaiverExpired);
                 w.WriteBoolean("applied", c.Verdict == ModelGate.Core.Verdict.Waived);
                 w.WriteEndObject();

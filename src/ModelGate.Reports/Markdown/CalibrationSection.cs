@@ -1,6 +1,7 @@
 using System.Text;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Markdown;
@@ -19,10 +20,10 @@ internal static class CalibrationSection
         foreach (var c in r.Checks.Where(c => c.Spec is CalibrationCheckSpec))
         {
             sb.Append("- ").Append(CheckFacts.Status(c, r.Clean)).Append(' ').Append(MarkdownText.Escape(c.Spec.Title))
-              .Append(": candidate ").Append(MarkdownText.Escape(Numbers.Estimate(c.Candidate)));
+              .Append(": candidate ").Append(MarkdownText.Escape(NumberText.Estimate(c.Candidate)));
             if (c.Baseline is not null)
             {
-                sb.Append(", baseline ").Append(MarkdownText.Escape(Numbers.Estimate(c.Baseline)));
+                sb.Append(", baseline ").Append(MarkdownText.Escape(NumberText.Estimate(c.Baseline)));
             }
 
             sb.Append('\n');
@@ -38,7 +39,7 @@ internal static class CalibrationSection
 
             var nonEmpty = curve.Candidate.Count(b => b.Count > 0);
             sb.Append("<details><summary>Reliability table (").Append(MarkdownText.Escape(CheckFacts.MetricName(curve.Metric)))
-              .Append(", ").Append(Numbers.Count(curve.Candidate.Count)).Append(" bins, ").Append(Numbers.Count(nonEmpty)).Append(" non-empty)</summary>\n\n");
+              .Append(", ").Append(NumberText.Count(curve.Candidate.Count)).Append(" bins, ").Append(NumberText.Count(nonEmpty)).Append(" non-empty)</summary>\n\n");
             AppendTable(sb, curve);
             sb.Append("\n</details>\n");
         }
@@ -62,13 +63,13 @@ internal static class CalibrationSection
         sb.Append("```mermaid\nxychart-beta\n");
         sb.Append("    title \"Reliability: observed frequency by mean confidence\"\n");
         sb.Append("    x-axis \"candidate mean confidence per bin\" [")
-          .AppendJoin(", ", points.Select(p => "\"" + Numbers.Value(p.b.MeanConfidence) + "\"")).Append("]\n");
+          .AppendJoin(", ", points.Select(p => "\"" + NumberText.Value(p.b.MeanConfidence) + "\"")).Append("]\n");
         sb.Append("    y-axis \"observed frequency\" 0 --> 1\n");
-        sb.Append("    line [").AppendJoin(", ", points.Select(p => Numbers.Value(p.b.MeanConfidence))).Append("]\n");
-        sb.Append("    line [").AppendJoin(", ", points.Select(p => Numbers.Value(p.b.ObservedFrequency))).Append("]\n");
+        sb.Append("    line [").AppendJoin(", ", points.Select(p => NumberText.Value(p.b.MeanConfidence))).Append("]\n");
+        sb.Append("    line [").AppendJoin(", ", points.Select(p => NumberText.Value(p.b.ObservedFrequency))).Append("]\n");
         if (shared)
         {
-            sb.Append("    line [").AppendJoin(", ", points.Select(p => Numbers.Value(curve.Baseline![p.i].ObservedFrequency))).Append("]\n");
+            sb.Append("    line [").AppendJoin(", ", points.Select(p => NumberText.Value(curve.Baseline![p.i].ObservedFrequency))).Append("]\n");
         }
 
         sb.Append("```\n\n");
@@ -79,16 +80,16 @@ internal static class CalibrationSection
 
     private static void AppendTable(StringBuilder sb, CalibrationCurve curve)
     {
-        string Range(ReliabilityBin b) => $"[{Numbers.Value(b.Lower)}, {Numbers.Value(b.Upper)})";
-        string Observed(ReliabilityBin b) => b.Count == 0 ? "undefined (empty bin)" : Numbers.Value(b.ObservedFrequency);
-        string Confidence(ReliabilityBin b) => b.Count == 0 ? "undefined (empty bin)" : Numbers.Value(b.MeanConfidence);
+        string Range(ReliabilityBin b) => $"[{NumberText.Value(b.Lower)}, {NumberText.Value(b.Upper)})";
+        string Observed(ReliabilityBin b) => b.Count == 0 ? "undefined (empty bin)" : NumberText.Value(b.ObservedFrequency);
+        string Confidence(ReliabilityBin b) => b.Count == 0 ? "undefined (empty bin)" : NumberText.Value(b.MeanConfidence);
         var right = new HashSet<int> { 1, 2, 3, 4, 5, 6 };
         if (SameBins(curve))
         {
             var rows = curve.Candidate.Zip(curve.Baseline!).Select(p => (IReadOnlyList<string>)
             [
-                Range(p.First), Numbers.Count(p.First.Count), Confidence(p.First), Observed(p.First),
-                Numbers.Count(p.Second.Count), Confidence(p.Second), Observed(p.Second),
+                Range(p.First), NumberText.Count(p.First.Count), Confidence(p.First), Observed(p.First),
+                NumberText.Count(p.Second.Count), Confidence(p.Second), Observed(p.Second),
             ]);
             sb.Append(MarkdownTable.Render(["bin", "candidate rows", "candidate confidence", "candidate observed", "baseline rows", "baseline confidence", "baseline observed"], rows, right));
             return;
@@ -103,7 +104,7 @@ internal static class CalibrationSection
 
         void AppendOne(StringBuilder into, string model, IReadOnlyList<ReliabilityBin> bins)
         {
-            var rows = bins.Select(b => (IReadOnlyList<string>)[Range(b), Numbers.Count(b.Count), Confidence(b), Observed(b)]);
+            var rows = bins.Select(b => (IReadOnlyList<string>)[Range(b), NumberText.Count(b.Count), Confidence(b), Observed(b)]);
             into.Append(MarkdownTable.Render([model + " bin", "rows", "mean confidence", "observed frequency"], rows, right));
         }
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Markdown;
@@ -21,7 +22,7 @@ internal static class GeneralizationGapSection
         var train = ctx.Provenance?.Data.FirstOrDefault(d => string.Equals(d.Role, "train", StringComparison.Ordinal));
         if (train is not null)
         {
-            sb.Append(" (train sample: ").Append(Numbers.Count(train.Rows)).Append(" rows)");
+            sb.Append(" (train sample: ").Append(NumberText.Count(train.Rows)).Append(" rows)");
         }
 
         sb.Append(".\n\n");
@@ -29,7 +30,7 @@ internal static class GeneralizationGapSection
         [
             CheckFacts.Status(c, r.Clean),
             MarkdownText.Escape(CheckFacts.MetricName(((GeneralizationGapCheckSpec)c.Spec).Metric)),
-            MarkdownText.Escape(Numbers.Estimate(c.Candidate)),
+            MarkdownText.Escape(NumberText.Estimate(c.Candidate)),
             MarkdownText.Escape(c.Threshold),
             MarkdownText.Escape(c.Reason),
         ]);

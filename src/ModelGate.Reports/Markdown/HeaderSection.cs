@@ -1,6 +1,7 @@
 using System.Text;
 using ModelGate.Core;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Markdown;
@@ -23,9 +24,9 @@ internal static class HeaderSection
         var st = r.Statistics;
         sb.Append("Gate ").Append(MarkdownText.Code(ctx.GateKey)).Append(" · ").Append(TaskWord(r.Task)).Append(" · ");
         sb.Append(r.HasBaseline ? "candidate vs baseline" : "candidate only (no baseline: change checks skipped)");
-        sb.Append(" on ").Append(Numbers.Count(r.Rows)).Append(" holdout rows · ");
-        sb.Append(Numbers.Confidence(st.Confidence)).Append(" intervals (")
-          .Append(Numbers.Count(st.Resamples)).Append(" paired bootstrap resamples, seed ").Append(st.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+        sb.Append(" on ").Append(NumberText.Count(r.Rows)).Append(" holdout rows · ");
+        sb.Append(NumberText.SettingPercent(st.Confidence)).Append(" intervals (")
+          .Append(NumberText.Count(st.Resamples)).Append(" paired bootstrap resamples, seed ").Append(st.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(')');
         if (ctx.PolicyPath is { } policy)
         {
             sb.Append(" · policy ").Append(MarkdownText.Code(policy));

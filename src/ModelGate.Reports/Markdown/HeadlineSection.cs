@@ -1,5 +1,6 @@
 using System.Text;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Markdown;
@@ -14,11 +15,11 @@ internal static class HeadlineSection
             return null;
         }
 
-        var conf = Numbers.Confidence(r.Statistics.Confidence);
+        var conf = NumberText.SettingPercent(r.Statistics.Confidence);
         var sb = new StringBuilder("### Headline metrics\n\n");
         if (!r.HasBaseline)
         {
-            var alone = r.Headline.Select(m => (IReadOnlyList<string>)[Name(m), MarkdownText.Escape(Numbers.Estimate(m.Candidate))]);
+            var alone = r.Headline.Select(m => (IReadOnlyList<string>)[Name(m), MarkdownText.Escape(NumberText.Estimate(m.Candidate))]);
             sb.Append(MarkdownTable.Render(["metric", $"candidate [{conf} CI]"], alone));
             return new MarkdownSection("headline metrics", sb.ToString(), CutOrder.Headline);
         }
@@ -26,9 +27,9 @@ internal static class HeadlineSection
         var rows = r.Headline.Select(m => (IReadOnlyList<string>)
         [
             Name(m),
-            MarkdownText.Escape(Numbers.Estimate(m.Candidate)),
-            MarkdownText.Escape(Numbers.Estimate(m.Baseline)),
-            MarkdownText.Escape(Numbers.Delta(m.Delta)),
+            MarkdownText.Escape(NumberText.Estimate(m.Candidate)),
+            MarkdownText.Escape(NumberText.Estimate(m.Baseline)),
+            MarkdownText.Escape(NumberText.Delta(m.Delta)),
         ]);
         sb.Append(MarkdownTable.Render(["metric", "candidate", "baseline", $"delta [{conf} CI, paired bootstrap]"], rows));
 
@@ -38,7 +39,7 @@ internal static class HeadlineSection
         foreach (var c in others)
         {
             sb.Append("\nCheck ").Append(MarkdownText.Code(c.Spec.Id)).Append(" judges the ").Append(MarkdownText.Escape(CheckFacts.MetricName(CheckFacts.Metric(c.Spec)!)))
-              .Append(" delta with another interval: ").Append(MarkdownText.Escape(Numbers.Delta(c.Delta))).Append(" (").Append(MarkdownText.Escape(c.IntervalMethod!)).Append(").\n");
+              .Append(" delta with another interval: ").Append(MarkdownText.Escape(NumberText.Delta(c.Delta))).Append(" (").Append(MarkdownText.Escape(c.IntervalMethod!)).Append(").\n");
         }
 
         return new MarkdownSection("headline metrics", sb.ToString(), CutOrder.Headline);

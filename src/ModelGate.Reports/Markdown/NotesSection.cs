@@ -1,6 +1,7 @@
 using System.Text;
 using ModelGate.Core;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Markdown;
@@ -23,11 +24,11 @@ internal static class NotesSection
                 var where = w.Location is { } loc ? $" ({MarkdownText.Code(loc.ToString())})" : string.Empty;
                 if (c.WaiverExpired)
                 {
-                    sb.Append($"- ⌛ {MarkdownText.Code(c.Spec.Id)}: the waiver by {MarkdownText.Escape(w.Owner)} expired on {Numbers.Date(w.Expires)}, so the check counts as {CheckFacts.Word(c.Verdict)} — {MarkdownText.Escape(w.Reason)}{where}\n");
+                    sb.Append($"- ⌛ {MarkdownText.Code(c.Spec.Id)}: the waiver by {MarkdownText.Escape(w.Owner)} expired on {NumberText.Date(w.Expires)}, so the check counts as {CheckFacts.Word(c.Verdict)} — {MarkdownText.Escape(w.Reason)}{where}\n");
                 }
                 else
                 {
-                    sb.Append($"- 🏳️ {MarkdownText.Code(c.Spec.Id)}: waived until {Numbers.Date(w.Expires)} by {MarkdownText.Escape(w.Owner)} — {MarkdownText.Escape(w.Reason)}{where}\n");
+                    sb.Append($"- 🏳️ {MarkdownText.Code(c.Spec.Id)}: waived until {NumberText.Date(w.Expires)} by {MarkdownText.Escape(w.Owner)} — {MarkdownText.Escape(w.Reason)}{where}\n");
                 }
             }
         }
@@ -41,7 +42,7 @@ internal static class NotesSection
 
             var ids = r.NonFiniteScoreRows.Take(MaxRowIds).Select(MarkdownText.Code);
             var more = r.NonFiniteScoreRowCount > MaxRowIds ? ", …" : string.Empty;
-            sb.Append($"⚠️ {Numbers.Count(r.NonFiniteScoreRowCount)} rows are left out of every metric because the candidate scored them NaN or infinite (check `scores_valid`): {string.Join(", ", ids)}{more}\n");
+            sb.Append($"⚠️ {NumberText.Count(r.NonFiniteScoreRowCount)} rows are left out of every metric because the candidate scored them NaN or infinite (check `scores_valid`): {string.Join(", ", ids)}{more}\n");
         }
 
         foreach (var c in r.Checks.Where(c => c.UndetectableBound is not null))
@@ -51,7 +52,7 @@ internal static class NotesSection
                 sb.Append('\n');
             }
 
-            sb.Append($"⚠️ {MarkdownText.Code(c.Spec.Id)}: the smallest change this holdout can detect is {Numbers.Value(c.UndetectableBound!.Value)}, larger than the bound ({MarkdownText.Escape(c.Threshold)}); the holdout is too small to confirm it.\n");
+            sb.Append($"⚠️ {MarkdownText.Code(c.Spec.Id)}: the smallest change this holdout can detect is {NumberText.Value(c.UndetectableBound!.Value)}, larger than the bound ({MarkdownText.Escape(c.Threshold)}); the holdout is too small to confirm it.\n");
         }
 
         if (r.BaselineProblem is { } problem)

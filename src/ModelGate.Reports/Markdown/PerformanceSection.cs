@@ -1,6 +1,7 @@
 using System.Text;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Markdown;
@@ -24,8 +25,8 @@ internal static class PerformanceSection
             [
                 CheckFacts.Status(c, r.Clean),
                 MarkdownText.Escape(What(c.Spec)),
-                MarkdownText.Escape(Numbers.Estimate(c.Candidate)),
-                MarkdownText.Escape(Numbers.Estimate(c.Baseline)),
+                MarkdownText.Escape(NumberText.Estimate(c.Candidate)),
+                MarkdownText.Escape(NumberText.Estimate(c.Baseline)),
                 Change(c),
                 MarkdownText.Escape(c.Threshold),
             ]);
@@ -35,7 +36,7 @@ internal static class PerformanceSection
         if (models.Count > 0)
         {
             sb.Append(checks.Count > 0 ? "\n" : string.Empty).Append("Model files: ");
-            sb.AppendJoin(" · ", models.Select(m => $"{MarkdownText.Escape(m.Role)} {Numbers.Value(m.Bytes / 1e6)} MB ({Numbers.Count(m.Bytes)} bytes)"));
+            sb.AppendJoin(" · ", models.Select(m => $"{MarkdownText.Escape(m.Role)} {NumberText.Value(m.Bytes / 1e6)} MB ({NumberText.Count(m.Bytes)} bytes)"));
             sb.Append('\n');
         }
 
@@ -44,7 +45,7 @@ internal static class PerformanceSection
 
     private static string What(ModelGate.Core.Plan.CheckSpec spec) => spec switch
     {
-        LatencyCheckSpec l => $"p{Numbers.Setting(l.Percentile)} latency, batch {Numbers.Count(l.BatchSize)} (ms)",
+        LatencyCheckSpec l => $"p{NumberText.Setting(l.Percentile)} latency, batch {NumberText.Count(l.BatchSize)} (ms)",
         _ => "model size (MB)",
     };
 
@@ -52,7 +53,7 @@ internal static class PerformanceSection
     {
         if (c.Candidate is { IsDefined: true } cand && c.Baseline is { IsDefined: true } b && b.Value != 0)
         {
-            return Numbers.SignedPercent((cand.Value - b.Value) / b.Value);
+            return NumberText.PercentChange((cand.Value - b.Value) / b.Value);
         }
 
         return "—";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Markdown;
@@ -15,12 +16,12 @@ internal static class ProvenanceSection
         var files = new List<IReadOnlyList<string>>();
         foreach (var m in p?.Models ?? [])
         {
-            files.Add([MarkdownText.Escape(m.Role) + " model", MarkdownText.Code(m.Path), MarkdownText.Code(m.Sha256), Numbers.Count(m.Bytes) + " bytes"]);
+            files.Add([MarkdownText.Escape(m.Role) + " model", MarkdownText.Code(m.Path), MarkdownText.Code(m.Sha256), NumberText.Count(m.Bytes) + " bytes"]);
         }
 
         foreach (var d in p?.Data ?? [])
         {
-            files.Add([MarkdownText.Escape(d.Role) + " data", MarkdownText.Code(d.Path), MarkdownText.Code(d.Sha256), Numbers.Count(d.Rows) + " rows"]);
+            files.Add([MarkdownText.Escape(d.Role) + " data", MarkdownText.Code(d.Path), MarkdownText.Code(d.Sha256), NumberText.Count(d.Rows) + " rows"]);
         }
 
         if (ctx.PolicyPath is not null || p?.PolicySha256 is not null)
@@ -40,15 +41,15 @@ internal static class ProvenanceSection
             new[] { "ONNX Runtime", MarkdownText.Escape(RuntimeText(p)) },
             new[] { "device", MarkdownText.Escape(DeviceText(p)) },
             new[] { "execution provider", MarkdownText.Escape(p?.ExecutionProvider ?? "unknown") },
-            new[] { "holdout rows judged", Numbers.Count(r.Rows) },
-            new[] { "confidence", Numbers.Setting(st.Confidence) },
-            new[] { "bootstrap resamples", Numbers.Count(st.Resamples) },
+            new[] { "holdout rows judged", NumberText.Count(r.Rows) },
+            new[] { "confidence", NumberText.Setting(st.Confidence) },
+            new[] { "bootstrap resamples", NumberText.Count(st.Resamples) },
             new[] { "seed", st.Seed.ToString(CultureInfo.InvariantCulture) },
             new[] { "judged on", st.Mode == ModelGate.Core.Plan.JudgeMode.Interval ? "confidence intervals" : "point estimates" },
             new[] { "inconclusive counts as", CheckFacts.Word(st.InconclusiveSeverity) },
-            new[] { "minimum group support", Numbers.Count(st.MinSupport) },
-            new[] { "false discovery rate", Numbers.Setting(st.FalseDiscoveryRate) },
-            new[] { "generated", Numbers.Timestamp(ctx.GeneratedAt) },
+            new[] { "minimum group support", NumberText.Count(st.MinSupport) },
+            new[] { "false discovery rate", NumberText.Setting(st.FalseDiscoveryRate) },
+            new[] { "generated", NumberText.Timestamp(ctx.GeneratedAt) },
         };
         sb.Append(MarkdownTable.Render(["setting", "value"], settings));
         sb.Append("\n</details>\n");

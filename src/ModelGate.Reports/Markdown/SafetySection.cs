@@ -1,6 +1,7 @@
 using System.Text;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Markdown;
@@ -52,9 +53,9 @@ internal static class SafetySection
     }
 
     private static string Describe(FlipSummary f) =>
-        $"{Numbers.Count(f.Rows)} rows · negative flips (baseline right, candidate wrong): {Numbers.Count(f.NegativeFlips)}, rate {Numbers.Percent(f.NegativeFlipRate)}"
-        + (f.CandidateErrors == 0 ? " (the candidate made no errors)" : $" ({Numbers.Percent(f.NegativeFlipImpact)} of the candidate's {Numbers.Count(f.CandidateErrors)} errors)")
-        + $" · positive flips: {Numbers.Count(f.PositiveFlips)}";
+        $"{NumberText.Count(f.Rows)} rows · negative flips (baseline right, candidate wrong): {NumberText.Count(f.NegativeFlips)}, rate {NumberText.Percent(f.NegativeFlipRate)}"
+        + (f.CandidateErrors == 0 ? " (the candidate made no errors)" : $" ({NumberText.Percent(f.NegativeFlipImpact)} of the candidate's {NumberText.Count(f.CandidateErrors)} errors)")
+        + $" · positive flips: {NumberText.Count(f.PositiveFlips)}";
 
     private static void AppendRows(StringBuilder sb, FlipSummary f, ReportContext ctx)
     {
@@ -66,7 +67,7 @@ internal static class SafetySection
         var shown = f.NegativeFlipRowIds.Take(RowsShown).ToList();
         var features = ctx.FlippedRows.GroupBy(x => x.RowId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var columns = shown.Where(features.ContainsKey).SelectMany(id => features[id].Values.Select(v => v.Column)).Distinct(StringComparer.Ordinal).ToList();
-        var more = f.NegativeFlipRowIds.Count > shown.Count ? $" (first {Numbers.Count(shown.Count)} of {Numbers.Count(f.NegativeFlipRowIds.Count)} listed)" : string.Empty;
+        var more = f.NegativeFlipRowIds.Count > shown.Count ? $" (first {NumberText.Count(shown.Count)} of {NumberText.Count(f.NegativeFlipRowIds.Count)} listed)" : string.Empty;
         sb.Append("\nWorst negative flips, most confident wrong answer first").Append(more).Append(":\n\n");
         var rows = shown.Select(id =>
         {

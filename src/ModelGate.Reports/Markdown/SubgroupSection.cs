@@ -1,5 +1,6 @@
 using System.Text;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 using ModelGate.Reports.Text;
 
 namespace ModelGate.Reports.Markdown;
@@ -21,12 +22,12 @@ internal static class SubgroupSection
         var slices = groups.Select(g => g.Slice).Distinct(StringComparer.Ordinal).Count();
         var tooSmall = groups.Count(g => g.TooSmall);
         var sb = new StringBuilder("### Subgroups\n\n");
-        sb.Append(Numbers.Count(groups.Count)).Append(" group results in ").Append(Numbers.Count(slices)).Append(" slices; ")
-          .Append(Numbers.Count(tooSmall)).Append(" below the minimum support of ").Append(Numbers.Count(r.Statistics.MinSupport))
+        sb.Append(NumberText.Count(groups.Count)).Append(" group results in ").Append(NumberText.Count(slices)).Append(" slices; ")
+          .Append(NumberText.Count(tooSmall)).Append(" below the minimum support of ").Append(NumberText.Count(r.Statistics.MinSupport))
           .Append(" rows (reported with intervals, marked 🔸, never dropped).");
         if (groups.Any(g => g.AdjustedPValue is not null))
         {
-            sb.Append(" p-values are Benjamini-Hochberg adjusted at FDR ").Append(Numbers.Setting(r.Statistics.FalseDiscoveryRate)).Append('.');
+            sb.Append(" p-values are Benjamini-Hochberg adjusted at FDR ").Append(NumberText.Setting(r.Statistics.FalseDiscoveryRate)).Append('.');
         }
 
         sb.Append('\n');
@@ -40,7 +41,7 @@ internal static class SubgroupSection
             }
 
             sb.Append("\n**").Append(MarkdownText.Escape(CheckFacts.MetricName(metric))).Append("**: worst ")
-              .Append(Numbers.Count(Math.Min(WorstShown, ordered.Count))).Append(" of ").Append(Numbers.Count(ordered.Count)).Append(" groups (").Append(how).Append(")\n\n");
+              .Append(NumberText.Count(Math.Min(WorstShown, ordered.Count))).Append(" of ").Append(NumberText.Count(ordered.Count)).Append(" groups (").Append(how).Append(")\n\n");
             sb.Append(Table(ordered.Take(WorstShown), r));
         }
 
@@ -59,7 +60,7 @@ internal static class SubgroupSection
         foreach (var metric in GroupOrder.Metrics(groups))
         {
             var ordered = GroupOrder.WorstFirst(groups, metric);
-            sb.Append("<details><summary>All ").Append(Numbers.Count(ordered.Count)).Append(" groups: ")
+            sb.Append("<details><summary>All ").Append(NumberText.Count(ordered.Count)).Append(" groups: ")
               .Append(MarkdownText.Escape(CheckFacts.MetricName(metric))).Append("</summary>\n\n");
             sb.Append(Table(ordered, r));
             sb.Append("\n</details>\n");
@@ -70,16 +71,16 @@ internal static class SubgroupSection
 
     private static string Table(IEnumerable<GroupResult> groups, GateResult r)
     {
-        var conf = Numbers.Confidence(r.Statistics.Confidence);
+        var conf = NumberText.SettingPercent(r.Statistics.Confidence);
         var rows = groups.Select(g => (IReadOnlyList<string>)
         [
             MarkdownText.Escape(g.Slice),
             MarkdownText.Escape(g.Group) + (g.TooSmall ? " 🔸" : string.Empty),
-            Numbers.Count(g.Support),
-            MarkdownText.Escape(Numbers.Estimate(g.Candidate)),
-            MarkdownText.Escape(Numbers.Estimate(g.Baseline)),
-            MarkdownText.Escape(Numbers.Delta(g.Delta)),
-            g.AdjustedPValue is { } p ? MarkdownText.Escape(Numbers.PValue(p)) : "—",
+            NumberText.Count(g.Support),
+            MarkdownText.Escape(NumberText.Estimate(g.Candidate)),
+            MarkdownText.Escape(NumberText.Estimate(g.Baseline)),
+            MarkdownText.Escape(NumberText.Delta(g.Delta)),
+            g.AdjustedPValue is { } p ? MarkdownText.Escape(NumberText.PValue(p)) : "—",
             g.Verdict is { } v ? CheckFacts.Word(v) : "—",
         ]);
         return MarkdownTable.Render(["slice", "group", "rows", "candidate", "baseline", $"delta [{conf} CI]", "adj. p", "verdict"], rows, new HashSet<int> { 2 });

@@ -2,6 +2,7 @@ using ModelGate.Core;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
 using ModelGate.Core.Results;
+using ModelGate.Core.Text;
 
 namespace ModelGate.Reports.Text;
 
@@ -89,17 +90,17 @@ internal static class CheckFacts
 
         if (c.PValue is { } p)
         {
-            parts.Add(Numbers.PClause(p));
+            parts.Add(NumberText.PClause(p));
         }
 
         if (c.MinimumDetectableEffect is { } mde)
         {
-            parts.Add("smallest detectable regression " + Numbers.Value(mde));
+            parts.Add("smallest detectable regression " + NumberText.Value(mde));
         }
 
         if (c.RowsNeeded is { } rows)
         {
-            parts.Add("about " + Numbers.Count(rows) + " holdout rows would settle it");
+            parts.Add("about " + NumberText.Count(rows) + " holdout rows would settle it");
         }
 
         if (WaiverNote(c) is { } note)
@@ -120,9 +121,9 @@ internal static class CheckFacts
 
         if (c.WaiverExpired)
         {
-            return $"waiver by {w.Owner} expired on {Numbers.Date(w.Expires)} and no longer applies ({w.Reason})";
+            return $"waiver by {w.Owner} expired on {NumberText.Date(w.Expires)} and no longer applies ({w.Reason})";
         }
 
-        return c.Verdict == Verdict.Waived ? $"waived by {w.Owner} until {Numbers.Date(w.Expires)}: {w.Reason}" : null;
+        return c.Verdict == Verdict.Waived ? $"waived by {w.Owner} until {NumberText.Date(w.Expires)}: {w.Reason}" : null;
     }
 }

@@ -266,20 +266,6 @@ def disparities(y, pred, groups):
     }
 
 
-def brier_decomposition(y, p1, bins):
-    index = np.clip((p1 * bins).astype(int), 0, bins - 1)
-    n, base = len(y), y.mean()
-    rel = res = 0.0
-    for b in range(bins):
-        m = index == b
-        if not m.any():
-            continue
-        f, o = p1[m].mean(), y[m].mean()
-        rel += m.sum() * (f - o) ** 2
-        res += m.sum() * (o - base) ** 2
-    return {"reliability": rel / n, "resolution": res / n, "uncertainty": base * (1 - base)}
-
-
 def case(name, task, y, scores, metrics_, weights=None, threshold=0.5):
     return {
         "name": name,
@@ -366,7 +352,6 @@ def main():
         "by_sex": disparities(ar_y, ar_pred, sex),
         "by_colour_x_sex": disparities(ar_y, ar_pred, np.char.add(np.char.add(colour, " x "), sex)),
     }
-    statistics["brier_decomposition"] = dict(brier_decomposition(bc_y, mlp[:, 1], BINS), case="mlp_breast_cancer", bins=BINS)
 
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump({"bins": BINS, "cases": cases, "statistics": statistics}, f, indent=None, separators=(",", ":"))

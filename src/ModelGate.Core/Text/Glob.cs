@@ -1,6 +1,9 @@
-namespace ModelGate.Policy.Model;
+namespace ModelGate.Core.Text;
 
-/// <summary>Column-name globs: <c>*</c> matches any run of characters, <c>?</c> one character; case-sensitive.</summary>
+/// <summary>
+/// Column-name globs, the one matcher for the policy and the holdout reader: <c>*</c> matches any run of characters,
+/// <c>?</c> one character; case-sensitive, whole name. Iterative with backtracking to the last <c>*</c>: no recursion.
+/// </summary>
 public static class Glob
 {
     /// <summary>True when <paramref name="text"/> matches <paramref name="pattern"/>.</summary>

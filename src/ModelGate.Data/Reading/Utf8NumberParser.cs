@@ -8,7 +8,7 @@ namespace ModelGate.Data.Reading;
 /// 53 bits and whose power of ten is at most 22 are computed with one exact IEEE operation (Clinger's fast path,
 /// correctly rounded); everything else goes to the runtime's parser, which is also correctly rounded.
 /// </summary>
-internal static class NumberText
+internal static class Utf8NumberParser
 {
     private static readonly double[] PowersOfTen =
     [

@@ -1,13 +1,15 @@
 using System.Globalization;
-using ModelGate.Core;
 
-namespace ModelGate.Reports.Text;
+namespace ModelGate.Core.Text;
 
 /// <summary>
-/// Every number a reader sees: invariant culture, <see cref="SignificantDigits"/> significant digits with trailing
-/// zeros kept (so diffs line up), ASCII minus, deltas always signed. JSON does not use this: it writes round-trip doubles.
+/// Every number a reader sees, in reasons, thresholds, the console and every report: invariant culture, ASCII minus.
+/// Measured values (<see cref="Value"/>) have <see cref="SignificantDigits"/> significant digits with trailing zeros
+/// kept, so a point estimate and its interval read alike and columns line up; configured numbers
+/// (<see cref="Setting"/>) print as the user wrote them; counts a reader sees have thousands separators. JSON does not
+/// use this: it writes round-trip doubles.
 /// </summary>
-internal static class Numbers
+public static class NumberText
 {
     /// <summary>Significant digits of every displayed value.</summary>
     public const int SignificantDigits = 4;
@@ -54,7 +56,7 @@ internal static class Numbers
     }
 
     /// <summary>A signed value, e.g. +0.004010 or -0.01100; exactly zero is "0".</summary>
-    public static string Signed(double v)
+    public static string Change(double v)
     {
         var text = Value(v);
         return text.StartsWith('-') || text == "0" || double.IsNaN(v) ? text : "+" + text;
@@ -64,7 +66,7 @@ internal static class Numbers
     public static string Interval(Interval i) => $"[{Value(i.Lower)}, {Value(i.Upper)}]";
 
     /// <summary>"[-lower, +upper]" with signs.</summary>
-    public static string SignedInterval(Interval i) => $"[{Signed(i.Lower)}, {Signed(i.Upper)}]";
+    public static string ChangeInterval(Interval i) => $"[{Change(i.Lower)}, {Change(i.Upper)}]";
 
     /// <summary>An estimate with its interval, "undefined (reason)", or an em dash when absent.</summary>
     public static string Estimate(Estimate? e)
@@ -95,7 +97,7 @@ internal static class Numbers
             return $"undefined ({e.UndefinedReason})";
         }
 
-        return e.Interval is { } i ? $"{Signed(e.Value)} {SignedInterval(i)}" : Signed(e.Value);
+        return e.Interval is { } i ? $"{Change(e.Value)} {ChangeInterval(i)}" : Change(e.Value);
     }
 
     /// <summary>A fraction as a percentage with 3 significant digits, e.g. 0.02359 → "2.36%".</summary>
@@ -107,9 +109,9 @@ internal static class Numbers
         }
 
         var pct = fraction * 100;
-        if (pct == 0)
+        if (pct == 0 || double.IsInfinity(pct))
         {
-            return "0%";
+            return Value(pct) + "%";
         }
 
         var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(pct)));
@@ -119,20 +121,26 @@ internal static class Numbers
     }
 
     /// <summary>A signed percentage, e.g. "+12.3%".</summary>
-    public static string SignedPercent(double fraction)
+    public static string PercentChange(double fraction)
     {
         var text = Percent(fraction);
         return text.StartsWith('-') || text == "0%" || double.IsNaN(fraction) ? text : "+" + text;
     }
 
-    /// <summary>The confidence level as the user wrote it, e.g. "95%" or "99.5%".</summary>
-    public static string Confidence(double level) => Setting(level * 100) + "%";
+    /// <summary>A configured fraction as a percentage as the user wrote it, e.g. a confidence 0.95 → "95%", 0.005 → "0.5%".</summary>
+    public static string SettingPercent(double fraction) => Setting(fraction * 100) + "%";
 
     /// <summary>A configured number as the user wrote it (shortest round-trip form), e.g. 0.05, 95, 0.9.</summary>
-    public static string Setting(double v) => Math.Round(v, 10).ToString("R", Inv);
+    public static string Setting(double v) => v == 0 ? "0" : Math.Round(v, 10).ToString("R", Inv);
 
-    /// <summary>An integer, invariant, no separators.</summary>
-    public static string Count(long n) => n.ToString(Inv);
+    /// <summary>A configured change, signed as the user meant it, e.g. "-0.01" for an allowed drop, "+0.02" for an increase.</summary>
+    public static string SettingChange(double v) => v > 0 ? "+" + Setting(v) : Setting(v);
+
+    /// <summary>A count a reader sees, with thousands separators, e.g. 1,234.</summary>
+    public static string Count(long n) => n.ToString("N0", Inv);
+
+    /// <summary>An integer for machines (XML attributes, line numbers): invariant, no separators.</summary>
+    public static string Plain(long n) => n.ToString(Inv);
 
     /// <summary>A p-value: 4 significant digits, or "&lt; 0.0001".</summary>
     public static string PValue(double p) => p < 0.0001 ? "< 0.0001" : Value(p);
