@@ -9,7 +9,7 @@ public sealed class TroubleshootingDocTests
     [Fact]
     public void Every_catalogue_case_appears_in_the_troubleshooting_guide_as_the_catalogue_has_it()
     {
-        var path = Workspace.Repo("docs/troubleshooting.md");
+        var path = RepoPaths.Path("docs/troubleshooting.md");
         var lines = File.ReadAllLines(path).ToList();
         var doc = string.Join('\n', lines);
         var missing = FaultCatalogue.AllNames.Where(n => !doc.Contains($"`{n}`", StringComparison.Ordinal)).ToList();
