@@ -14,8 +14,8 @@ public sealed class ActionInstallTests
     [Fact]
     public async Task The_action_builds_the_tool_from_its_own_source_gates_an_example_and_reuses_the_cache()
     {
-        using var scratch = new Scratch();
-        var action = new CompositeAction(Repo.Path("action.yml"));
+        using var scratch = new TempFolder("cli");
+        var action = new CompositeAction(RepoPaths.Path("action.yml"));
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? scratch.Path,
@@ -23,7 +23,7 @@ public sealed class ActionInstallTests
             ["NUGET_PACKAGES"] = scratch.File("nuget-cache"),
             ["DOTNET_CLI_HOME"] = scratch.File("cli-home"),
             ["MG_TOOL_CACHE"] = scratch.File("tool-cache"),
-            ["SOURCE_DATE_EPOCH"] = InProcess.SourceDateEpoch,
+            ["SOURCE_DATE_EPOCH"] = CliHarness.SourceDateEpoch,
             ["GITHUB_TOKEN"] = "ghs_planted_secret_never_printed_0123456789",
         };
         var inputs = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -33,7 +33,7 @@ public sealed class ActionInstallTests
             ["comment"] = "false",
         };
 
-        var first = await action.RunAsync(Repo.Root, Directory.CreateDirectory(scratch.File("runner-1")).FullName, inputs, env, TimeSpan.FromMinutes(15));
+        var first = await action.RunAsync(RepoPaths.Root, Directory.CreateDirectory(scratch.File("runner-1")).FullName, inputs, env, TimeSpan.FromMinutes(15));
         Assert.True(first.Failed is null, first.Log);
         Assert.False(first.Steps.Single(s => s.Name == "Set up .NET").Ran);
         Assert.True(first.Steps.Single(s => s.Name == "Cache the tool built from this action's source").Ran);
@@ -48,7 +48,7 @@ public sealed class ActionInstallTests
         // The cache key is the sources' hash: the second run (a warm actions/cache) installs the same package without packing.
         Assert.Matches(@"^modelgate-tool-[^\n]+-[0-9a-f]{16}$", first.StepOutputs["steps.source.outputs.key"]);
         Assert.StartsWith(scratch.File("tool-cache"), first.StepOutputs["steps.source.outputs.dir"], StringComparison.Ordinal);
-        var second = await action.RunAsync(Repo.Root, Directory.CreateDirectory(scratch.File("runner-2")).FullName, inputs, env, TimeSpan.FromMinutes(5));
+        var second = await action.RunAsync(RepoPaths.Root, Directory.CreateDirectory(scratch.File("runner-2")).FullName, inputs, env, TimeSpan.FromMinutes(5));
         Assert.True(second.Failed is null, second.Log);
         Assert.Contains("), reused from the cache, in ", second.Steps.Single(s => s.Name == "Install ModelGate").Run!.Out, StringComparison.Ordinal);
         Assert.Equal("pass", second.Outputs["verdict"]);
@@ -58,7 +58,7 @@ public sealed class ActionInstallTests
         var package = Directory.GetFiles(scratch.File("tool-cache"), "ModelGate.*.nupkg", SearchOption.AllDirectories)
             .Single(f => char.IsAsciiDigit(Path.GetFileName(f)["ModelGate.".Length]));
         var version = Path.GetFileNameWithoutExtension(package)["ModelGate.".Length..];
-        var released = await action.RunAsync(Repo.Root, Directory.CreateDirectory(scratch.File("runner-3")).FullName,
+        var released = await action.RunAsync(RepoPaths.Root, Directory.CreateDirectory(scratch.File("runner-3")).FullName,
             new Dictionary<string, string>(inputs, StringComparer.Ordinal) { ["version"] = version, ["package-source"] = Path.GetDirectoryName(package)! },
             env, TimeSpan.FromMinutes(5));
         Assert.True(released.Failed is null, released.Log);

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ModelGate.Cli.Tests.Support;
-using ModelGate.GitHub.Tests.Fakes;
 
 namespace ModelGate.Cli.Tests;
 
@@ -11,7 +10,7 @@ public sealed partial class ActionTests
     [Fact]
     public void No_run_block_interpolates_an_input()
     {
-        var lines = File.ReadAllLines(Repo.Path("action.yml"));
+        var lines = File.ReadAllLines(RepoPaths.Path("action.yml"));
         var runBlocks = 0;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -37,15 +36,15 @@ public sealed partial class ActionTests
         }
 
         Assert.True(runBlocks >= 3, "expected the action's run steps");
-        Assert.Contains("runs:\n  using: composite", File.ReadAllText(Repo.Path("action.yml")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("runs:\n  using: composite", File.ReadAllText(RepoPaths.Path("action.yml")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_gate_step_writes_summary_outputs_and_one_sticky_comment()
     {
-        var exe = Repo.BuiltTool;
+        var exe = RepoPaths.BuiltTool;
         Assert.True(File.Exists(exe), $"{exe} is missing; build src/ModelGate.Cli first");
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         await using var fake = await FakeGitHub.StartAsync();
         var eventPath = scratch.Write("event.json", new JsonObject
         {
@@ -69,7 +68,7 @@ public sealed partial class ActionTests
             ["GITHUB_TOKEN"] = FakeGitHub.Token,
             ["RUNNER_TEMP"] = scratch.Path,
             ["MODELGATE_EXE"] = exe,
-            ["SOURCE_DATE_EPOCH"] = InProcess.SourceDateEpoch,
+            ["SOURCE_DATE_EPOCH"] = CliHarness.SourceDateEpoch,
             ["MG_POLICY"] = "examples/hmda-safety/modelgate.yml",
             ["MG_CANDIDATE"] = string.Empty,
             ["MG_BASELINE"] = string.Empty,
@@ -85,7 +84,7 @@ public sealed partial class ActionTests
             ["MG_PR"] = string.Empty,
         };
 
-        var run = await ProcessRun.RunAsync("bash", [Repo.Path("eng", "action-run.sh")], Repo.Root, env, TimeSpan.FromMinutes(3));
+        var run = await ProcessRun.RunAsync("bash", [RepoPaths.Path("eng", "action-run.sh")], RepoPaths.Root, env, TimeSpan.FromMinutes(3));
 
         Assert.True(run.ExitCode == ExitCodes.GateFailed, run.ToString());
         Assert.Contains("FAIL", File.ReadAllText(summary), StringComparison.Ordinal);
@@ -106,7 +105,7 @@ public sealed partial class ActionTests
         Assert.DoesNotContain(FakeGitHub.Token, run.Out + run.Error + outputs + File.ReadAllText(summary), StringComparison.Ordinal);
 
         // The same step again edits that comment instead of adding a second one.
-        var again = await ProcessRun.RunAsync("bash", [Repo.Path("eng", "action-run.sh")], Repo.Root, env, TimeSpan.FromMinutes(3));
+        var again = await ProcessRun.RunAsync("bash", [RepoPaths.Path("eng", "action-run.sh")], RepoPaths.Root, env, TimeSpan.FromMinutes(3));
         Assert.True(again.ExitCode == ExitCodes.GateFailed, again.ToString());
         Assert.Single(fake.Comments("o/r", 7));
         Assert.Single(fake.Requests, r => r.Method == "POST");

@@ -8,10 +8,10 @@ public sealed class CommandTests
     [Fact]
     public async Task Init_writes_a_policy_that_validates_and_runs()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var policy = scratch.File("ci/modelgate.yml");
-        var init = await InProcess.RunAsync(["init", "--model", Repo.Fixture("models", "mlp_breast_cancer_retrained.onnx"),
-            "--baseline", Repo.Fixture("models", "mlp_breast_cancer.onnx"), "--holdout", Repo.Fixture("data", "breast_cancer.holdout.csv"), "--out", policy]);
+        var init = await CliHarness.RunAsync(["init", "--model", RepoPaths.Fixture("models", "mlp_breast_cancer_retrained.onnx"),
+            "--baseline", RepoPaths.Fixture("models", "mlp_breast_cancer.onnx"), "--holdout", RepoPaths.Fixture("data", "breast_cancer.holdout.csv"), "--out", policy]);
         Assert.True(init.ExitCode == ExitCodes.Passed, init.ToString());
         Assert.Contains("task binary", init.Out, StringComparison.Ordinal);
         var yaml = File.ReadAllText(policy);
@@ -19,18 +19,18 @@ public sealed class CommandTests
         Assert.Contains("mlp_breast_cancer_retrained.onnx", yaml, StringComparison.Ordinal);
 
         // The scratch folder is no repository and the fixtures are outside it: only a trusted policy may point there.
-        var refused = await InProcess.RunAsync(["validate", "--policy", policy]);
+        var refused = await CliHarness.RunAsync(["validate", "--policy", policy]);
         Assert.True(refused.ExitCode == ExitCodes.UsageOrPolicyError, refused.ToString());
         Assert.Contains("or pass --allow-outside-root", refused.Error, StringComparison.Ordinal);
 
-        var validate = await InProcess.RunAsync(["validate", "--policy", policy, "--allow-outside-root"]);
+        var validate = await CliHarness.RunAsync(["validate", "--policy", policy, "--allow-outside-root"]);
         Assert.True(validate.ExitCode == ExitCodes.Passed, validate.ToString() + "\n--- policy\n" + yaml);
         Assert.Contains(": valid (", validate.Out, StringComparison.Ordinal);
 
-        var check = await InProcess.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json", "--allow-outside-root"]);
+        var check = await CliHarness.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json", "--allow-outside-root"]);
         Assert.True(check.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, check.ToString() + "\n--- policy\n" + yaml);
 
-        var again = await InProcess.RunAsync(["init", "--model", Repo.Fixture("models", "mlp_breast_cancer.onnx"), "--holdout", Repo.Fixture("data", "breast_cancer.holdout.csv"), "--out", policy]);
+        var again = await CliHarness.RunAsync(["init", "--model", RepoPaths.Fixture("models", "mlp_breast_cancer.onnx"), "--holdout", RepoPaths.Fixture("data", "breast_cancer.holdout.csv"), "--out", policy]);
         Assert.Equal(ExitCodes.UsageOrPolicyError, again.ExitCode);
         Assert.Contains("--force", again.Error, StringComparison.Ordinal);
         Assert.Equal(yaml, File.ReadAllText(policy));
@@ -39,9 +39,9 @@ public sealed class CommandTests
     [Fact]
     public async Task Init_guesses_regression_for_a_one_number_output()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var policy = scratch.File("modelgate.yml");
-        var init = await InProcess.RunAsync(["init", "--model", Repo.Fixture("models", "regressor_slid.onnx"), "--holdout", Repo.Fixture("data", "slid.holdout.csv"), "--label", "wages", "--out", policy]);
+        var init = await CliHarness.RunAsync(["init", "--model", RepoPaths.Fixture("models", "regressor_slid.onnx"), "--holdout", RepoPaths.Fixture("data", "slid.holdout.csv"), "--label", "wages", "--out", policy]);
         Assert.True(init.ExitCode == ExitCodes.Passed, init.ToString());
         Assert.Contains("task: regression", File.ReadAllText(policy), StringComparison.Ordinal);
     }
@@ -49,7 +49,7 @@ public sealed class CommandTests
     [Fact]
     public async Task Inspect_lists_inputs_outputs_and_the_output_it_would_score()
     {
-        var run = await InProcess.RunAsync(["inspect", "examples/digits-calibration/models/candidate.onnx"]);
+        var run = await CliHarness.RunAsync(["inspect", "examples/digits-calibration/models/candidate.onnx"]);
         Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
         var text = run.Out;
         var inputs = text.IndexOf("\ninputs:\n", StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class CommandTests
     [Fact]
     public async Task Inspect_of_a_missing_model_is_a_model_error()
     {
-        var run = await InProcess.RunAsync(["inspect", "examples/nope.onnx"]);
+        var run = await CliHarness.RunAsync(["inspect", "examples/nope.onnx"]);
         Assert.Equal(ExitCodes.InputError, run.ExitCode);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
@@ -73,18 +73,18 @@ public sealed class CommandTests
     [Fact]
     public async Task Validate_print_shows_the_resolved_policy_which_validates_again()
     {
-        var run = await InProcess.RunAsync(["validate", "--policy", "examples/breast-cancer/modelgate.yml", "--print"]);
+        var run = await CliHarness.RunAsync(["validate", "--policy", "examples/breast-cancer/modelgate.yml", "--print"]);
         Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
         Assert.Contains("roc_auc", run.Out, StringComparison.Ordinal);
         Assert.Contains("resamples: 1000", run.Out, StringComparison.Ordinal);
 
         // The printed policy is a policy: it validates where the original lives (its paths are resolved or relative to it).
-        using var scratch = new Scratch();
-        var copy = Path.Combine(Repo.Example("breast-cancer"), $".printed-{Guid.NewGuid():N}.yml");
+        using var scratch = new TempFolder("cli");
+        var copy = Path.Combine(RepoPaths.Example("breast-cancer"), $".printed-{Guid.NewGuid():N}.yml");
         try
         {
             File.WriteAllText(copy, run.Out);
-            var again = await InProcess.RunAsync(["validate", "--policy", copy]);
+            var again = await CliHarness.RunAsync(["validate", "--policy", copy]);
             Assert.True(again.ExitCode == ExitCodes.Passed, again.ToString() + "\n--- printed\n" + run.Out);
         }
         finally
@@ -96,9 +96,9 @@ public sealed class CommandTests
     [Fact]
     public async Task Validate_of_every_example_passes()
     {
-        foreach (var example in Repo.Examples)
+        foreach (var example in RepoPaths.ExampleNames)
         {
-            var run = await InProcess.RunAsync(["validate", "--policy", $"examples/{example}/modelgate.yml"]);
+            var run = await CliHarness.RunAsync(["validate", "--policy", $"examples/{example}/modelgate.yml"]);
             Assert.True(run.ExitCode == ExitCodes.Passed, example + ": " + run);
             Assert.StartsWith($"examples/{example}/modelgate.yml: valid (", run.Out, StringComparison.Ordinal);
         }

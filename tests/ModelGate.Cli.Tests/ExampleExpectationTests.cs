@@ -15,7 +15,7 @@ public sealed class ExampleExpectationTests
 {
     private static readonly string[] ReportFiles = ["report.md", "comment.md", "report.json", "report.junit.xml", "report.html"];
 
-    public static TheoryData<string> Examples => [.. Repo.Examples];
+    public static TheoryData<string> Examples => [.. RepoPaths.ExampleNames];
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -32,7 +32,7 @@ public sealed class ExampleExpectationTests
         foreach (var (name, bytes) in first.Files)
         {
             // Machine-specific paths would make the committed reports differ on every clone.
-            Assert.DoesNotContain(Repo.Root, Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+            Assert.DoesNotContain(RepoPaths.Root, Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
             Assert.DoesNotContain(Path.GetTempPath(), Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
         }
 
@@ -40,7 +40,7 @@ public sealed class ExampleExpectationTests
         var verdict = json.RootElement.GetProperty("gate").GetProperty("verdict").GetString()!;
         Assert.Equal(verdict == "pass" ? ExitCodes.Passed : ExitCodes.GateFailed, first.ExitCode);
         var files = new Dictionary<string, byte[]>(first.Files, StringComparer.Ordinal) { ["verdict.txt"] = Encoding.UTF8.GetBytes(verdict + "\n") };
-        Golden.AssertSame(Repo.Example(example, "expected"), files);
+        Golden.AssertSameFolder(RepoPaths.Example(example, "expected"), files);
     }
 
     [Theory]
@@ -84,7 +84,7 @@ public sealed class ExampleExpectationTests
     public void The_committed_verdict_is_the_intended_one(string example, string intended)
     {
         // The golden files are regenerable; this pins what each example is *meant* to show, so a rewrite cannot change it unnoticed.
-        Assert.Equal(intended + "\n", File.ReadAllText(Repo.Example(example, "expected", "verdict.txt")));
+        Assert.Equal(intended + "\n", File.ReadAllText(RepoPaths.Example(example, "expected", "verdict.txt")));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class ExampleExpectationTests
     {
         // Reads the expected files (the golden test proves the tool writes exactly these), so a careless
         // MODELGATE_UPDATE_GOLDEN rewrite cannot lose what the examples are meant to show.
-        byte[] Expected(string example, string name) => File.ReadAllBytes(Repo.Example(example, "expected", name));
+        byte[] Expected(string example, string name) => File.ReadAllBytes(RepoPaths.Example(example, "expected", name));
 
         Assert.Contains(FailedCheckIds(Expected("arrests-fairness", "report.json")), id => id is "subgroups" or "fairness");
 
@@ -120,13 +120,13 @@ public sealed class ExampleExpectationTests
 
     private static async Task<(int ExitCode, Dictionary<string, byte[]> Files)> RunAsync(string example, string outDir)
     {
-        var absolute = Repo.Path(outDir);
+        var absolute = RepoPaths.Path(outDir);
         if (Directory.Exists(absolute))
         {
             Directory.Delete(absolute, recursive: true);
         }
 
-        var run = await InProcess.RunAsync(["check", "--policy", $"examples/{example}/modelgate.yml", "--out", outDir]);
+        var run = await CliHarness.RunAsync(["check", "--policy", $"examples/{example}/modelgate.yml", "--out", outDir]);
         Assert.True(run.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, run.ToString());
         var files = ReportFiles.ToDictionary(n => n, n => File.ReadAllBytes(Path.Combine(absolute, n)), StringComparer.Ordinal);
         return (run.ExitCode, files);

@@ -8,12 +8,12 @@ namespace ModelGate.Cli.Tests;
 /// </summary>
 public sealed class FailClosedTests
 {
-    private static string Setup(Scratch scratch, string candidate, string checks, string models = "", string holdout = "breast_cancer.holdout.csv", string baseline = "mlp_breast_cancer")
+    private static string Setup(TempFolder scratch, string candidate, string checks, string models = "", string holdout = "breast_cancer.holdout.csv", string baseline = "mlp_breast_cancer")
     {
         Directory.CreateDirectory(scratch.File("models"));
-        File.Copy(Repo.Fixture("models", candidate + ".onnx"), scratch.File("models/candidate.onnx"));
-        File.Copy(Repo.Fixture("models", baseline + ".onnx"), scratch.File("models/baseline.onnx"));
-        File.Copy(Repo.Fixture("data", holdout), scratch.File("holdout.csv"));
+        File.Copy(RepoPaths.Fixture("models", candidate + ".onnx"), scratch.File("models/candidate.onnx"));
+        File.Copy(RepoPaths.Fixture("models", baseline + ".onnx"), scratch.File("models/baseline.onnx"));
+        File.Copy(RepoPaths.Fixture("data", holdout), scratch.File("holdout.csv"));
         return scratch.Write("modelgate.yml", $"""
             version: 1
             task: binary
@@ -33,15 +33,15 @@ public sealed class FailClosedTests
             """);
     }
 
-    private static Task<CliRun> Check(Scratch scratch, params string[] extra) =>
-        InProcess.RunAsync(["check", "--policy", scratch.File("modelgate.yml"), "--out", scratch.File("out"), .. extra], scratch.Path);
+    private static Task<CliRun> Check(TempFolder scratch, params string[] extra) =>
+        CliHarness.RunAsync(["check", "--policy", scratch.File("modelgate.yml"), "--out", scratch.File("out"), .. extra], scratch.Path);
 
-    private static string Comment(Scratch scratch) => File.ReadAllText(scratch.File("out/comment.md"));
+    private static string Comment(TempFolder scratch) => File.ReadAllText(scratch.File("out/comment.md"));
 
     [Fact]
     public async Task A_candidate_that_scores_nan_on_every_row_fails()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         Setup(scratch, "all_nan_breast_cancer", "  - metric: roc_auc\n    max_drop: 0.01");
         var run = await Check(scratch);
         Assert.True(run.ExitCode == 1, run.ToString());
@@ -54,7 +54,7 @@ public sealed class FailClosedTests
     [Fact]
     public async Task Logits_named_probabilities_are_read_as_logits_and_said_so()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         Setup(scratch, "logits_named_probabilities", "  - calibration: { metric: ece, at_most: 0.2 }");
         var run = await Check(scratch);
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -70,7 +70,7 @@ public sealed class FailClosedTests
     [Fact]
     public async Task Declared_probabilities_that_are_not_stop_with_exit_3_and_the_fix()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         Setup(scratch, "sum_1_3_breast_cancer", "  - metric: roc_auc\n    max_drop: 0.01", models: "  scores: probabilities");
         var run = await Check(scratch);
         Assert.True(run.ExitCode == 3, run.ToString());
@@ -84,7 +84,7 @@ public sealed class FailClosedTests
     public async Task A_likely_regression_fails_even_when_the_interval_straddles_the_bound()
     {
         // The degraded network is 0.031 AUC below the baseline; with max_drop 0.03 its interval straddles the bound.
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         Setup(scratch, "mlp_breast_cancer_degraded", "  - metric: roc_auc\n    max_drop: 0.03");
         var run = await Check(scratch);
         Assert.True(run.ExitCode == 1, run.ToString());
@@ -97,7 +97,7 @@ public sealed class FailClosedTests
     {
         // The original network is 0.0035 AUC below its retrained copy (paired interval about [-0.0095, -0.0003]): within
         // max_drop 0.005, but 171 rows cannot confirm that, so the interval straddles the bound with the estimate inside it.
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         Setup(scratch, "mlp_breast_cancer", "  - metric: roc_auc\n    max_drop: 0.005", baseline: "mlp_breast_cancer_retrained");
         var lenient = await Check(scratch);
         Assert.True(lenient.ExitCode == 0, lenient.ToString());

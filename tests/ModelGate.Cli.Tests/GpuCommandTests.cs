@@ -14,10 +14,10 @@ public sealed class GpuCommandTests
     [Fact]
     public async Task Status_without_the_cuda_build_says_where_it_looked_and_exits_4()
     {
-        var run = await InProcess.RunAsync(["gpu", "status"]);
+        var run = await CliHarness.RunAsync(["gpu", "status"]);
 
         Assert.Equal(ExitCodes.EnvironmentError, run.ExitCode);
-        Assert.Contains($"CUDA build of ONNX Runtime ({GpuBuild.PackageId} {GpuBuild.Version}): not installed in {InProcess.EmptyNuGet}", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"CUDA build of ONNX Runtime ({GpuBuild.PackageId} {GpuBuild.Version}): not installed in {CliHarness.EmptyNuGet}", run.Out, StringComparison.Ordinal);
         Assert.Contains("not ready: no CUDA build of ONNX Runtime", run.Out, StringComparison.Ordinal);
         Assert.Contains("dotnet modelgate gpu install", run.Out, StringComparison.Ordinal);
     }
@@ -36,13 +36,13 @@ public sealed class GpuCommandTests
         WriteStandInPackage(Path.Combine(feed, $"microsoft.ml.onnxruntime.gpu.linux.{GpuBuild.Version}.nupkg"));
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
 
-        var first = await InProcess.RunAsync(["gpu", "install", "--source", feed], env: env);
+        var first = await CliHarness.RunAsync(["gpu", "install", "--source", feed], env: env);
         Assert.True(first.ExitCode == ExitCodes.Passed, first.ToString());
         Assert.Contains($"modelgate: restoring Microsoft.ML.OnnxRuntime.Gpu.Linux {GpuBuild.Version} into {packages}", first.Error, StringComparison.Ordinal);
         Assert.Contains($"installed: {GpuBuild.ExpectedFolder(packages)}", first.Out, StringComparison.Ordinal);
         Assert.NotNull(GpuBuild.Find(packages));
 
-        var second = await InProcess.RunAsync(["gpu", "install", "--source", feed], env: env);
+        var second = await CliHarness.RunAsync(["gpu", "install", "--source", feed], env: env);
         Assert.Equal(ExitCodes.Passed, second.ExitCode);
         Assert.StartsWith("already installed:", second.Out, StringComparison.Ordinal);
         Assert.Empty(second.Error);
@@ -54,7 +54,7 @@ public sealed class GpuCommandTests
         var feed = Directory.CreateTempSubdirectory("modelgate-empty-feed-").FullName;
         var env = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Directory.CreateTempSubdirectory("modelgate-nuget-").FullName };
 
-        var run = await InProcess.RunAsync(["gpu", "install", "--source", feed], env: env);
+        var run = await CliHarness.RunAsync(["gpu", "install", "--source", feed], env: env);
 
         Assert.Equal(ExitCodes.EnvironmentError, run.ExitCode);
         var error = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("failed", StringComparison.Ordinal));

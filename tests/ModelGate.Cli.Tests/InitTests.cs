@@ -17,7 +17,7 @@ public sealed partial class InitTests
     public static TheoryData<string, bool> ExampleRuns()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var example in Repo.Examples)
+        foreach (var example in RepoPaths.ExampleNames)
         {
             data.Add(example, true);
             data.Add(example, false);
@@ -32,12 +32,12 @@ public sealed partial class InitTests
     {
         // The example's files in a repository of their own, as a user has them: init's policy must pass the path rule
         // (files inside the repository) without --allow-outside-root.
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         ExampleCopy.Into(scratch, example);
         Directory.CreateDirectory(scratch.File(".git"));
         var policy = scratch.File("modelgate.init.yml");
         string[] baseline = withBaseline ? ["--baseline", "models/baseline.onnx"] : [];
-        var init = await InProcess.RunAsync(["init", "--model", "models/candidate.onnx", .. baseline,
+        var init = await CliHarness.RunAsync(["init", "--model", "models/candidate.onnx", .. baseline,
             "--holdout", "data/holdout.csv", "--out", policy], scratch.Path);
         Assert.True(init.ExitCode == ExitCodes.Passed, init.ToString());
         var yaml = File.ReadAllText(policy);
@@ -47,7 +47,7 @@ public sealed partial class InitTests
             Assert.Matches(@"(?m)^    at_(least|most): -?[0-9.]+   # set by init a little (below|above) the candidate's own 95% interval", yaml);
         }
 
-        var validate = await InProcess.RunAsync(["validate", "--policy", policy]);
+        var validate = await CliHarness.RunAsync(["validate", "--policy", policy]);
         Assert.True(validate.ExitCode == ExitCodes.Passed, validate + "\n--- policy\n" + yaml);
         var check = await AssertVerdictAsync(scratch, policy, insideRepository: true);
         if (!withBaseline)
@@ -60,10 +60,10 @@ public sealed partial class InitTests
     [Fact]
     public async Task Features_are_never_the_row_id_the_label_or_text_columns()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var holdout = SlidWith(scratch, ("row_id", (i, _) => (i + 1).ToString(CultureInfo.InvariantCulture)), ("comment", (i, _) => $"note {i % 7}"));
         var policy = scratch.File("modelgate.yml");
-        var yaml = await InitAsync(policy, "--model", Repo.Fixture("models", "regressor_slid.onnx"), "--holdout", holdout);
+        var yaml = await InitAsync(policy, "--model", RepoPaths.Fixture("models", "regressor_slid.onnx"), "--holdout", holdout);
         AssertHas(yaml, "  label: wages\n", "    input: [education, age]   #", "task: regression");
         await AssertVerdictAsync(scratch, policy);
     }
@@ -71,26 +71,26 @@ public sealed partial class InitTests
     [Fact]
     public async Task Slices_are_on_low_cardinality_columns_the_band_rather_than_the_continuous_column()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var holdout = SlidWith(scratch, ("age_band", (_, row) => Band(row)));
         var policy = scratch.File("modelgate.yml");
-        var yaml = await InitAsync(policy, "--model", Repo.Fixture("models", "regressor_slid.onnx"), "--holdout", holdout, "--label", "wages");
+        var yaml = await InitAsync(policy, "--model", RepoPaths.Fixture("models", "regressor_slid.onnx"), "--holdout", holdout, "--label", "wages");
         var sliced = SliceColumn().Matches(yaml).Select(m => m.Groups[1].Value).ToList();
         Assert.Contains("age_band", sliced);
         Assert.DoesNotContain("age", sliced);
         Assert.DoesNotContain("wages", sliced);
         Assert.DoesNotContain("education", sliced);
-        var validate = await InProcess.RunAsync(["validate", "--policy", policy, "--allow-outside-root"]);
+        var validate = await CliHarness.RunAsync(["validate", "--policy", policy, "--allow-outside-root"]);
         Assert.True(validate.ExitCode == ExitCodes.Passed, validate + "\n--- policy\n" + yaml);
     }
 
     [Fact]
     public async Task A_model_narrower_than_the_numeric_columns_is_refused_with_the_columns_and_the_fix()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var holdout = SlidWith(scratch, ("hours", (i, _) => (20 + (i % 30)).ToString(CultureInfo.InvariantCulture)));
         var policy = scratch.File("modelgate.yml");
-        var init = await InProcess.RunAsync(["init", "--model", Repo.Fixture("models", "regressor_slid.onnx"), "--holdout", holdout, "--label", "wages", "--out", policy]);
+        var init = await CliHarness.RunAsync(["init", "--model", RepoPaths.Fixture("models", "regressor_slid.onnx"), "--holdout", holdout, "--label", "wages", "--out", policy]);
         Assert.Equal(ExitCodes.UsageOrPolicyError, init.ExitCode);
         var line = Assert.Single(init.ErrorLines);
         Assert.Contains("takes 2 values per row", line, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed partial class InitTests
         Assert.Contains("--features", line, StringComparison.Ordinal);
         Assert.False(File.Exists(policy));
 
-        var chosen = await InProcess.RunAsync(["init", "--model", Repo.Fixture("models", "regressor_slid.onnx"), "--holdout", holdout, "--label", "wages",
+        var chosen = await CliHarness.RunAsync(["init", "--model", RepoPaths.Fixture("models", "regressor_slid.onnx"), "--holdout", holdout, "--label", "wages",
             "--features", "age,education", "--out", policy]);
         Assert.True(chosen.ExitCode == ExitCodes.Passed, chosen.ToString());
         Assert.Contains("    input: [age, education]   # as named with --features", File.ReadAllText(policy), StringComparison.Ordinal);
@@ -107,10 +107,10 @@ public sealed partial class InitTests
     [Fact]
     public async Task A_baseline_whose_input_names_differ_is_stated_not_ignored()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var policy = scratch.File("modelgate.yml");
-        var init = await InProcess.RunAsync(["init", "--model", Repo.Example("arrests-fairness", "models", "candidate.onnx"),
-            "--baseline", Repo.Fixture("models", "per_column_arrests.onnx"), "--holdout", Repo.Fixture("data", "arrests.holdout.csv"), "--label", "released", "--out", policy]);
+        var init = await CliHarness.RunAsync(["init", "--model", RepoPaths.Example("arrests-fairness", "models", "candidate.onnx"),
+            "--baseline", RepoPaths.Fixture("models", "per_column_arrests.onnx"), "--holdout", RepoPaths.Fixture("data", "arrests.holdout.csv"), "--label", "released", "--out", policy]);
         Assert.Equal(ExitCodes.InputError, init.ExitCode);
         var line = Assert.Single(init.ErrorLines);
         Assert.Contains("the candidate's input is 'input' but the baseline's inputs are 'age', 'year'", line, StringComparison.Ordinal);
@@ -120,10 +120,10 @@ public sealed partial class InitTests
     [Fact]
     public async Task A_baseline_with_per_column_inputs_is_mapped_by_its_names()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var policy = scratch.File("modelgate.yml");
-        var model = Repo.Fixture("models", "per_column_arrests.onnx");
-        var yaml = await InitAsync(policy, "--model", model, "--baseline", model, "--holdout", Repo.Fixture("data", "arrests.holdout.csv"), "--label", "released");
+        var model = RepoPaths.Fixture("models", "per_column_arrests.onnx");
+        var yaml = await InitAsync(policy, "--model", model, "--baseline", model, "--holdout", RepoPaths.Fixture("data", "arrests.holdout.csv"), "--label", "released");
         AssertHas(yaml, "per_column: true", "  label: released\n");
         await AssertVerdictAsync(scratch, policy);
     }
@@ -131,9 +131,9 @@ public sealed partial class InitTests
     [Fact]
     public async Task An_image_input_is_fed_its_columns_reshaped_to_the_models_shape()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var policy = scratch.File("modelgate.yml");
-        var yaml = await InitAsync(policy, "--model", Repo.Fixture("models", "cnn_digits.onnx"), "--holdout", Repo.Fixture("data", "digits.holdout.csv"));
+        var yaml = await InitAsync(policy, "--model", RepoPaths.Fixture("models", "cnn_digits.onnx"), "--holdout", RepoPaths.Fixture("data", "digits.holdout.csv"));
         AssertHas(yaml, "task: multiclass", "shape: [1, 8, 8] }");
         await AssertVerdictAsync(scratch, policy);
     }
@@ -141,12 +141,12 @@ public sealed partial class InitTests
     [Fact]
     public async Task Interactive_without_a_terminal_behaves_as_plain_init()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var plain = scratch.File("plain.yml");
         var asked = scratch.File("asked.yml");
-        string[] common = ["init", "--model", Repo.Fixture("models", "regressor_slid.onnx"), "--holdout", Repo.Fixture("data", "slid.holdout.csv"), "--label", "wages"];
-        var first = await InProcess.RunAsync([.. common, "--out", plain]);
-        var second = await InProcess.RunAsync([.. common, "--interactive", "--out", asked]);
+        string[] common = ["init", "--model", RepoPaths.Fixture("models", "regressor_slid.onnx"), "--holdout", RepoPaths.Fixture("data", "slid.holdout.csv"), "--label", "wages"];
+        var first = await CliHarness.RunAsync([.. common, "--out", plain]);
+        var second = await CliHarness.RunAsync([.. common, "--interactive", "--out", asked]);
         Assert.True(first.ExitCode == ExitCodes.Passed && second.ExitCode == ExitCodes.Passed, first + "\n" + second);
         Assert.Equal(File.ReadAllText(plain), File.ReadAllText(asked));
     }
@@ -184,23 +184,23 @@ public sealed partial class InitTests
 
     private static async Task<string> InitAsync(string policy, params string[] args)
     {
-        var init = await InProcess.RunAsync(["init", .. args, "--out", policy]);
+        var init = await CliHarness.RunAsync(["init", .. args, "--out", policy]);
         Assert.True(init.ExitCode == ExitCodes.Passed, init.ToString());
         return File.ReadAllText(policy);
     }
 
     // Tests that read fixtures from the repository write their policy in a scratch folder outside it: they allow that.
-    private static async Task<CliRun> AssertVerdictAsync(Scratch scratch, string policy, bool insideRepository = false)
+    private static async Task<CliRun> AssertVerdictAsync(TempFolder scratch, string policy, bool insideRepository = false)
     {
         string[] outside = insideRepository ? [] : ["--allow-outside-root"];
-        var check = await InProcess.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json", .. outside]);
+        var check = await CliHarness.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json", .. outside]);
         Assert.True(check.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, check + "\n--- policy\n" + File.ReadAllText(policy));
         return check;
     }
 
-    private static string SlidWith(Scratch scratch, params (string Name, Func<int, string[], string> Value)[] extra)
+    private static string SlidWith(TempFolder scratch, params (string Name, Func<int, string[], string> Value)[] extra)
     {
-        var lines = File.ReadAllLines(Repo.Fixture("data", "slid.holdout.csv"));
+        var lines = File.ReadAllLines(RepoPaths.Fixture("data", "slid.holdout.csv"));
         var text = new StringBuilder();
         var header = lines[0].Split(',');
         text.Append(string.Join(',', header.Concat(extra.Select(e => e.Name)))).Append('\n');

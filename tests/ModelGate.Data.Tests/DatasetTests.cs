@@ -9,13 +9,13 @@ namespace ModelGate.Data.Tests;
 /// </summary>
 public sealed class DatasetTests
 {
-    public static TheoryData<string> Files() => new(Directory.GetFiles(RepoPaths.Datasets, "*.holdout.csv").Select(Path.GetFileName)!);
+    public static TheoryData<string> Files() => new(Directory.GetFiles(DataFiles.Datasets, "*.holdout.csv").Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Every_value_matches_a_naive_split(string name)
     {
-        var path = Path.Combine(RepoPaths.Datasets, name);
+        var path = Path.Combine(DataFiles.Datasets, name);
         var lines = File.ReadAllLines(path);
         var header = lines[0].Split(',');
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
@@ -51,9 +51,9 @@ public sealed class DatasetTests
     [MemberData(nameof(Files))]
     public void Summaries_match_pandas(string name)
     {
-        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Datasets, "expected.json")));
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataFiles.Datasets, "expected.json")));
         var file = expected.RootElement.GetProperty(name);
-        var holdout = HoldoutReader.Read(Path.Combine(RepoPaths.Datasets, name), new HoldoutReadOptions { Missing = MissingPolicy.PassNaN });
+        var holdout = HoldoutReader.Read(Path.Combine(DataFiles.Datasets, name), new HoldoutReadOptions { Missing = MissingPolicy.PassNaN });
         Assert.Equal(file.GetProperty("rows").GetInt32(), holdout.RowCount);
         Assert.Equal(file.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!), holdout.FileColumns);
         foreach (var stat in file.GetProperty("stats").EnumerateObject())
@@ -87,9 +87,9 @@ public sealed class DatasetTests
     [Fact]
     public void Streaming_and_gzip_give_the_same_table()
     {
-        using var files = new TempFiles();
-        var source = Path.Combine(RepoPaths.Datasets, "digits.holdout.csv");
-        var gz = files.Bytes("digits.holdout.csv.gz", TempFiles.Compress(File.ReadAllBytes(source)));
+        using var files = new TempFolder("data");
+        var source = Path.Combine(DataFiles.Datasets, "digits.holdout.csv");
+        var gz = files.WriteBytes("digits.holdout.csv.gz", DataFiles.Compress(File.ReadAllBytes(source)));
         var whole = HoldoutReader.Read(source, new HoldoutReadOptions());
         using var stream = HoldoutReader.Open(gz, new HoldoutReadOptions { ChunkRows = 97, InferenceRows = 50 });
         var chunks = stream.ReadChunks().ToList();

@@ -8,7 +8,7 @@ public sealed class FuzzTests : IDisposable
 {
     private static readonly byte[] Alphabet = "\",\t\n\r{}[]:0123456789.-eE aNn\\\u00e9"u8.ToArray().Concat(new byte[] { 0xFF, 0xC3, 0x00, 0xEF, 0xBB, 0xBF }).ToArray();
 
-    private readonly TempFiles files = new();
+    private readonly TempFolder files = new("data");
 
     public void Dispose() => files.Dispose();
 
@@ -26,8 +26,8 @@ public sealed class FuzzTests : IDisposable
             var input = Mutate(original, rng);
             var gzip = iteration % 10 == 0;
             var path = gzip
-                ? files.Bytes(name + ".gz", rng.Next(3) == 0 ? Mutate(TempFiles.Compress(input), rng) : TempFiles.Compress(input))
-                : files.Bytes(name, input);
+                ? files.WriteBytes(name + ".gz", rng.Next(3) == 0 ? Mutate(DataFiles.Compress(input), rng) : DataFiles.Compress(input))
+                : files.WriteBytes(name, input);
             var options = new HoldoutReadOptions
             {
                 Missing = (MissingPolicy)rng.Next(3),

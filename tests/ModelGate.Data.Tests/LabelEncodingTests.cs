@@ -4,12 +4,12 @@ namespace ModelGate.Data.Tests;
 
 public sealed class LabelEncodingTests : IDisposable
 {
-    private readonly TempFiles files = new();
+    private readonly TempFolder files = new("data");
 
     public void Dispose() => files.Dispose();
 
     private Holdout Labels(string values) =>
-        HoldoutReader.Read(files.Text("l.csv", "label\n" + values.Replace(' ', '\n') + "\n"), new HoldoutReadOptions());
+        HoldoutReader.Read(files.Write("l.csv", "label\n" + values.Replace(' ', '\n') + "\n"), new HoldoutReadOptions());
 
     [Theory]
     [InlineData("0 1 1 0", "0", "1")]
@@ -62,7 +62,7 @@ public sealed class LabelEncodingTests : IDisposable
     [Fact]
     public void Shipped_titanic_labels()
     {
-        var path = Path.Combine(RepoPaths.Datasets, "titanic_survival.holdout.csv");
+        var path = Path.Combine(DataFiles.Datasets, "titanic_survival.holdout.csv");
         var holdout = HoldoutReader.Read(path, new HoldoutReadOptions { Features = ["sex", "passenger_class"] });
         var labels = LabelEncoding.Binary(holdout, "survived");
         Assert.Equal(150, labels.ClassIndex.Sum());

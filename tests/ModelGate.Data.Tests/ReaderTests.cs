@@ -6,7 +6,7 @@ namespace ModelGate.Data.Tests;
 /// <summary>What a correct file reads as: formats, quoting, types, missing values, row ids and lines.</summary>
 public sealed class ReaderTests : IDisposable
 {
-    private readonly TempFiles files = new();
+    private readonly TempFolder files = new("data");
 
     public void Dispose() => files.Dispose();
 
@@ -15,7 +15,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Csv_with_quotes_embedded_newlines_bom_and_crlf()
     {
-        var path = files.Text("q.csv", "\uFEFFid,text,x\r\n1,\"a, b\",1.5\r\n2,\"say \"\"hi\"\"\nthere\",-2e3\r\n3,plain,.25\r\n");
+        var path = files.Write("q.csv", "\uFEFFid,text,x\r\n1,\"a, b\",1.5\r\n2,\"say \"\"hi\"\"\nthere\",-2e3\r\n3,plain,.25\r\n");
         var holdout = Read(path);
         Assert.Equal(["id", "text", "x"], holdout.FileColumns);
         Assert.Equal(3, holdout.RowCount);
@@ -28,11 +28,11 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Tsv_and_jsonl_and_gzip_read_the_same_values()
     {
-        var csv = Read(files.Text("t.csv", "a,b,c\n1,x,true\n2.5,y,false\n"));
-        var tsv = Read(files.Text("t.tsv", "a\tb\tc\n1\tx\ttrue\n2.5\ty\tfalse\n"));
-        var jsonl = Read(files.Text("t.jsonl", "{\"a\": 1, \"b\": \"x\", \"c\": true}\n{\"a\": 2.5, \"b\": \"y\", \"c\": false}\n"));
-        var gz = Read(files.Gzip("t.csv.gz", "a,b,c\n1,x,true\n2.5,y,false\n"));
-        var jsonlGz = Read(files.Gzip("t.jsonl.gz", "{\"a\": 1, \"b\": \"x\", \"c\": true}\r\n\r\n{\"a\": 2.5, \"b\": \"y\", \"c\": false}"));
+        var csv = Read(files.Write("t.csv", "a,b,c\n1,x,true\n2.5,y,false\n"));
+        var tsv = Read(files.Write("t.tsv", "a\tb\tc\n1\tx\ttrue\n2.5\ty\tfalse\n"));
+        var jsonl = Read(files.Write("t.jsonl", "{\"a\": 1, \"b\": \"x\", \"c\": true}\n{\"a\": 2.5, \"b\": \"y\", \"c\": false}\n"));
+        var gz = Read(files.WriteGzip("t.csv.gz", "a,b,c\n1,x,true\n2.5,y,false\n"));
+        var jsonlGz = Read(files.WriteGzip("t.jsonl.gz", "{\"a\": 1, \"b\": \"x\", \"c\": true}\r\n\r\n{\"a\": 2.5, \"b\": \"y\", \"c\": false}"));
         foreach (var h in new[] { csv, tsv, jsonl, gz, jsonlGz })
         {
             Assert.Equal([1.0, 2.5], h.GetDouble("a"));
@@ -47,7 +47,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Format_can_be_forced()
     {
-        var path = files.Text("data.txt", "a\tb\n1\t2\n");
+        var path = files.Write("data.txt", "a\tb\n1\t2\n");
         var holdout = Read(path, new HoldoutReadOptions { Format = HoldoutFormat.Tsv });
         Assert.Equal([2.0], holdout.GetDouble("b"));
         Assert.Equal(new HoldoutFileKind(HoldoutFormat.Tsv, false), holdout.Kind);
@@ -56,7 +56,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Jsonl_escapes_nulls_and_absent_keys()
     {
-        var path = files.Text("e.jsonl", "{\"n\\u0061me\": \"a\\\"b\\u00e9\", \"v\": null}\n{\"v\": 3}\n");
+        var path = files.Write("e.jsonl", "{\"n\\u0061me\": \"a\\\"b\\u00e9\", \"v\": null}\n{\"v\": 3}\n");
         var holdout = Read(path, new HoldoutReadOptions { Missing = MissingPolicy.PassNaN });
         Assert.Equal(["a\"b\u00e9", null], holdout.GetText("name"));
         Assert.Equal(1, holdout.MissingCounts["v"]);
@@ -67,7 +67,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Type_inference_and_override()
     {
-        var path = files.Text("k.csv", "i,d,b,t,code\n1,1.5,TRUE,x,01\n-2,2,false,3,2\n");
+        var path = files.Write("k.csv", "i,d,b,t,code\n1,1.5,TRUE,x,01\n-2,2,false,3,2\n");
         var holdout = Read(path, new HoldoutReadOptions { ColumnKinds = new Dictionary<string, ColumnKind> { ["code"] = ColumnKind.Text } });
         Assert.Equal(ColumnKind.WholeNumber, holdout.Column("i").Kind);
         Assert.Equal(ColumnKind.Number, holdout.Column("d").Kind);
@@ -80,7 +80,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Inferred_integers_that_turn_decimal_later_become_numbers()
     {
-        var path = files.Text("k.csv", "x\n1\n2\n3\n4.5\n");
+        var path = files.Write("k.csv", "x\n1\n2\n3\n4.5\n");
         var holdout = Read(path, new HoldoutReadOptions { InferenceRows = 2 });
         Assert.Equal(ColumnKind.Number, holdout.Column("x").Kind);
         Assert.Equal([1, 2, 3, 4.5], holdout.GetDouble("x"));
@@ -101,7 +101,7 @@ public sealed class ReaderTests : IDisposable
             _ => (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-30, 30)),
         }).ToArray();
         var text = "x,y\n" + string.Concat(values.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "," + ((float)v).ToString("G9", System.Globalization.CultureInfo.InvariantCulture) + "\n"));
-        var holdout = Read(files.Text("n.csv", text));
+        var holdout = Read(files.Write("n.csv", text));
         Assert.Equal(values, holdout.GetDouble("x"));
         Assert.Equal(values.Select(v => double.Parse(((float)v).ToString("G9", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)), holdout.GetDouble("y"));
     }
@@ -109,7 +109,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Only_requested_columns_are_materialised()
     {
-        var path = files.Text("c.csv", "p1,p2,q,label\n1,2,x,0\n3,4,y,1\n");
+        var path = files.Write("c.csv", "p1,p2,q,label\n1,2,x,0\n3,4,y,1\n");
         var holdout = Read(path, new HoldoutReadOptions { Columns = ["p*", "label"] });
         Assert.Equal(["p1", "p2", "label"], holdout.Columns);
         Assert.Throws<HoldoutException>(() => holdout.Column("q"));
@@ -120,7 +120,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Missing_values_are_counted_and_passed_as_nan()
     {
-        var path = files.Text("m.csv", "a,b,s\n1,,x\nNA,2,\nNaN,null,y\n4,5,z\n");
+        var path = files.Write("m.csv", "a,b,s\n1,,x\nNA,2,\nNaN,null,y\n4,5,z\n");
         var holdout = Read(path, new HoldoutReadOptions { Missing = MissingPolicy.PassNaN });
         Assert.Equal(2, holdout.MissingCounts["a"]);
         Assert.Equal(2, holdout.MissingCounts["b"]);
@@ -135,7 +135,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Drop_policy_skips_rows_with_a_missing_feature_only()
     {
-        var path = files.Text("m.csv", "a,b,s\n1,,x\nNA,2,\n3,3,\n4,5,z\n");
+        var path = files.Write("m.csv", "a,b,s\n1,,x\nNA,2,\n3,3,\n4,5,z\n");
         var holdout = Read(path, new HoldoutReadOptions { Missing = MissingPolicy.Drop, Features = ["a", "b"] });
         Assert.Equal(2, holdout.DroppedRows);
         Assert.Equal([2L, 3L], holdout.FirstDroppedLines);
@@ -149,7 +149,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Dropped_rows_leave_no_categories_or_ids_behind()
     {
-        var path = files.Text("m.csv", "id,a,s\nr1,1,x\nr2,,new\nr2,2,y\n");
+        var path = files.Write("m.csv", "id,a,s\nr1,1,x\nr2,,new\nr2,2,y\n");
         var holdout = Read(path, new HoldoutReadOptions { Features = ["a"], RowIdColumn = "id", Missing = MissingPolicy.Drop, ColumnKinds = new Dictionary<string, ColumnKind> { ["s"] = ColumnKind.Text } });
         Assert.Equal(["x", "y"], ((TextColumn)holdout.Column("s")).Categories);
         Assert.Equal(["r1", "r2"], holdout.RowIds!);
@@ -159,7 +159,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Features_are_read_even_when_not_listed_as_columns()
     {
-        var path = files.Text("m.csv", "a,b,s\n1,,x\n2,3,y\n");
+        var path = files.Write("m.csv", "a,b,s\n1,,x\n2,3,y\n");
         var holdout = Read(path, new HoldoutReadOptions { Columns = ["s"], Features = ["b"], Missing = MissingPolicy.Drop });
         Assert.Equal(["s", "b"], holdout.Columns);
         Assert.Equal(["y"], holdout.GetText("s"));
@@ -168,7 +168,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Row_ids_come_from_the_id_column()
     {
-        var path = files.Text("i.csv", "id,x\nr7,1\nr9,2\n");
+        var path = files.Write("i.csv", "id,x\nr7,1\nr9,2\n");
         var holdout = Read(path, new HoldoutReadOptions { RowIdColumn = "id", Columns = ["x"] });
         Assert.Equal(["r7", "r9"], holdout.RowIds!);
         Assert.Equal("r9", holdout.RowId(1));
@@ -178,8 +178,8 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Sha256_is_of_the_file_as_stored()
     {
-        var csv = files.Text("h.csv", "a\n1\n2\n");
-        var gz = files.Gzip("h.csv.gz", "a\n1\n2\n");
+        var csv = files.Write("h.csv", "a\n1\n2\n");
+        var gz = files.WriteGzip("h.csv.gz", "a\n1\n2\n");
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(csv))), Read(csv).Sha256);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(gz))), Read(gz).Sha256);
     }
@@ -193,7 +193,7 @@ public sealed class ReaderTests : IDisposable
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"r{i},{i * 0.5},{(i % 3 == 0 ? "a" : "b")}\n");
         }
 
-        var path = files.Text("s.csv", text.ToString());
+        var path = files.Write("s.csv", text.ToString());
         var options = new HoldoutReadOptions { ChunkRows = 300, InferenceRows = 100, RowIdColumn = "id" };
         using var stream = HoldoutReader.Open(path, options);
         var chunks = stream.ReadChunks().ToList();
@@ -221,7 +221,7 @@ public sealed class ReaderTests : IDisposable
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"r{i},{x},{n},{b},{g},{i * 0.25}\n");
         }
 
-        var path = files.Text("k.csv", text.ToString());
+        var path = files.Write("k.csv", text.ToString());
         var options = new HoldoutReadOptions { ChunkRows = 300, InferenceRows = 100, RowIdColumn = "id", Missing = MissingPolicy.PassNaN };
         var whole = Read(path, options);
         using var stream = HoldoutReader.Open(path, options);
@@ -253,7 +253,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Sha256_is_unavailable_before_the_end()
     {
-        var path = files.Text("s.csv", "x\n1\n2\n3\n");
+        var path = files.Write("s.csv", "x\n1\n2\n3\n");
         using var stream = HoldoutReader.Open(path, new HoldoutReadOptions { ChunkRows = 1 });
         stream.ReadChunk();
         Assert.Throws<InvalidOperationException>(() => stream.Sha256);
@@ -262,7 +262,7 @@ public sealed class ReaderTests : IDisposable
     [Fact]
     public void Column_names_can_be_read_alone()
     {
-        var path = files.Text("n.csv", "a,b\n1,2\n");
+        var path = files.Write("n.csv", "a,b\n1,2\n");
         Assert.Equal(["a", "b"], HoldoutReader.ReadColumnNames(path));
     }
 }

@@ -25,8 +25,8 @@ public sealed class CatalogueTests
         var where = MessagePlaces.Text(c.Stream, run, w);
         Assert.True(where.Contains(c.Message, StringComparison.Ordinal), $"{name}: message not found: {c.Message}\n{run}");
 
-        StackTraces.AssertNone(run.Stderr);
-        StackTraces.AssertNone(run.Stdout);
+        StackTraces.AssertNone(run.Error);
+        StackTraces.AssertNone(run.Out);
         foreach (var line in run.ErrorLines)
         {
             // Every error is one line that says it comes from ModelGate (usage errors add a pointer to --help).
@@ -36,7 +36,7 @@ public sealed class CatalogueTests
 
         if (c.ExitCode >= 2 && c.ExitCode != 4)
         {
-            Assert.Contains("modelgate: ", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("modelgate: ", run.Error, StringComparison.Ordinal);
         }
 
         if (c.Reports.Length == 0 && c.WholeCommand is null)

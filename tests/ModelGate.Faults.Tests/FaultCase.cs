@@ -41,8 +41,8 @@ public static class MessagePlaces
     /// <summary>Standard output, report.md, or standard error.</summary>
     public static string Text(MessagePlace place, CliRun run, Workspace w) => place switch
     {
-        MessagePlace.Stdout => run.Stdout,
+        MessagePlace.Stdout => run.Out,
         MessagePlace.MarkdownReport => File.ReadAllText(Path.Combine(w.OutDir, "report.md")),
-        _ => run.Stderr,
+        _ => run.Error,
     };
 }

@@ -84,7 +84,7 @@ public static class FaultCatalogue
             "Repair the row; one line per row.", w => w.EditHoldoutLines(l => l.Insert(2, new string('1', 20_000_000)))),
         Input("holdout_huge_header", "data/holdout.csv: no column matches '*_*' for model input 'input'; the header has aaaaaaaa",
             "Fix data.inputs or the header line (the file may have no line breaks).", w => w.Write("data/holdout.csv", new string('a', 20_000_000)),
-            also: (_, run) => Assert.True(run.Stderr.Length < 4_000, $"the message echoes the whole header: {run.Stderr.Length} characters")),
+            also: (_, run) => Assert.True(run.Error.Length < 4_000, $"the message echoes the whole header: {run.Error.Length} characters")),
         Input("holdout_text_in_feature", "data/holdout.csv: line 5, column 'mean_radius': 'abc' is not a number, so the column holds text, not numbers",
             "Fix the value, or encode the column as numbers.", w => w.SetCell(4, 0, "abc")),
         Input("train_missing", "data/train.csv: file not found (--train or the policy's path)",
@@ -138,9 +138,9 @@ public static class FaultCatalogue
             Stream = MessagePlace.MarkdownReport,
             Also = (_, run) =>
             {
-                Assert.Contains("3 rows left out of every metric", run.Stdout, StringComparison.Ordinal);
-                Assert.Matches("(?m)^FAIL +scores_valid", run.Stdout);
-                Assert.Contains("ModelGate: FAIL", run.Stdout, StringComparison.Ordinal);
+                Assert.Contains("3 rows left out of every metric", run.Out, StringComparison.Ordinal);
+                Assert.Matches("(?m)^FAIL +scores_valid", run.Out);
+                Assert.Contains("ModelGate: FAIL", run.Out, StringComparison.Ordinal);
             },
         },
         new("single_class_labels", 1, "cannot be computed: ROC AUC is undefined for the candidate: ROC AUC needs both classes; there are no negative rows",
@@ -150,9 +150,9 @@ public static class FaultCatalogue
             Stream = MessagePlace.Stdout,
             Also = (w, run) =>
             {
-                Assert.Contains("INCONCLUSIVE!  roc_auc", run.Stdout, StringComparison.Ordinal);
-                Assert.Contains("INCONCLUSIVE!  generalization_gap", run.Stdout, StringComparison.Ordinal);
-                Assert.Contains("ModelGate: FAIL", run.Stdout, StringComparison.Ordinal);
+                Assert.Contains("INCONCLUSIVE!  roc_auc", run.Out, StringComparison.Ordinal);
+                Assert.Contains("INCONCLUSIVE!  generalization_gap", run.Out, StringComparison.Ordinal);
+                Assert.Contains("ModelGate: FAIL", run.Out, StringComparison.Ordinal);
                 Assert.DoesNotContain("✅", File.ReadAllText(Path.Combine(w.OutDir, "comment.md")), StringComparison.Ordinal);
             },
         },
@@ -170,7 +170,7 @@ public static class FaultCatalogue
             Also = (w, run) =>
             {
                 // Found before the models ran: no verdict is printed, and the error is said once.
-                Assert.DoesNotContain("ModelGate: PASS", run.Stdout, StringComparison.Ordinal);
+                Assert.DoesNotContain("ModelGate: PASS", run.Out, StringComparison.Ordinal);
                 Assert.Single(run.ErrorLines, l => l.Contains("cannot write the report", StringComparison.Ordinal));
                 Assert.Equal("not a folder", File.ReadAllText(Path.Combine(w.OutDir, "report.md")));
             },
@@ -179,7 +179,7 @@ public static class FaultCatalogue
             "Remove the folder that has the report's name, or choose another --out.",
             w => Directory.CreateDirectory(Path.Combine(w.OutDir, "report.json")), NoArgs, ["report.md", "comment.md", "report.junit.xml", "report.html"])
         {
-            Also = (_, run) => Assert.Contains("ModelGate: PASS", run.Stdout, StringComparison.Ordinal),
+            Also = (_, run) => Assert.Contains("ModelGate: PASS", run.Out, StringComparison.Ordinal),
         },
         Env("onnxruntime_missing", "which holds no ONNX Runtime library (libonnxruntime.so or libonnxruntime.so.1). Fix: point --onnxruntime at the folder that holds libonnxruntime.so",
             "Point --onnxruntime (or MODELGATE_ONNXRUNTIME) at the folder with libonnxruntime.so.", w => Directory.CreateDirectory(w.File("empty-ort")), "--onnxruntime", "empty-ort"),

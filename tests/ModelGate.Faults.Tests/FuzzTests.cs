@@ -69,7 +69,7 @@ public sealed class FuzzTests
             var run = await w.RunAsync(null, CancellationToken.None, "validate", "--policy", "modelgate.yml");
             Assert.True(clock.Elapsed < PerInput, $"input {i} took {clock.Elapsed}");
             Assert.True(run.ExitCode is 0 or 2 or 3, $"input {i}: {run}\n--- input ---\n{Encoding.UTF8.GetString(mutated)}");
-            StackTraces.AssertNone(run.Stderr);
+            StackTraces.AssertNone(run.Error);
         }
     }
 
@@ -87,7 +87,7 @@ public sealed class FuzzTests
             File.WriteAllBytes(w.HoldoutPath, Mutate(original, rng));
             var run = await w.RunAsync(null, CancellationToken.None, "check", "--policy", "modelgate.yml", "--out", "out", "--format", "json");
             Assert.True(run.ExitCode is 0 or 1 or 2 or 3, $"input {i}: {run}");
-            StackTraces.AssertNone(run.Stderr);
+            StackTraces.AssertNone(run.Error);
             codes[run.ExitCode] = codes.GetValueOrDefault(run.ExitCode) + 1;
         }
 

@@ -1,4 +1,3 @@
-using ModelGate.GitHub.Tests.Fakes;
 
 namespace ModelGate.Faults.Tests;
 
@@ -17,7 +16,7 @@ public sealed class GitHubFaultTests
         {
             AssertCommon(run, w, summary);
             Assert.True(run.ExitCode == 4, run.ToString());
-            Assert.Contains("GitHub rejected the credentials (401)", run.Stdout + run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("GitHub rejected the credentials (401)", run.Out + run.Error, StringComparison.Ordinal);
         }
     }
 
@@ -32,7 +31,7 @@ public sealed class GitHubFaultTests
             AssertCommon(run, w, summary);
             // A fork's read-only token is expected on pull_request runs: the gate's own exit code stands.
             Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Contains("the token is read-only here (403 Resource not accessible by integration)", run.Stdout + run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("the token is read-only here (403 Resource not accessible by integration)", run.Out + run.Error, StringComparison.Ordinal);
         }
     }
 
@@ -45,16 +44,16 @@ public sealed class GitHubFaultTests
             AssertCommon(run, w, summary);
             // A network fault is transient, not a setup error: after the retries the gate's own exit code stands.
             Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Contains("PR comment not posted: connection failed", run.Stderr, StringComparison.Ordinal);
-            Assert.Contains("gave up because 6 attempts failed", run.Stderr, StringComparison.Ordinal);
+            Assert.Contains("PR comment not posted: connection failed", run.Error, StringComparison.Ordinal);
+            Assert.Contains("gave up because 6 attempts failed", run.Error, StringComparison.Ordinal);
         }
     }
 
     private static void AssertCommon(CliRun run, Workspace w, string summary)
     {
-        Assert.DoesNotContain(FakeGitHub.Token, run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeGitHub.Token, run.Out + run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeGitHub.Token, File.ReadAllText(summary), StringComparison.Ordinal);
-        StackTraces.AssertNone(run.Stderr);
+        StackTraces.AssertNone(run.Error);
         Assert.Contains("ModelGate", File.ReadAllText(summary), StringComparison.Ordinal);
         foreach (var report in FaultCatalogue.AllReports)
         {

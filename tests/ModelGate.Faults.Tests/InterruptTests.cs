@@ -81,7 +81,7 @@ public sealed class InterruptTests
     private static (string FileName, string[] Prefix) CliPath()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-        var folder = Workspace.Repo(Path.Combine("src", "ModelGate.Cli", "bin", configuration, "net10.0"));
+        var folder = RepoPaths.Path(Path.Combine("src", "ModelGate.Cli", "bin", configuration, "net10.0"));
         var apphost = Path.Combine(folder, "dotnet-modelgate");
         return File.Exists(apphost) ? (apphost, []) : ("dotnet", [Path.Combine(folder, "dotnet-modelgate.dll")]);
     }

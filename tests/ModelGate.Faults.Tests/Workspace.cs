@@ -1,28 +1,18 @@
-using System.Reflection;
-using System.Text;
-using ModelGate.Cli;
-
 namespace ModelGate.Faults.Tests;
 
 /// <summary>A temp folder holding a copy of an example, to break one thing in; deleted on dispose.</summary>
 public sealed class Workspace : IDisposable
 {
-    /// <summary>The repository root (from the test assembly's metadata).</summary>
-    public static string RepoRoot { get; } = typeof(Workspace).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "ModelGateRepoRoot").Value!;
-
-    /// <summary>A committed file, by path from the repository root.</summary>
-    public static string Repo(string relative) => Path.Combine(RepoRoot, relative);
+    private readonly TempFolder _temp = new("faults");
 
     public Workspace(string example = "breast-cancer")
     {
-        Dir = Path.Combine(Path.GetTempPath(), "modelgate-faults-" + Guid.NewGuid().ToString("N")[..10]);
-        CopyFolder(Repo(Path.Combine("examples", example)), Dir);
+        _temp.CopyFrom(RepoPaths.Example(example));
         // Fewer resamples keep the catalogue fast; verdicts in these cases do not hinge on them.
         EditPolicy(p => p.Replace("resamples: 1000", "resamples: 200", StringComparison.Ordinal));
     }
 
-    public string Dir { get; }
+    public string Dir => _temp.Path;
 
     public string PolicyPath => Path.Combine(Dir, "modelgate.yml");
 
@@ -62,61 +52,24 @@ public sealed class Workspace : IDisposable
         lines[row] = string.Join(',', cells);
     });
 
-    public void Write(string relative, string text) => System.IO.File.WriteAllText(File(relative), text, new UTF8Encoding(false));
+    public void Write(string relative, string text) => _temp.Write(relative, text);
 
-    public void WriteBytes(string relative, byte[] bytes) => System.IO.File.WriteAllBytes(File(relative), bytes);
+    public void WriteBytes(string relative, byte[] bytes) => _temp.WriteBytes(relative, bytes);
 
-    public void CopyIn(string repoRelative, string relative) => System.IO.File.Copy(Repo(repoRelative), File(relative), overwrite: true);
+    public void CopyIn(string repoRelative, string relative) => System.IO.File.Copy(RepoPaths.Path(repoRelative), File(relative), overwrite: true);
 
     /// <summary>Runs the CLI in-process in this folder.</summary>
-    public async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellation, params string[] args)
+    public Task<CliRun> RunAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellation, params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
         // The NuGet cache is the workspace's own, empty unless a case fills it: the developer's cache never decides a case.
-        var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = "1795316400", ["NUGET_PACKAGES"] = Directory.CreateDirectory(File("nuget")).FullName };
+        var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["NUGET_PACKAGES"] = Directory.CreateDirectory(File("nuget")).FullName };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             env[key] = value;
         }
 
-        var console = new CliConsole(stdout, stderr, IsTerminal: false, env, Dir);
-        var code = await ModelGateCli.RunAsync(args, console, cancellation);
-        return new CliRun(code, stdout.ToString(), stderr.ToString());
+        return CliHarness.RunAsync(args, Dir, env, cancellation);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A case may leave a file where a folder should be; the temp folder is cleaned by the OS then.
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            System.IO.File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
-
-        foreach (var folder in Directory.GetDirectories(from))
-        {
-            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
-        }
-    }
-}
-
-/// <summary>What one CLI run printed and returned.</summary>
-public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
-{
-    /// <summary>Stderr lines that are not progress lines.</summary>
-    public IReadOnlyList<string> ErrorLines => [.. Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("[modelgate", StringComparison.Ordinal))];
-
-    public override string ToString() => $"exit {ExitCode}\n--- stderr ---\n{Stderr}\n--- stdout ---\n{Stdout}";
+    public void Dispose() => _temp.Dispose();
 }

@@ -34,7 +34,7 @@ public sealed class DeviceTests(SharedRuntime shared)
     [Fact]
     public void Auto_without_the_cuda_build_runs_on_the_bundled_cpu_build_and_says_what_is_missing()
     {
-        using var model = shared.Runtime.LoadModel(Repo.Model("mlp_breast_cancer"));
+        using var model = shared.Runtime.LoadModel(RepoPaths.Model("mlp_breast_cancer"));
 
         Assert.Equal("CPU", shared.Runtime.Build);
         Assert.Equal(CudaPiece.GpuBuild, shared.Runtime.Cuda.Missing);
@@ -50,7 +50,7 @@ public sealed class DeviceTests(SharedRuntime shared)
     public void Explicit_cuda_without_the_cuda_build_is_an_environment_error_with_the_same_reason()
     {
         var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() => shared.Runtime.LoadModel(
-            Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda() }));
+            RepoPaths.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda() }));
 
         Assert.StartsWith("--device cuda:0 cannot be used: no CUDA build of ONNX Runtime", ex.Message, StringComparison.Ordinal);
         Assert.Contains("dotnet modelgate gpu install", ex.Fix, StringComparison.Ordinal);
@@ -71,12 +71,12 @@ public sealed class DeviceTests(SharedRuntime shared)
         Assert.Equal(CudaPiece.Device, runtime.Cuda.Missing);
         Assert.Equal(shared.Runtime.LibraryPath, runtime.LibraryPath);
 
-        using var auto = runtime.LoadModel(Repo.Model("mlp_breast_cancer"));
+        using var auto = runtime.LoadModel(RepoPaths.Model("mlp_breast_cancer"));
         Assert.Equal("cpu", auto.Device.Device);
         Assert.StartsWith("no CUDA-capable device is detected", auto.Device.Reason, StringComparison.Ordinal);
 
         var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() =>
-            runtime.LoadModel(Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda() }));
+            runtime.LoadModel(RepoPaths.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda() }));
         Assert.Contains("cannot be used: no CUDA-capable device is detected", ex.Message, StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class DeviceTests(SharedRuntime shared)
         Assert.True(runtime.Cuda.NotRequested);
 
         var ex = Assert.Throws<OnnxRuntimeUnavailableException>(() =>
-            runtime.LoadModel(Repo.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda(1) }));
+            runtime.LoadModel(RepoPaths.Model("mlp_breast_cancer"), new SessionSettings { Device = DeviceRequest.Cuda(1) }));
         Assert.Contains("--device cuda:1 cannot be used: ONNX Runtime was opened for the CPU only", ex.Message, StringComparison.Ordinal);
     }
 

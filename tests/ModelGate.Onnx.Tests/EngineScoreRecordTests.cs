@@ -15,7 +15,7 @@ namespace ModelGate.Onnx.Tests;
 [Collection(SharedRuntimeGroup.Name)]
 public sealed class EngineScoreRecordTests(SharedRuntime shared)
 {
-    private static string RecordPath => Path.Combine(Repo.Models, "expected", "engine-bits.txt");
+    private static string RecordPath => Path.Combine(RepoPaths.Models, "expected", "engine-bits.txt");
 
     [Fact]
     public void Every_fixture_output_is_bit_identical_to_the_recorded_engine()

@@ -12,7 +12,7 @@ public sealed class InputErrorTests(SharedRuntime shared)
     private static InputColumn[] Numeric(int count, int rows = 3) =>
         Enumerable.Range(0, count).Select(i => InputColumn.Numeric("f" + i, new double[rows])).ToArray();
 
-    private OnnxModel Load(string stem) => shared.Runtime.LoadModel(Repo.Model(stem), new SessionSettings { Device = DeviceRequest.Cpu });
+    private OnnxModel Load(string stem) => shared.Runtime.LoadModel(RepoPaths.Model(stem), new SessionSettings { Device = DeviceRequest.Cpu });
 
     [Fact]
     public void A_wrong_number_of_features_names_the_input_the_expected_shape_and_the_columns()

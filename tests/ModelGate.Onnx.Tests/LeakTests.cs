@@ -19,7 +19,7 @@ public sealed class LeakTests(SharedRuntime shared)
     [Fact]
     public void Running_thousands_of_times_keeps_process_memory_flat()
     {
-        using var model = shared.Runtime.LoadModel(Repo.Model("zipmap_string_titanic"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = 16 });
+        using var model = shared.Runtime.LoadModel(RepoPaths.Model("zipmap_string_titanic"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = 16 });
         var fixture = Fixture.Load("zipmap_string_titanic");
         var all = fixture.Inputs(fixture.Data());
         var prepared = model.Prepare([ModelInput.Dense("input", all[0].Columns.Select(c => InputColumn.Numeric(c.Name, c.Numbers![..16])).ToList())]);

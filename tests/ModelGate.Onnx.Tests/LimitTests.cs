@@ -35,7 +35,7 @@ public sealed class LimitTests(SharedRuntime shared)
         // 1 ms against one batch of 200,000 images: an idle machine finished 20,000 before the timer's callback ran.
         const int rows = 200_000;
         var settings = new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = rows, BatchTimeBudget = TimeSpan.FromMilliseconds(1) };
-        using var model = shared.Runtime.LoadModel(Repo.Model("cnn_digits"), settings);
+        using var model = shared.Runtime.LoadModel(RepoPaths.Model("cnn_digits"), settings);
 
         AssertLimit(model, OnnxLimit.BatchTime, "cnn_digits.onnx: one batch ran longer than its time budget of 0.001 s", SessionSettings.BatchTimeBudgetVariable, rows);
     }
@@ -43,7 +43,7 @@ public sealed class LimitTests(SharedRuntime shared)
     [Fact]
     public void The_same_batch_within_its_budget_scores_normally()
     {
-        using var model = shared.Runtime.LoadModel(Repo.Model("cnn_digits"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = Rows });
+        using var model = shared.Runtime.LoadModel(RepoPaths.Model("cnn_digits"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = Rows });
         Assert.Equal(Rows, model.Run(CnnRows(model)).RowCount);
     }
 
@@ -57,7 +57,7 @@ public sealed class LimitTests(SharedRuntime shared)
             Device = DeviceRequest.Cpu,
             CpuArenaLimitBytes = 256 * 1024,
         });
-        using var model = runtime.LoadModel(Repo.Model("cnn_digits"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = Rows });
+        using var model = runtime.LoadModel(RepoPaths.Model("cnn_digits"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = Rows });
 
         AssertLimit(model, OnnxLimit.CpuMemory, "needed more CPU memory than its ceiling of 0.3 MiB", OnnxRuntimeOptions.CpuArenaLimitVariable);
     }

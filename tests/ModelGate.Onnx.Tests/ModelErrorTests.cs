@@ -22,7 +22,7 @@ public sealed class ModelErrorTests(SharedRuntime shared)
     [Fact]
     public void A_file_that_is_not_onnx_is_a_model_error_with_orts_reason()
     {
-        var ex = Assert.Throws<OnnxModelException>(() => shared.Runtime.LoadModel(Repo.File("tests", "fixtures", "README.md"), Cpu));
+        var ex = Assert.Throws<OnnxModelException>(() => shared.Runtime.LoadModel(RepoPaths.Path("tests", "fixtures", "README.md"), Cpu));
         Assert.Contains("not a valid ONNX model", ex.Message, StringComparison.Ordinal);
         Assert.NotNull(ex.OrtCode);
         Assert.IsType<OrtException>(ex.InnerException);
@@ -31,7 +31,7 @@ public sealed class ModelErrorTests(SharedRuntime shared)
     [Fact]
     public void An_opset_newer_than_the_runtime_names_the_opsets_and_the_runtime_version()
     {
-        var ex = Assert.Throws<OnnxModelException>(() => shared.Runtime.LoadModel(Repo.Model("future_opset"), Cpu));
+        var ex = Assert.Throws<OnnxModelException>(() => shared.Runtime.LoadModel(RepoPaths.Model("future_opset"), Cpu));
         Assert.Contains($"ONNX Runtime {shared.Runtime.Version} does not support this model's operator sets (ai.onnx 99)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("opset", ex.Fix, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', ex.Message);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Tests.Support;
 
@@ -14,10 +13,7 @@ public sealed class NativeLibraryLayoutTests(SharedRuntime shared)
         var path = Path.Combine(AppContext.BaseDirectory, "runtimes", NativeLibraryNames.Rid, "native", NativeLibraryNames.OnnxRuntimeFile);
         Assert.True(File.Exists(path), $"missing {path}");
 
-        var expected = typeof(NativeLibraryLayoutTests).Assembly
-            .GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "ModelGateOrtVersion").Value;
-        Assert.Equal(expected, shared.Runtime.Version);
+        Assert.Equal(RepoPaths.OrtVersion, shared.Runtime.Version);
         Assert.Equal(path, shared.Runtime.LibraryPath);
     }
 

@@ -35,7 +35,7 @@ public sealed class RunBehaviourTests(SharedRuntime shared)
     public void Candidate_and_baseline_run_side_by_side_on_threads_with_the_same_results_as_alone()
     {
         using var candidate = shared.Runtime.LoadModel(Mlp.ModelPath, new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = 16 });
-        using var baseline = shared.Runtime.LoadModel(Repo.Model("mlp_breast_cancer_degraded"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = 16 });
+        using var baseline = shared.Runtime.LoadModel(RepoPaths.Model("mlp_breast_cancer_degraded"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = 16 });
         var prepared = candidate.Prepare(MlpInputs());
         var aloneCandidate = candidate.Score(prepared).Predictions.Scores;
         var aloneBaseline = baseline.Score(prepared).Predictions.Scores;

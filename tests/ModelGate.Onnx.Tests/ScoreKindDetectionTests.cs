@@ -20,7 +20,7 @@ public sealed class ScoreKindDetectionTests(SharedRuntime shared)
     private ScoredPredictions Score(string modelFile, string dataStem, ScoreRequest? request = null)
     {
         var fixture = Fixture.Load(dataStem);
-        using var model = shared.Runtime.LoadModel(Repo.Model(modelFile), new SessionSettings { Device = DeviceRequest.Cpu });
+        using var model = shared.Runtime.LoadModel(RepoPaths.Model(modelFile), new SessionSettings { Device = DeviceRequest.Cpu });
         return model.Score(fixture.Inputs(fixture.Data()), request ?? new ScoreRequest { Task = TaskKind.Binary });
     }
 

@@ -8,7 +8,7 @@ namespace ModelGate.Onnx.Tests;
 [Collection(SharedRuntimeGroup.Name)]
 public sealed class SignatureTests(SharedRuntime shared)
 {
-    private OnnxModel Load(string stem) => shared.Runtime.LoadModel(Repo.Model(stem), new SessionSettings { Device = DeviceRequest.Cpu });
+    private OnnxModel Load(string stem) => shared.Runtime.LoadModel(RepoPaths.Model(stem), new SessionSettings { Device = DeviceRequest.Cpu });
 
     [Fact]
     public void A_pytorch_mlp_has_a_dynamic_batch_float_input_and_metadata_with_opsets_from_the_file()
@@ -66,9 +66,9 @@ public sealed class SignatureTests(SharedRuntime shared)
     [Fact]
     public void The_file_header_reader_sees_the_future_opset_that_onnx_runtime_rejects()
     {
-        var header = ModelProtoHeader.TryRead(Repo.Model("future_opset"));
+        var header = ModelProtoHeader.TryRead(RepoPaths.Model("future_opset"));
         Assert.NotNull(header);
         Assert.Contains(new OpsetImport("", 99), header.Opsets);
-        Assert.Null(ModelProtoHeader.TryRead(Repo.File("tests", "fixtures", "README.md")));
+        Assert.Null(ModelProtoHeader.TryRead(RepoPaths.Path("tests", "fixtures", "README.md")));
     }
 }

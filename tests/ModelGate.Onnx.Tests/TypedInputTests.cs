@@ -12,7 +12,7 @@ namespace ModelGate.Onnx.Tests;
 [Collection(SharedRuntimeGroup.Name)]
 public sealed class TypedInputTests(SharedRuntime shared)
 {
-    private static string ModelPath(string name) => Repo.File("tests", "ModelGate.Onnx.Tests", "Models", name + ".onnx");
+    private static string ModelPath(string name) => RepoPaths.Path("tests", "ModelGate.Onnx.Tests", "Models", name + ".onnx");
 
     private static IReadOnlyList<ModelInput> Inputs(double[] a, double[] c, double[] d) =>
     [

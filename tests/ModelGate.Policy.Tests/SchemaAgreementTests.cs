@@ -8,7 +8,7 @@ namespace ModelGate.Policy.Tests;
 /// <summary>schema/modelgate.schema.json and the loader agree: same keys, same valid files, same schema-detectable mistakes.</summary>
 public sealed partial class SchemaAgreementTests
 {
-    private static readonly JsonObject Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPolicies.RepoRoot, "schema", "modelgate.schema.json")))!.AsObject();
+    private static readonly JsonObject Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "schema", "modelgate.schema.json")))!.AsObject();
     private static readonly JsonSchemaSubset Validator = new(Schema);
 
     /// <summary>Invalid cases a schema can see (unknown key, wrong type, enum, range, required, pattern); the rest need the loader's semantics.</summary>
@@ -24,27 +24,27 @@ public sealed partial class SchemaAgreementTests
     public static TheoryData<string> ValidPolicyFiles()
     {
         var files = Directory.GetFiles(TestPolicies.PoliciesFolder, "*.yml", SearchOption.AllDirectories).ToList();
-        var examples = Path.Combine(TestPolicies.RepoRoot, "examples");
+        var examples = Path.Combine(RepoPaths.Root, "examples");
         if (Directory.Exists(examples))
         {
             files.AddRange(Directory.GetFiles(examples, "modelgate.yml", SearchOption.AllDirectories));
         }
 
-        return [.. files.Select(f => Path.GetRelativePath(TestPolicies.RepoRoot, f))];
+        return [.. files.Select(f => Path.GetRelativePath(RepoPaths.Root, f))];
     }
 
     [Theory]
     [MemberData(nameof(ValidPolicyFiles))]
     public void Every_valid_policy_file_validates_against_the_schema_and_loads(string file)
     {
-        var path = Path.Combine(TestPolicies.RepoRoot, file);
+        var path = Path.Combine(RepoPaths.Root, file);
         Assert.Empty(Validator.Validate(YamlJson.Convert(File.ReadAllText(path))));
         TestPolicies.LoadValid(path);
     }
 
     public static TheoryData<int, string> DocsExamples()
     {
-        var docs = File.ReadAllText(Path.Combine(TestPolicies.RepoRoot, "docs", "policy.md"));
+        var docs = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "policy.md"));
         var data = new TheoryData<int, string>();
         var index = 0;
         foreach (Match block in YamlBlock().Matches(docs))
@@ -78,7 +78,7 @@ public sealed partial class SchemaAgreementTests
     [Fact]
     public void The_docs_show_the_complete_example_verbatim()
     {
-        var docs = File.ReadAllText(Path.Combine(TestPolicies.RepoRoot, "docs", "policy.md"));
+        var docs = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "policy.md"));
         var complete = File.ReadAllText(Path.Combine(TestPolicies.PoliciesFolder, "valid", "complete.yml"));
         Assert.Contains(complete, docs, StringComparison.Ordinal);
     }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using ModelGate.Policy.Diagnostics;
 
 namespace ModelGate.Policy.Tests;
@@ -8,30 +7,19 @@ public sealed class TestPolicies : IDisposable
 {
     public static readonly DateOnly Today = new(2026, 11, 22);
 
+    private readonly TempFolder _temp = new("policy");
+
     public TestPolicies()
     {
-        Folder = Path.Combine(Path.GetTempPath(), "modelgate-policy-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
-
         // The folder stands for a repository: policies in sub-folders may extend "../org/base.yml" inside it.
-        Directory.CreateDirectory(Path.Combine(Folder, ".git"));
+        Directory.CreateDirectory(_temp.File(".git"));
     }
 
-    public string Folder { get; }
+    public string Folder => _temp.Path;
 
-    public static string RepoRoot { get; } = typeof(TestPolicies).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "ModelGateRepoRoot").Value!;
+    public static string PoliciesFolder => RepoPaths.Path("tests", "ModelGate.Policy.Tests", "Policies");
 
-    public static string PoliciesFolder => Path.Combine(RepoRoot, "tests", "ModelGate.Policy.Tests", "Policies");
-
-    public string Write(string relativePath, string text)
-    {
-        var path = Path.Combine(Folder, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
-        return path;
-    }
+    public string Write(string relativePath, string text) => _temp.Write(relativePath, text.ReplaceLineEndings("\n"));
 
     public PolicyLoadResult Load(string text, string name = "modelgate.yml") => PolicyLoader.Load(Write(name, text), Today);
 
@@ -49,5 +37,5 @@ public sealed class TestPolicies : IDisposable
         return result.Errors[0];
     }
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 }

@@ -32,7 +32,7 @@ public sealed class ChromiumTests : IDisposable
             var png = Path.Combine(_folder, name + ".png");
             File.WriteAllText(html, HtmlReport.Render(s.Result, s.Context));
 
-            var (exit, output) = Run(Path.Combine(Golden.RepoRoot, "eng", "screenshot-report.sh"), html, png);
+            var (exit, output) = Run(Path.Combine(RepoPaths.Root, "eng", "screenshot-report.sh"), html, png);
 
             Assert.True(exit == 0, $"{name}: {output}");
             Assert.True(new FileInfo(png).Length > 20_000, $"{name}: the screenshot is suspiciously small");
@@ -45,7 +45,7 @@ public sealed class ChromiumTests : IDisposable
         var html = Path.Combine(_folder, "broken.html");
         File.WriteAllText(html, "<!DOCTYPE html><html><body><script>console.error('boom')</script></body></html>");
 
-        var (exit, output) = Run(Path.Combine(Golden.RepoRoot, "eng", "screenshot-report.sh"), html, Path.Combine(_folder, "broken.png"));
+        var (exit, output) = Run(Path.Combine(RepoPaths.Root, "eng", "screenshot-report.sh"), html, Path.Combine(_folder, "broken.png"));
 
         Assert.Equal(1, exit);
         Assert.Contains("boom", output, StringComparison.Ordinal);

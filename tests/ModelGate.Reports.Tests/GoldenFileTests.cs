@@ -5,14 +5,28 @@ namespace ModelGate.Reports.Tests;
 /// <summary>Every format of every realistic scenario, compared with its committed golden file.</summary>
 public sealed class GoldenFileTests
 {
+    /// <summary>tests/ModelGate.Reports.Tests/golden.</summary>
+    public static string Folder { get; } = RepoPaths.Path("tests", "ModelGate.Reports.Tests", "golden");
+
+    /// <summary>The file endings the theories below write for every scenario.</summary>
+    private static readonly string[] Formats = [".comment.md", ".json", ".junit.xml", ".html", ".prom", ".console.txt"];
+
     public static TheoryData<string> Names() => new(Scenario.All.Select(s => s.Name));
+
+    [Fact]
+    public void The_golden_folder_holds_only_files_these_tests_compare()
+    {
+        // A golden file no test writes any more would rot unnoticed (Golden compares one file at a time here).
+        var written = Scenario.All.SelectMany(s => Formats.Select(f => s.Name + f)).Append("failing.console.ansi.txt").Order(StringComparer.Ordinal);
+        Assert.Equal(written, Directory.GetFiles(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Markdown_comment_matches_golden(string name)
     {
         var s = Scenario.Named(name);
-        Golden.Verify($"{name}.comment.md", MarkdownReport.RenderComment(s.Result, s.Context));
+        Verify($"{name}.comment.md", MarkdownReport.RenderComment(s.Result, s.Context));
     }
 
     [Theory]
@@ -20,7 +34,7 @@ public sealed class GoldenFileTests
     public void Json_matches_golden(string name)
     {
         var s = Scenario.Named(name);
-        Golden.Verify($"{name}.json", JsonReport.Render(s.Result, s.Context));
+        Verify($"{name}.json", JsonReport.Render(s.Result, s.Context));
     }
 
     [Theory]
@@ -28,7 +42,7 @@ public sealed class GoldenFileTests
     public void Junit_matches_golden(string name)
     {
         var s = Scenario.Named(name);
-        Golden.Verify($"{name}.junit.xml", JunitReport.Render(s.Result, s.Context));
+        Verify($"{name}.junit.xml", JunitReport.Render(s.Result, s.Context));
     }
 
     [Theory]
@@ -36,7 +50,7 @@ public sealed class GoldenFileTests
     public void Html_matches_golden(string name)
     {
         var s = Scenario.Named(name);
-        Golden.Verify($"{name}.html", HtmlReport.Render(s.Result, s.Context));
+        Verify($"{name}.html", HtmlReport.Render(s.Result, s.Context));
     }
 
     [Theory]
@@ -44,7 +58,7 @@ public sealed class GoldenFileTests
     public void OpenMetrics_matches_golden(string name)
     {
         var s = Scenario.Named(name);
-        Golden.Verify($"{name}.prom", OpenMetricsReport.Render(s.Result, s.Context));
+        Verify($"{name}.prom", OpenMetricsReport.Render(s.Result, s.Context));
     }
 
     [Theory]
@@ -52,14 +66,14 @@ public sealed class GoldenFileTests
     public void Console_plain_text_matches_golden(string name)
     {
         var s = Scenario.Named(name);
-        Golden.Verify($"{name}.console.txt", ConsoleReport.Render(s.Result, s.Context, colors: false));
+        Verify($"{name}.console.txt", ConsoleReport.Render(s.Result, s.Context, colors: false));
     }
 
     [Fact]
     public void Console_with_colours_matches_golden()
     {
         var s = Scenario.Named("failing");
-        Golden.Verify("failing.console.ansi.txt", ConsoleReport.Render(s.Result, s.Context, colors: true));
+        Verify("failing.console.ansi.txt", ConsoleReport.Render(s.Result, s.Context, colors: true));
     }
 
     [Fact]
@@ -68,4 +82,6 @@ public sealed class GoldenFileTests
         var s = Scenario.Named("failing");
         Assert.Equal(MarkdownReport.RenderComment(s.Result, s.Context), MarkdownReport.RenderSummary(s.Result, s.Context));
     }
+
+    private static void Verify(string fileName, string actual) => Golden.AssertSame(Path.Combine(Folder, fileName), actual);
 }

@@ -10,12 +10,12 @@ public sealed class ActionPushTests
     public async Task The_gate_step_pushes_to_the_pushgateway_input_with_the_token_input()
     {
         const string Token = "mg-action-token-93be";
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         using var fake = new FakePushgateway(HttpStatusCode.OK);
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["MODELGATE_EXE"] = Repo.BuiltTool,
-            ["SOURCE_DATE_EPOCH"] = InProcess.SourceDateEpoch,
+            ["MODELGATE_EXE"] = RepoPaths.BuiltTool,
+            ["SOURCE_DATE_EPOCH"] = CliHarness.SourceDateEpoch,
             ["MG_POLICY"] = "examples/breast-cancer/modelgate.yml",
             ["MG_OUT"] = scratch.File("report"),
             ["MG_FORMAT"] = "json,openmetrics",
@@ -28,7 +28,7 @@ public sealed class ActionPushTests
             ["GITHUB_REF_NAME"] = "main",
         };
 
-        var run = await ProcessRun.RunAsync("bash", [Repo.Path("eng", "action-run.sh")], Repo.Root, env, TimeSpan.FromMinutes(3));
+        var run = await ProcessRun.RunAsync("bash", [RepoPaths.Path("eng", "action-run.sh")], RepoPaths.Root, env, TimeSpan.FromMinutes(3));
 
         Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
         var push = Assert.Single(fake.Requests);

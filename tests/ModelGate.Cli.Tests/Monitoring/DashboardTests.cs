@@ -8,7 +8,7 @@ namespace ModelGate.Cli.Tests.Monitoring;
 [Collection(MonitoringServersDefinition.Name)]
 public sealed class DashboardTests(MonitoringServers stack)
 {
-    private static readonly JsonNode Dashboard = JsonNode.Parse(File.ReadAllText(Repo.Path("docs", "grafana", "modelgate-dashboard.json")))!;
+    private static readonly JsonNode Dashboard = JsonNode.Parse(File.ReadAllText(RepoPaths.Path("docs", "grafana", "modelgate-dashboard.json")))!;
 
     /// <summary>Grafana's variables as the dashboard's defaults would set them ("All" gates).</summary>
     private static string Substitute(string query) => query

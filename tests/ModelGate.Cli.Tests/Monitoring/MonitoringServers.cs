@@ -15,7 +15,7 @@ public sealed class MonitoringServers : IAsyncLifetime, IDisposable
 
     public const string Password = "mg-push-password-41d2";
 
-    private readonly Scratch _scratch = new();
+    private readonly TempFolder _scratch = new();
 
     public LocalServer? Pushgateway { get; private set; }
 
@@ -73,7 +73,7 @@ public sealed class MonitoringServers : IAsyncLifetime, IDisposable
         {
             var outDir = _scratch.File("out-" + gate);
             string[] all = ["check", .. args, "--out", outDir, "--format", "json,openmetrics", "--gate-key", gate, "--pushgateway", push];
-            Runs.Add((gate, await InProcess.RunAsync(all, env: env), outDir));
+            Runs.Add((gate, await CliHarness.RunAsync(all, env: env), outDir));
         }
     }
 

@@ -10,15 +10,15 @@ public sealed class PushFailureTests
 {
     private const string Token = "mg-secret-token-0c1d";
 
-    private static Task<CliRun> GateAsync(Scratch scratch, Uri pushgateway, params string[] extra) =>
-        InProcess.RunAsync(
+    private static Task<CliRun> GateAsync(TempFolder scratch, Uri pushgateway, params string[] extra) =>
+        CliHarness.RunAsync(
             ["check", "--policy", "examples/breast-cancer/modelgate.yml", "--out", scratch.Path, "--format", "json", "--pushgateway", pushgateway.ToString(), "--pushgateway-timeout", "5", .. extra],
             env: new Dictionary<string, string> { [PushgatewayCredentials.TokenVariable] = Token, ["GITHUB_REF_NAME"] = "main" });
 
     [Fact]
     public async Task An_unreachable_pushgateway_is_a_warning_and_the_verdict_stands()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var run = await GateAsync(scratch, new Uri($"http://127.0.0.1:{LocalServer.FreePort()}/"));
         Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
         Assert.Contains("modelgate: warning: could not push the metrics to http://127.0.0.1:", run.Error, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class PushFailureTests
     [Fact]
     public async Task A_required_push_that_fails_turns_a_pass_into_exit_4_with_one_line()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         using var fake = new FakePushgateway(HttpStatusCode.Unauthorized);
         var run = await GateAsync(scratch, fake.Url, "--pushgateway-required");
         Assert.True(run.ExitCode == ExitCodes.EnvironmentError, run.ToString());
@@ -80,8 +80,8 @@ public sealed class PushFailureTests
     [InlineData("http://127.0.0.1:9091/?x=1", "has a query or fragment")]
     public async Task A_bad_pushgateway_url_is_a_usage_error_before_any_model_runs(string url, string problem)
     {
-        using var scratch = new Scratch();
-        var run = await InProcess.RunAsync(["check", "--policy", "examples/breast-cancer/modelgate.yml", "--out", scratch.Path, "--pushgateway", url]);
+        using var scratch = new TempFolder("cli");
+        var run = await CliHarness.RunAsync(["check", "--policy", "examples/breast-cancer/modelgate.yml", "--out", scratch.Path, "--pushgateway", url]);
         Assert.True(run.ExitCode == ExitCodes.UsageOrPolicyError, run.ToString());
         Assert.Contains(problem, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
         Assert.DoesNotContain("ONNX Runtime", run.Error, StringComparison.Ordinal);
@@ -91,8 +91,8 @@ public sealed class PushFailureTests
     [Fact]
     public async Task Half_set_basic_auth_is_a_usage_error_before_any_model_runs()
     {
-        using var scratch = new Scratch();
-        var run = await InProcess.RunAsync(
+        using var scratch = new TempFolder("cli");
+        var run = await CliHarness.RunAsync(
             ["check", "--policy", "examples/breast-cancer/modelgate.yml", "--out", scratch.Path, "--pushgateway", "http://127.0.0.1:9091"],
             env: new Dictionary<string, string> { [PushgatewayCredentials.UserVariable] = "ci" });
         Assert.True(run.ExitCode == ExitCodes.UsageOrPolicyError, run.ToString());

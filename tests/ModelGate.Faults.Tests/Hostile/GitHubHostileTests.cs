@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelGate.GitHub.Tests.Fakes;
 
 namespace ModelGate.Faults.Tests.Hostile;
 
@@ -24,7 +23,7 @@ public sealed class GitHubHostileTests
             Assert.True(run.ExitCode == 0, run.ToString());
             var comment = Assert.Single(fake.Comments("octo-org/models", 7));
             Assert.StartsWith($"<!-- modelgate:default verdict={expected} -->", comment.Body, StringComparison.Ordinal);
-            verdicts.Add(run.Stdout.Trim());
+            verdicts.Add(run.Out.Trim());
         }
 
         // Created, updated to FAIL, updated back to PASS, then left alone: the same verdict again changes nothing.
@@ -50,7 +49,7 @@ public sealed class GitHubHostileTests
         await using var fake = await FakeGitHub.StartAsync();
         var run = await CommentAsync(fake, "x\n", "{\"gate\": [");
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("out/report.json, line 1: not valid JSON", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("out/report.json, line 1: not valid JSON", run.Error, StringComparison.Ordinal);
         Assert.Empty(fake.Comments("octo-org/models", 7));
     }
 
@@ -62,10 +61,10 @@ public sealed class GitHubHostileTests
         fake.AddFault(new FakeFault(200, "[]", new Dictionary<string, string> { ["Link"] = $"<{self}>; rel=\"next\"" }, "GET"));
         var (run, seconds) = await CheckWithGitHubAsync(fake);
         Assert.True(run.ExitCode == 4, run.ToString());
-        Assert.Contains("repeats a page already read; stopped", run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("repeats a page already read; stopped", run.Out + run.Error, StringComparison.Ordinal);
         Assert.Single(fake.Requests, r => r.Method == "GET");
         Assert.True(seconds < 30, $"{seconds} s");
-        Secrets.AssertNotLeaked(nameof(A_next_link_back_to_the_same_page_stops_after_one_request), [run.Stdout, run.Stderr]);
+        Secrets.AssertNotLeaked(nameof(A_next_link_back_to_the_same_page_stops_after_one_request), [run.Out, run.Error]);
     }
 
     [Fact]
@@ -75,8 +74,8 @@ public sealed class GitHubHostileTests
         fake.AddFault(new FakeFault(200, "[]", new Dictionary<string, string> { ["Link"] = "<https://evil.invalid/steal?page=2>; rel=\"next\"" }, "GET"));
         var (run, _) = await CheckWithGitHubAsync(fake);
         Assert.True(run.ExitCode == 4, run.ToString());
-        Assert.Contains("points to another host (evil.invalid)", run.Stdout + run.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain(FakeGitHub.Token, run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("points to another host (evil.invalid)", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeGitHub.Token, run.Out + run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +90,7 @@ public sealed class GitHubHostileTests
 
         var (run, seconds) = await CheckWithGitHubAsync(fake);
         Assert.True(run.ExitCode == 4, run.ToString());
-        Assert.Contains("more than 100 pages of comments", run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("more than 100 pages of comments", run.Out + run.Error, StringComparison.Ordinal);
         Assert.Equal(ModelGate.GitHub.Rest.GitHubRestClient.MaxPages, fake.Requests.Count(r => r.Method == "GET"));
         Assert.True(seconds < 60, $"{seconds} s");
     }
@@ -99,9 +98,9 @@ public sealed class GitHubHostileTests
     [Fact]
     public void The_fork_templates_and_the_docs_agree_and_check_the_head_sha()
     {
-        var evaluate = File.ReadAllText(Workspace.Repo("docs/templates/modelgate-fork-evaluate.yml"));
-        var comment = File.ReadAllText(Workspace.Repo("docs/templates/modelgate-fork-comment.yml"));
-        var docs = File.ReadAllText(Workspace.Repo("docs/github.md"));
+        var evaluate = File.ReadAllText(RepoPaths.Path("docs/templates/modelgate-fork-evaluate.yml"));
+        var comment = File.ReadAllText(RepoPaths.Path("docs/templates/modelgate-fork-comment.yml"));
+        var docs = File.ReadAllText(RepoPaths.Path("docs/github.md"));
         foreach (var text in new[] { comment, docs })
         {
             Assert.Contains("HEAD_SHA: ${{ github.event.workflow_run.head_sha }}", text, StringComparison.Ordinal);

@@ -49,8 +49,8 @@ public sealed class HostileTests
         var where = MessagePlaces.Text(c.Place, run, w);
         Assert.True(where.Contains(c.Message, StringComparison.Ordinal), $"{name}: message not found: {c.Message}\n{run}");
 
-        StackTraces.AssertNone(run.Stderr);
-        StackTraces.AssertNone(run.Stdout);
+        StackTraces.AssertNone(run.Error);
+        StackTraces.AssertNone(run.Out);
         if (c.ExitCode is 2 or 3 or 4)
         {
             var errors = run.ErrorLines.Where(l => !l.StartsWith("modelgate: warning:", StringComparison.Ordinal)).ToList();
@@ -64,9 +64,9 @@ public sealed class HostileTests
         }
 
         var annotations = c.Args.Contains("--github-summary-only") || c.Args.Contains("--github");
-        ConsoleSafety.AssertInert(name, run.Stdout, annotations);
-        ConsoleSafety.AssertInert(name, run.Stderr);
-        Secrets.AssertNotLeaked(name, [run.Stdout, run.Stderr, .. RunnerFiles(w)], w.OutDir);
+        ConsoleSafety.AssertInert(name, run.Out, annotations);
+        ConsoleSafety.AssertInert(name, run.Error);
+        Secrets.AssertNotLeaked(name, [run.Out, run.Error, .. RunnerFiles(w)], w.OutDir);
         c.Also?.Invoke(w, run);
     }
 

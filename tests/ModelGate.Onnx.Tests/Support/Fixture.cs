@@ -16,7 +16,7 @@ internal sealed class Fixture
 
     public JsonElement Root { get; }
 
-    public string ModelPath => Repo.Model(Stem);
+    public string ModelPath => RepoPaths.Model(Stem);
 
     public double AbsTolerance => Root.GetProperty("tolerance").GetProperty("abs").GetDouble();
 
@@ -24,11 +24,11 @@ internal sealed class Fixture
 
     public static Fixture Load(string stem)
     {
-        var text = System.IO.File.ReadAllText(Path.Combine(Repo.Models, "expected", stem + ".json"));
+        var text = System.IO.File.ReadAllText(Path.Combine(RepoPaths.Models, "expected", stem + ".json"));
         return new Fixture(stem, JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    public CsvTable Data() => CsvTable.Read(Repo.File(Root.GetProperty("dataset").GetString()!.Split('/')));
+    public CsvTable Data() => CsvTable.Read(RepoPaths.Path(Root.GetProperty("dataset").GetString()!.Split('/')));
 
     /// <summary>The model inputs exactly as the fixture describes them: dense, per column, or a reshape to [N, C, H, W].</summary>
     public IReadOnlyList<ModelInput> Inputs(CsvTable data)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace ModelGate.GitHub.Tests.Fakes;
+namespace ModelGate.Testing;
 
 /// <summary>
 /// The committed extract of GitHub's OpenAPI description, and a small validator for the keywords it uses:
@@ -18,14 +18,17 @@ public sealed class OpenApiSubset
     public static OpenApiSubset GitHubCom { get; } = Load("issue-comments.api.github.com.json");
 
     /// <summary>The newest GHES extract.</summary>
-    public static OpenApiSubset Ghes { get; } = Load(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "openapi"), "issue-comments.ghes-*.json").Max()!);
+    public static OpenApiSubset Ghes { get; } = Load(Directory.GetFiles(Folder, "issue-comments.ghes-*.json").Max()!);
 
     /// <summary>Where the extract came from (package and file).</summary>
     public string Source => _document["x-extracted-from"]!.GetValue<string>();
 
-    /// <summary>Loads one extract from the test output's openapi folder.</summary>
+    /// <summary>The committed extracts: tests/ModelGate.Testing/openapi.</summary>
+    public static string Folder => RepoPaths.Path("tests", "ModelGate.Testing", "openapi");
+
+    /// <summary>Loads one extract from the committed openapi folder.</summary>
     public static OpenApiSubset Load(string fileName) =>
-        new(JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "openapi", Path.GetFileName(fileName))))!.AsObject());
+        new(JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, Path.GetFileName(fileName))))!.AsObject());
 
     /// <summary>The operation object for a path template and method, e.g. ("/repos/{owner}/{repo}/issues/{issue_number}/comments", "get").</summary>
     public JsonObject Operation(string pathTemplate, string method) =>

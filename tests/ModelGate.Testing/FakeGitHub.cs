@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ModelGate.GitHub.Tests.Fakes;
+namespace ModelGate.Testing;
 
 /// <summary>An account as GitHub shows it on a comment.</summary>
 public sealed record FakeUser(string Login, long Id, string Type)

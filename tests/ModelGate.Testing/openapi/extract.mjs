@@ -1,7 +1,7 @@
 // Extracts the issue-comment endpoints (and every component they reference) from @octokit/openapi.
 // Usage (in an empty temp dir):
 //   npm pack @octokit/openapi && tar xzf octokit-openapi-*.tgz
-//   node <repo>/tests/ModelGate.GitHub.Tests/openapi/extract.mjs package <repo>/tests/ModelGate.GitHub.Tests/openapi
+//   node <repo>/tests/ModelGate.Testing/openapi/extract.mjs package <repo>/tests/ModelGate.Testing/openapi
 // Writes issue-comments.<description>.json for api.github.com and the newest GHES description.
 import fs from "node:fs";
 import path from "node:path";
@@ -58,7 +58,7 @@ for (const file of ["api.github.com.json", ghes]) {
   strip(paths); strip(components);
   const out = {
     "x-extracted-from": `@octokit/openapi@${version} generated/${file}`,
-    "x-extracted-by": "tests/ModelGate.GitHub.Tests/openapi/extract.mjs",
+    "x-extracted-by": "tests/ModelGate.Testing/openapi/extract.mjs",
     openapi: spec.openapi,
     info: { title: spec.info.title, version: spec.info.version },
     paths,
