@@ -15,6 +15,7 @@ internal sealed class ParquetColumnValues
     private readonly DataField field;
     private readonly Type type;
     private Array? buffer;
+    private int[] levels = [];
 
     private ParquetColumnValues(string file, DataField field, ColumnKind kind)
     {
@@ -37,7 +38,7 @@ internal sealed class ParquetColumnValues
     public bool[] Booleans { get; private set; } = [];
 
     /// <summary>The values of a Text column.</summary>
-    public string?[] Texts { get; private set; } = [];
+    public ReadOnlyMemory<char>[] Texts { get; private set; } = [];
 
     /// <summary>Whether each row's value is null.</summary>
     public bool[] Nulls { get; private set; } = [];
@@ -95,13 +96,7 @@ internal sealed class ParquetColumnValues
                     break;
                 case ColumnKind.Boolean:
                     Booleans = Fit(Booleans, rows);
-                    var b = Read<bool>(group, rows);
-                    for (var i = 0; i < rows; i++)
-                    {
-                        Nulls[i] = !b[i].HasValue;
-                        Booleans[i] = b[i].GetValueOrDefault();
-                    }
-
+                    Expand(group, rows, Booleans);
                     break;
                 default:
                     Texts = Fit(Texts, rows);
@@ -137,14 +132,14 @@ internal sealed class ParquetColumnValues
         switch (Type.GetTypeCode(type))
         {
             case TypeCode.Double:
-                Convert(Read<double>(group, rows), rows, Numbers, v => v);
+                Expand(group, rows, Numbers);
                 break;
             case TypeCode.Single:
                 // The float's shortest decimal, as a CSV written from it would hold: 0.1f reads as 0.1, not 0.100000001.
-                Convert(Read<float>(group, rows), rows, Numbers, ShortestDecimal);
+                Convert(Expand(group, rows, Scratch<float>(rows)), rows, Numbers, ShortestDecimal);
                 break;
             default:
-                Convert(Read<decimal>(group, rows), rows, Numbers, FromDecimal);
+                Convert(Expand(group, rows, Scratch<decimal>(rows)), rows, Numbers, FromDecimal);
                 break;
         }
     }
@@ -167,18 +162,34 @@ internal sealed class ParquetColumnValues
 
     // An unsigned 64-bit value above long.MaxValue overflows, and the file is refused with that reason.
     private void WholeNumbers<T>(ParquetRowGroupReader group, int rows)
-        where T : struct, IBinaryInteger<T> => Convert(Read<T>(group, rows), rows, Longs, long.CreateChecked);
+        where T : struct, IBinaryInteger<T>
+    {
+        if (Longs is T[] longs)
+        {
+            Expand(group, rows, longs);
+            return;
+        }
+
+        Convert(Expand(group, rows, Scratch<T>(rows)), rows, Longs, long.CreateChecked);
+    }
 
     private void LoadTexts(ParquetRowGroupReader group, int rows)
     {
-        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
+        if (type == typeof(ReadOnlyMemory<char>))
+        {
+            // Parquet.Net's own string form: no string per value.
+            Expand(group, rows, Texts);
+            return;
+        }
+
+        if (type == typeof(string))
         {
             var strings = new string?[rows];
             group.ReadAsync(field, strings.AsMemory(), null).AsTask().GetAwaiter().GetResult();
             for (var i = 0; i < rows; i++)
             {
                 Nulls[i] = strings[i] is null;
-                Texts[i] = strings[i];
+                Texts[i] = strings[i].AsMemory();
             }
 
             return;
@@ -224,14 +235,59 @@ internal sealed class ParquetColumnValues
         return values;
     }
 
-    private void Convert<T, TOut>(T?[] source, int rows, TOut[] target, Func<T, TOut> convert)
+    private T[] Scratch<T>(int rows)
+        where T : struct
+    {
+        if (buffer is not T[] values || values.Length < rows)
+        {
+            values = new T[rows];
+            buffer = values;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Reads the column's values, densely packed, and its definition levels, then spreads the values to their rows
+    /// (from the end, in place) and marks the null rows: no nullable array of 16-byte slots per row.
+    /// </summary>
+    private T[] Expand<T>(ParquetRowGroupReader group, int rows, T[] target)
+        where T : struct
+    {
+        var values = target.AsMemory(0, rows);
+        if (field.MaxDefinitionLevel == 0)
+        {
+            group.ReadRawAsync(field, values, null, null).AsTask().GetAwaiter().GetResult();
+            Array.Clear(Nulls, 0, rows);
+            return target;
+        }
+
+        levels = Fit(levels, rows);
+        group.ReadRawAsync(field, values, levels.AsMemory(0, rows), null).AsTask().GetAwaiter().GetResult();
+        var defined = field.MaxDefinitionLevel;
+        var present = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            present += levels[i] == defined ? 1 : 0;
+        }
+
+        var k = present - 1;
+        for (var i = rows - 1; i >= 0; i--)
+        {
+            var isNull = levels[i] != defined;
+            Nulls[i] = isNull;
+            target[i] = isNull ? default : target[k--];
+        }
+
+        return target;
+    }
+
+    private void Convert<T, TOut>(T[] source, int rows, TOut[] target, Func<T, TOut> convert)
         where T : struct
     {
         for (var i = 0; i < rows; i++)
         {
-            var value = source[i];
-            Nulls[i] = !value.HasValue;
-            target[i] = value.HasValue ? convert(value.GetValueOrDefault()) : default!;
+            target[i] = Nulls[i] ? default! : convert(source[i]);
         }
     }
 
@@ -242,7 +298,7 @@ internal sealed class ParquetColumnValues
         {
             var value = source[i];
             Nulls[i] = !value.HasValue;
-            Texts[i] = value.HasValue ? format(value.GetValueOrDefault()) : null;
+            Texts[i] = value.HasValue ? format(value.GetValueOrDefault()).AsMemory() : default;
         }
     }
 }

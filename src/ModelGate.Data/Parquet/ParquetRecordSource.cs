@@ -134,7 +134,7 @@ internal sealed class ParquetRecordSource : IRecordSource
             case ColumnKind.Boolean:
                 return v.Booleans[i] ? "true"u8 : "false"u8;
             default:
-                var text = v.Texts[i]!;
+                var text = v.Texts[i].Span;
                 var length = Encoding.UTF8.GetMaxByteCount(text.Length);
                 if (scratch.Length < length)
                 {
