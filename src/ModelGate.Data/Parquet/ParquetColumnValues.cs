@@ -175,15 +175,9 @@ internal sealed class ParquetColumnValues
 
     private void LoadTexts(ParquetRowGroupReader group, int rows)
     {
-        if (type == typeof(ReadOnlyMemory<char>))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
-            // Parquet.Net's own string form: no string per value.
-            Expand(group, rows, Texts);
-            return;
-        }
-
-        if (type == typeof(string))
-        {
+            // As strings: Parquet.Net's ReadOnlyMemory<char> form kept its decoded pages alive (higher peak memory, no faster).
             var strings = new string?[rows];
             group.ReadAsync(field, strings.AsMemory(), null).AsTask().GetAwaiter().GetResult();
             for (var i = 0; i < rows; i++)
