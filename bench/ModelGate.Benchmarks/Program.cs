@@ -7,7 +7,7 @@ using ModelGate.Benchmarks.Onnx;
 namespace ModelGate.Benchmarks;
 
 /// <summary>
-/// Entry point. Timed side-by-side runs by name (`holdout-read`, `wide-header`, `onnx`, `gpu`, `metrics-resampling [rows] [resamples] [threads]`,
+/// Entry point. Timed side-by-side runs by name (`holdout-read`, `parquet-read`, `wide-header`, `onnx`, `gpu`, `metrics-resampling [rows] [resamples] [threads]`,
 /// `resampling-scale [rows] [resamples]`);
 /// anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
@@ -23,6 +23,10 @@ public static class Program
                 return HoldoutReadComparison.Run(args[1..]);
             case HoldoutReadComparison.ChildCommand:
                 return HoldoutReadComparison.RunChild(args[1..]);
+            case ParquetReadComparison.Command:
+                return ParquetReadComparison.Run(args[1..]);
+            case ParquetReadComparison.ChildCommand:
+                return ParquetReadComparison.RunChild(args[1..]);
             case WideHeaderRun.Command:
                 return WideHeaderRun.Run(args[1..]);
             case "onnx":

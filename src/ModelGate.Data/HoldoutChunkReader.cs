@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ModelGate.Data.Parquet;
 using ModelGate.Data.Reading;
 using ModelGate.Data.Selection;
 
@@ -19,6 +20,7 @@ public sealed class HoldoutChunkReader : IDisposable
     private readonly ColumnBuilder[] builders;
     private readonly int[] sourceIndex;
     private readonly bool[] isFeature;
+    private readonly bool[] stored;
     private readonly long[] missingCounts;
     private readonly MissingTokens tokens;
     private readonly List<long> droppedLines = [];
@@ -42,9 +44,12 @@ public sealed class HoldoutChunkReader : IDisposable
         input = InputFile.Open(file, Kind.Gzip, options.Limits);
         try
         {
-            source = Wrap<IRecordSource>(() => Kind.Format == HoldoutFormat.Jsonl
-                ? new JsonlRecordSource(input.Text, file, options.Limits)
-                : new CsvRecordSource(input.Text, file, Kind.Format == HoldoutFormat.Tsv ? '\t' : ',', options.Limits));
+            source = Wrap<IRecordSource>(() => Kind.Format switch
+            {
+                HoldoutFormat.Jsonl => new JsonlRecordSource(input.Text, file, options.Limits),
+                HoldoutFormat.Parquet => new ParquetRecordSource(file, options.MissingTokens, options.Limits),
+                _ => new CsvRecordSource(input.Text, file, Kind.Format == HoldoutFormat.Tsv ? '\t' : ',', options.Limits),
+            });
             FileColumns = source.Names;
             HeaderCheck.Validate(file, FileColumns);
             ColumnPattern.Resolve(options.ColumnKinds.Keys, FileColumns, file);
@@ -53,14 +58,17 @@ public sealed class HoldoutChunkReader : IDisposable
             var features = options.Features is null
                 ? Columns.ToHashSet(StringComparer.Ordinal)
                 : ColumnPattern.Resolve(options.Features, FileColumns, file).ToHashSet(StringComparer.Ordinal);
-            builders = selected.Select(n => new ColumnBuilder(
-                n,
-                file,
-                options.ColumnKinds.TryGetValue(n, out var k) ? k : null,
-                n == options.RowIdColumn)).ToArray();
             // One dictionary over the header: a list search per column made wide holdouts quadratic in the column count.
             var position = FileColumns.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
             sourceIndex = selected.Select(n => position.GetValueOrDefault(n, -1)).ToArray();
+            source.Project(sourceIndex);
+            // A kind the file's schema states (Parquet) is declared, not inferred; the policy's own types still win.
+            builders = selected.Select((n, j) => new ColumnBuilder(
+                n,
+                file,
+                options.ColumnKinds.TryGetValue(n, out var k) ? k : sourceIndex[j] < 0 ? null : source.StoredKind(sourceIndex[j]),
+                n == options.RowIdColumn)).ToArray();
+            stored = builders.Select((b, j) => !b.IsRowId && b.Kind is { } kind && sourceIndex[j] >= 0 && source.StoredKind(sourceIndex[j]) == kind).ToArray();
             isFeature = selected.Select(n => n != options.RowIdColumn && features.Contains(n)).ToArray();
             missingCounts = new long[selected.Count];
             tokens = new MissingTokens(options.MissingTokens);
@@ -134,8 +142,21 @@ public sealed class HoldoutChunkReader : IDisposable
             for (var j = 0; j < builders.Length; j++)
             {
                 var c = sourceIndex[j];
-                var value = source.Field(c);
-                var missing = source.IsNull(c) || tokens.IsMissing(value);
+                bool missing;
+                if (stored[j])
+                {
+                    missing = source.IsNull(c);
+                    builders[j].AppendStored(source, c, missing);
+                }
+                else
+                {
+                    var value = source.Field(c);
+                    missing = source.IsNull(c) || tokens.IsMissing(value);
+
+                    // Every value is checked against its column's type, also in rows the missing policy then drops.
+                    builders[j].Append(value, missing, line);
+                }
+
                 if (missing)
                 {
                     missingCounts[j]++;
@@ -144,9 +165,6 @@ public sealed class HoldoutChunkReader : IDisposable
                         firstMissingFeature = j;
                     }
                 }
-
-                // Every value is checked against its column's type, also in rows the missing policy then drops.
-                builders[j].Append(value, missing, line);
             }
 
             if (firstMissingFeature >= 0 && options.Missing != MissingPolicy.PassNaN)
@@ -250,7 +268,8 @@ public sealed class HoldoutChunkReader : IDisposable
     {
         // Rows to come, from the share of the file read so far, plus a margin: buffers are then allocated once
         // instead of grown by doubling, which would leave up to half of them unused.
-        var estimate = input.BytesRead == 0 ? 0 : (double)RowsRead * input.Length / input.BytesRead * 1.05 + 1024;
+        var estimate = source.RowCount is { } total ? total - RowsRead + keptTotal + 1024
+            : input.BytesRead == 0 ? 0 : (double)RowsRead * input.Length / input.BytesRead * 1.05 + 1024;
         var hint = (int)Math.Min(Math.Min(options.ChunkRows, estimate), Array.MaxLength);
         capacityHint = hint;
         foreach (var builder in builders)

@@ -5,7 +5,7 @@ namespace ModelGate.Data;
 /// <param name="Gzip">Whether the file is gzip-compressed.</param>
 public sealed record HoldoutFileKind(HoldoutFormat Format, bool Gzip)
 {
-    /// <summary>Detects the kind from the file name: .csv, .tsv, .jsonl (also .ndjson), each optionally followed by .gz.</summary>
+    /// <summary>Detects the kind from the file name: .csv, .tsv, .jsonl (also .ndjson), each optionally followed by .gz; .parquet (also .pq).</summary>
     public static HoldoutFileKind FromPath(string path, HoldoutFormat? formatOverride = null)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -27,14 +27,21 @@ public sealed record HoldoutFileKind(HoldoutFormat Format, bool Gzip)
             ".CSV" => HoldoutFormat.Csv,
             ".TSV" or ".TAB" => HoldoutFormat.Tsv,
             ".JSONL" or ".NDJSON" => HoldoutFormat.Jsonl,
+            ".PARQUET" or ".PQ" => HoldoutFormat.Parquet,
             _ => throw new HoldoutException(
                 path,
                 null,
                 null,
                 null,
                 "cannot tell the format from the extension '" + Path.GetExtension(name) + "'",
-                "name the file .csv, .tsv or .jsonl (optionally .gz), or set the format explicitly"),
+                "name the file .csv, .tsv or .jsonl (optionally .gz), or .parquet, or set the format explicitly"),
         };
+        if (gzip && format == HoldoutFormat.Parquet)
+        {
+            throw new HoldoutException(path, null, null, null, "a Parquet file cannot be gzipped as a whole",
+                "decompress it (Parquet compresses its own pages: write it with snappy, zstd or gzip inside)");
+        }
+
         return new HoldoutFileKind(format, gzip);
     }
 }

@@ -1,6 +1,6 @@
 namespace ModelGate.Data;
 
-/// <summary>The text layout of a holdout file; gzip compression is orthogonal and detected from the name.</summary>
+/// <summary>The layout of a holdout file; gzip compression of the text formats is orthogonal and detected from the name.</summary>
 public enum HoldoutFormat
 {
     /// <summary>Comma-separated values with a header line (RFC 4180 quoting).</summary>
@@ -11,4 +11,7 @@ public enum HoldoutFormat
 
     /// <summary>One JSON object per line; the first line's keys are the columns.</summary>
     Jsonl,
+
+    /// <summary>Apache Parquet: typed columns in row groups, read column by column (never gzip-wrapped; its pages carry their own codec).</summary>
+    Parquet,
 }

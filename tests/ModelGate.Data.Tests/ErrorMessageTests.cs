@@ -50,7 +50,7 @@ public sealed class ErrorMessageTests : IDisposable
     public void Unknown_extension()
     {
         var path = files.Write("data.txt", "a\n1\n");
-        Assert.Equal(path + ": cannot tell the format from the extension '.txt'; name the file .csv, .tsv or .jsonl (optionally .gz), or set the format explicitly.", Fails(path).Message);
+        Assert.Equal(path + ": cannot tell the format from the extension '.txt'; name the file .csv, .tsv or .jsonl (optionally .gz), or .parquet, or set the format explicitly.", Fails(path).Message);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ internal static class HoldoutReadComparison
         return 0;
     }
 
-    private static Measurement Child(string file, string arguments)
+    internal static Measurement Child(string file, string arguments)
     {
         var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, UseShellExecute = false };
         using var process = Process.Start(start)!;
@@ -94,7 +94,7 @@ internal static class HoldoutReadComparison
         return JsonSerializer.Deserialize<Measurement>(output.Trim().Split('\n')[^1])!;
     }
 
-    private static double PeakRssMb()
+    internal static double PeakRssMb()
     {
         var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
@@ -103,13 +103,13 @@ internal static class HoldoutReadComparison
     private static string Row(string name, List<Measurement> runs) => FormattableString.Invariant(
         $"| {name} | {Median(runs, m => m.Seconds):F2} s | {runs.Min(m => m.Seconds):F2} – {runs.Max(m => m.Seconds):F2} s | {Median(runs, m => m.CpuSeconds):F2} s | {runs.Min(m => m.CpuSeconds):F2} – {runs.Max(m => m.CpuSeconds):F2} s | {Median(runs, m => m.PeakRssMb):F0} MB |");
 
-    private static double Median(List<Measurement> runs, Func<Measurement, double> value)
+    internal static double Median(List<Measurement> runs, Func<Measurement, double> value)
     {
         var sorted = runs.Select(value).Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static string Option(string[] args, string name, string fallback)
+    internal static string Option(string[] args, string name, string fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;

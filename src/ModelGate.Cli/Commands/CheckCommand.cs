@@ -116,7 +116,7 @@ public static class CheckCommand
         var policy = new Option<string>("--policy", "-p") { Description = "Policy file.", DefaultValueFactory = _ => "modelgate.yml" };
         var candidate = new Option<string?>("--candidate") { Description = "Candidate model (.onnx); overrides models.candidate." };
         var baseline = new Option<string?>("--baseline") { Description = "Baseline model (.onnx); overrides models.baseline." };
-        var holdout = new Option<string?>("--holdout") { Description = "Holdout data (.csv .tsv .jsonl, optionally .gz); overrides data.holdout." };
+        var holdout = new Option<string?>("--holdout") { Description = "Holdout data (.csv .tsv .jsonl, optionally .gz, or .parquet); overrides data.holdout." };
         var train = new Option<string?>("--train") { Description = "Train sample for the generalization gap; overrides data.train." };
         var device = new Option<string>("--device") { Description = "auto, cpu or cuda[:N].", DefaultValueFactory = _ => "auto" };
         var ort = new Option<string?>("--onnxruntime") { Description = "ONNX Runtime library file or folder (else MODELGATE_ONNXRUNTIME, the bundled one, the system's)." };

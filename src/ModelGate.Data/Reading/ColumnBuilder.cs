@@ -90,6 +90,35 @@ internal sealed class ColumnBuilder
         AppendSlow(value, isMissing, line);
     }
 
+    /// <summary>Adds a value the source stores typed as this column's kind (Parquet), without a text round trip.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AppendStored(IRecordSource source, int column, bool isMissing)
+    {
+        EnsureCapacity();
+        switch (kind)
+        {
+            case ColumnKind.Number:
+                doubles[count++] = isMissing ? double.NaN : source.Number(column);
+                break;
+            case ColumnKind.WholeNumber:
+                if (isMissing)
+                {
+                    MarkMissing();
+                }
+
+                longs[count++] = isMissing ? 0 : source.WholeNumber(column);
+                break;
+            default:
+                if (isMissing)
+                {
+                    MarkMissing();
+                }
+
+                booleans[count++] = !isMissing && source.Boolean(column);
+                break;
+        }
+    }
+
     /// <summary>Removes the value added last (its row was dropped).</summary>
     public void RemoveLast()
     {

@@ -15,6 +15,26 @@ internal interface IRecordSource : IDisposable
     /// <summary>The value of a column in the current record (unquoted, unescaped UTF-8).</summary>
     ReadOnlySpan<byte> Field(int column);
 
-    /// <summary>Whether the value is absent by construction (a JSON null or a key the line lacks).</summary>
+    /// <summary>Whether the value is absent by construction (a JSON null or a key the line lacks, a Parquet null).</summary>
     bool IsNull(int column);
+
+    /// <summary>Rows in the file when its format records them (Parquet's footer); null for text formats.</summary>
+    long? RowCount => null;
+
+    /// <summary>Names the columns that will be read (indexes into <see cref="Names"/>); a columnar source reads only these.</summary>
+    void Project(IReadOnlyList<int> columns)
+    {
+    }
+
+    /// <summary>The kind the file's schema gives a column whose values are stored typed (Parquet numbers and booleans); null when values are text.</summary>
+    ColumnKind? StoredKind(int column) => null;
+
+    /// <summary>The current value of a column stored as <see cref="ColumnKind.Number"/>.</summary>
+    double Number(int column) => throw new NotSupportedException();
+
+    /// <summary>The current value of a column stored as <see cref="ColumnKind.WholeNumber"/>.</summary>
+    long WholeNumber(int column) => throw new NotSupportedException();
+
+    /// <summary>The current value of a column stored as <see cref="ColumnKind.Boolean"/>.</summary>
+    bool Boolean(int column) => throw new NotSupportedException();
 }

@@ -76,7 +76,7 @@ internal sealed partial class PolicyBinder
         }
 
         _read.Keys(map, "data", DataKeys);
-        var holdout = PathOf(map, "holdout", "data", "the holdout file: .csv, .tsv or .jsonl, optionally .gz");
+        var holdout = PathOf(map, "holdout", "data", "the holdout file: .csv, .tsv or .jsonl, optionally .gz, or .parquet");
         var train = PathOf(map, "train", null, null);
         var label = _read.RequiredText(map, "label", "data", "the label column");
         var id = _read.Text(map, "id");
