@@ -49,7 +49,7 @@ public sealed class ExampleExpectationTests
     {
         // What tests and benchmarks call: GateRun with the request the CLI builds from its flags and the tests' environment.
         var outDir = $".modelgate-out/examples/{example}";
-        var absolute = Repo.Path(outDir);
+        var absolute = RepoPaths.Path(outDir);
         if (Directory.Exists(absolute))
         {
             Directory.Delete(absolute, recursive: true);
@@ -59,10 +59,10 @@ public sealed class ExampleExpectationTests
         var run = await GateRun.ExecuteAsync(
             new GateRequest
             {
-                PolicyPath = Repo.Path($"examples/{example}/modelgate.yml"),
-                Now = DateTimeOffset.FromUnixTimeSeconds(long.Parse(InProcess.SourceDateEpoch, System.Globalization.CultureInfo.InvariantCulture)),
-                WorkingDirectory = Repo.Root,
-                Runtime = new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory, CudaProbe = new() { NuGetPackagesFolder = InProcess.EmptyNuGet } },
+                PolicyPath = RepoPaths.Path($"examples/{example}/modelgate.yml"),
+                Now = DateTimeOffset.FromUnixTimeSeconds(long.Parse(CliHarness.SourceDateEpoch, System.Globalization.CultureInfo.InvariantCulture)),
+                WorkingDirectory = RepoPaths.Root,
+                Runtime = new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory, CudaProbe = new() { NuGetPackagesFolder = CliHarness.EmptyNuGet } },
                 OutDir = absolute,
             },
             new RunLog(log),
@@ -72,7 +72,7 @@ public sealed class ExampleExpectationTests
         var files = ReportFiles.ToDictionary(n => n, n => File.ReadAllBytes(Path.Combine(absolute, n)), StringComparer.Ordinal);
         using var json = JsonDocument.Parse(files["report.json"]);
         files["verdict.txt"] = Encoding.UTF8.GetBytes(json.RootElement.GetProperty("gate").GetProperty("verdict").GetString() + "\n");
-        Golden.AssertSame(Repo.Example(example, "expected"), files);
+        Golden.AssertSameFolder(RepoPaths.Example(example, "expected"), files);
     }
 
     [Theory]

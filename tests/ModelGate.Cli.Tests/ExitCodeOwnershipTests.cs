@@ -12,7 +12,7 @@ public sealed partial class ExitCodeOwnershipTests
 {
     /// <summary>Every project under src/ except the CLI (ModelGate.Engine included once it exists).</summary>
     public static IEnumerable<string> Libraries() =>
-        Directory.EnumerateDirectories(Repo.Path("src"), "ModelGate.*")
+        Directory.EnumerateDirectories(RepoPaths.Path("src"), "ModelGate.*")
             .Select(Path.GetFileName)
             .Where(name => name != "ModelGate.Cli")
             .Order(StringComparer.Ordinal)!;
@@ -28,10 +28,10 @@ public sealed partial class ExitCodeOwnershipTests
         var offences = new List<string>();
         foreach (var library in libraries)
         {
-            var root = Repo.Path("src", library);
+            var root = RepoPaths.Path("src", library);
             foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                var relative = Path.GetRelativePath(Repo.Root, file).Replace('\\', '/');
+                var relative = Path.GetRelativePath(RepoPaths.Root, file).Replace('\\', '/');
                 if (relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal))
                 {
                     continue;

@@ -11,7 +11,7 @@ namespace ModelGate.Cli.Tests;
 public sealed class ExitCodeTests
 {
     /// <summary>One real way to reach a category; <paramref name="Setup"/> breaks a copy of examples/breast-cancer and returns the arguments.</summary>
-    public sealed record ExitCase(string Name, ErrorCategory Category, int ExitCode, string Message, Func<Scratch, string[]> Setup)
+    public sealed record ExitCase(string Name, ErrorCategory Category, int ExitCode, string Message, Func<TempFolder, string[]> Setup)
     {
         public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
@@ -48,7 +48,7 @@ public sealed class ExitCodeTests
         new("endless_model_stopped_by_the_batch_budget", ErrorCategory.RunLimit, 4, "one batch ran longer than its time budget of 1 s",
             s =>
             {
-                File.Copy(Repo.Path("tests", "ModelGate.Faults.Tests", "Fixtures", "endless_loop.onnx"), s.File("models/candidate.onnx"), overwrite: true);
+                File.Copy(RepoPaths.Path("tests", "ModelGate.Faults.Tests", "Fixtures", "endless_loop.onnx"), s.File("models/candidate.onnx"), overwrite: true);
                 return Check;
             })
         {
@@ -89,11 +89,11 @@ public sealed class ExitCodeTests
     public async Task A_real_error_of_each_category_exits_with_its_code(string name)
     {
         var c = Cases.Single(x => x.Name == name);
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         ExampleCopy.Into(scratch, "breast-cancer");
         var args = c.Setup(scratch);
 
-        var run = await InProcess.RunAsync(args, scratch.Path, c.Environment);
+        var run = await CliHarness.RunAsync(args, scratch.Path, c.Environment);
 
         Assert.True(run.ExitCode == c.ExitCode, $"{name} ({c.Category}): expected exit {c.ExitCode}\n{run}");
         Assert.True(ErrorCategories.ExitCodeFor(c.Category) == c.ExitCode, $"{name}: the table maps {c.Category} elsewhere");
@@ -119,14 +119,14 @@ public sealed class ExitCodeTests
     }
 
     /// <summary>A report folder as 'check' leaves it, and the arguments that post it to pull request 7.</summary>
-    private static string[] CommentArgs(Scratch scratch)
+    private static string[] CommentArgs(TempFolder scratch)
     {
         scratch.Write("report/comment.md", "## ModelGate: pass\n");
         scratch.Write("report/report.json", "{\"gate\": {\"verdict\": \"pass\"}}\n");
         return ["comment", "--report-dir", "report", "--pr", "7"];
     }
 
-    private static string[] Edit(Scratch scratch, string file, string from, string to)
+    private static string[] Edit(TempFolder scratch, string file, string from, string to)
     {
         var path = scratch.File(file);
         var text = File.ReadAllText(path);
@@ -135,7 +135,7 @@ public sealed class ExitCodeTests
         return Check;
     }
 
-    private static string[] Delete(Scratch scratch, string file)
+    private static string[] Delete(TempFolder scratch, string file)
     {
         File.Delete(scratch.File(file));
         return Check;

@@ -18,17 +18,17 @@ public sealed class ParquetHoldoutTests
     public async Task The_example_gated_from_parquet_gives_the_same_verdict_and_json_report_as_from_csv()
     {
         const string outDir = ".modelgate-out/parquet/breast-cancer";
-        var absolute = Repo.Path(outDir);
+        var absolute = RepoPaths.Path(outDir);
         if (Directory.Exists(absolute))
         {
             Directory.Delete(absolute, recursive: true);
         }
 
-        var run = await InProcess.RunAsync(["check", "--policy", "examples/breast-cancer/modelgate.yml", "--holdout", Holdout, "--train", Train, "--out", outDir]);
+        var run = await CliHarness.RunAsync(["check", "--policy", "examples/breast-cancer/modelgate.yml", "--holdout", Holdout, "--train", Train, "--out", outDir]);
         Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
 
         var fromParquet = JsonNode.Parse(File.ReadAllBytes(Path.Combine(absolute, "report.json")))!;
-        var fromCsv = JsonNode.Parse(File.ReadAllBytes(Repo.Example("breast-cancer", "expected", "report.json")))!;
+        var fromCsv = JsonNode.Parse(File.ReadAllBytes(RepoPaths.Example("breast-cancer", "expected", "report.json")))!;
         var parquetData = InputDescription(fromParquet);
         var csvData = InputDescription(fromCsv);
         Assert.Equal(
@@ -45,7 +45,7 @@ public sealed class ParquetHoldoutTests
     public async Task A_truncated_parquet_holdout_is_exit_3_naming_the_file_and_the_reason()
     {
         const string truncated = "tests/fixtures/parquet/truncated.parquet";
-        var run = await InProcess.RunAsync(["check", "--policy", "examples/breast-cancer/modelgate.yml", "--holdout", truncated, "--out", ".modelgate-out/parquet/truncated"]);
+        var run = await CliHarness.RunAsync(["check", "--policy", "examples/breast-cancer/modelgate.yml", "--holdout", truncated, "--out", ".modelgate-out/parquet/truncated"]);
         Assert.True(run.ExitCode == ExitCodes.InputError, run.ToString());
         var line = Assert.Single(run.ErrorLines);
         Assert.Contains("truncated.parquet: not a readable Parquet file (", line, StringComparison.Ordinal);

@@ -9,15 +9,15 @@ public sealed class TrainSampleTests
     [Fact]
     public async Task A_train_sample_without_the_slice_columns_is_enough_for_the_generalization_gap()
     {
-        using var full = new Scratch();
-        using var trimmed = new Scratch();
+        using var full = new TempFolder("cli");
+        using var trimmed = new TempFolder("cli");
         var fullPolicy = ExampleCopy.Into(full, "slid-regression");
         var trimmedPolicy = ExampleCopy.Into(trimmed, "slid-regression");
         // 'language' is a slice column: the holdout needs it, the train sample does not.
         await DropColumn(trimmed.File("data/train.csv"), "language");
 
-        var expected = await InProcess.RunAsync(["check", "--policy", fullPolicy, "--out", full.File("out"), "--format", "json"], full.Path);
-        var run = await InProcess.RunAsync(["check", "--policy", trimmedPolicy, "--out", trimmed.File("out"), "--format", "json"], trimmed.Path);
+        var expected = await CliHarness.RunAsync(["check", "--policy", fullPolicy, "--out", full.File("out"), "--format", "json"], full.Path);
+        var run = await CliHarness.RunAsync(["check", "--policy", trimmedPolicy, "--out", trimmed.File("out"), "--format", "json"], trimmed.Path);
 
         Assert.True(run.ExitCode == expected.ExitCode, run.Error);
         Assert.Equal(ExitCodes.Passed, run.ExitCode);
@@ -28,11 +28,11 @@ public sealed class TrainSampleTests
     [Fact]
     public async Task A_train_sample_without_a_model_input_is_a_located_policy_error()
     {
-        using var scratch = new Scratch();
+        using var scratch = new TempFolder("cli");
         var policy = ExampleCopy.Into(scratch, "slid-regression");
         await DropColumn(scratch.File("data/train.csv"), "age");
 
-        var run = await InProcess.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json"], scratch.Path);
+        var run = await CliHarness.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json"], scratch.Path);
 
         Assert.True(run.ExitCode == ExitCodes.UsageOrPolicyError, run.ToString());
         var error = Assert.Single(run.ErrorLines);

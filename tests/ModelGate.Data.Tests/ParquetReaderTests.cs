@@ -1,3 +1,4 @@
+using ModelGate.Core.Errors;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -11,7 +12,7 @@ public sealed class ParquetReaderTests : IDisposable
 {
     private const int Rows = 5000;
 
-    private readonly TempFiles files = new();
+    private readonly TempFolder files = new("data");
 
     public void Dispose() => files.Dispose();
 
@@ -162,7 +163,7 @@ public sealed class ParquetReaderTests : IDisposable
         var path = Fixture("nested.parquet");
         var e = Assert.Throws<HoldoutException>(() => ReadAll(path, new HoldoutReadOptions { Columns = ["x", column] }));
         Assert.Equal(column, e.Column);
-        Assert.Equal(3, e.ExitCode);
+        Assert.Equal(ErrorCategory.InputData, e.Category);
         Assert.Equal(
             $"{path}: column '{column}': the column is {what}; a holdout needs one plain value per row; flatten it into plain columns (one per value) when writing the file, or leave it out of the policy.",
             e.Message);
@@ -173,7 +174,7 @@ public sealed class ParquetReaderTests : IDisposable
     {
         var path = Fixture("truncated.parquet");
         var e = Assert.Throws<HoldoutException>(() => ReadAll(path));
-        Assert.Equal(3, e.ExitCode);
+        Assert.Equal(ErrorCategory.InputData, e.Category);
         Assert.StartsWith(path + ": not a readable Parquet file (", e.Message, StringComparison.Ordinal);
         Assert.EndsWith("; write the file again (a truncated or partly copied file cannot be read), or convert it to CSV.", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
@@ -185,9 +186,9 @@ public sealed class ParquetReaderTests : IDisposable
         // The footer kept, a page in the middle overwritten: the damage is found when that row group is read.
         var bytes = File.ReadAllBytes(Fixture("types.snappy.parquet"));
         Array.Fill(bytes, (byte)0xEE, 4, bytes.Length / 3);
-        var path = files.Bytes("damaged.parquet", bytes);
+        var path = files.WriteBytes("damaged.parquet", bytes);
         var e = Assert.Throws<HoldoutException>(() => ReadAll(path));
-        Assert.Equal(3, e.ExitCode);
+        Assert.Equal(ErrorCategory.InputData, e.Category);
         Assert.NotNull(e.Column);
         Assert.Contains(": row group 1: not a readable Parquet file (", e.Message, StringComparison.Ordinal);
     }
@@ -195,9 +196,9 @@ public sealed class ParquetReaderTests : IDisposable
     [Fact]
     public void An_empty_or_gzipped_parquet_file_is_refused()
     {
-        var empty = files.Bytes("empty.parquet", []);
+        var empty = files.WriteBytes("empty.parquet", []);
         Assert.Contains("not a readable Parquet file", Assert.Throws<HoldoutException>(() => ReadAll(empty)).Message, StringComparison.Ordinal);
-        var gz = files.Bytes("data.parquet.gz", TempFiles.Compress(File.ReadAllBytes(Fixture("nested.parquet"))));
+        var gz = files.WriteBytes("data.parquet.gz", DataFiles.Compress(File.ReadAllBytes(Fixture("nested.parquet"))));
         Assert.Contains("a Parquet file cannot be gzipped as a whole", Assert.Throws<HoldoutException>(() => ReadAll(gz)).Message, StringComparison.Ordinal);
     }
 

@@ -43,7 +43,7 @@ public sealed partial class TroubleshootingDocTests
     public void Source_message_tables_name_real_files_and_plain_placeholders()
     {
         var problems = new List<string>();
-        foreach (var line in File.ReadAllLines(Workspace.Repo("docs/troubleshooting.md")))
+        foreach (var line in File.ReadAllLines(RepoPaths.Path("docs/troubleshooting.md")))
         {
             var row = SourceRow().Match(line);
             if (!row.Success)
@@ -51,7 +51,7 @@ public sealed partial class TroubleshootingDocTests
                 continue;
             }
 
-            var file = Workspace.Repo(Path.Combine("src", row.Groups["source"].Value));
+            var file = RepoPaths.Path(Path.Combine("src", row.Groups["source"].Value));
             if (!File.Exists(file))
             {
                 problems.Add($"no such source file: {row.Groups["source"].Value}");
