@@ -1,4 +1,5 @@
 using ModelGate.Cli.Commands;
+using ModelGate.Core.Errors;
 using ModelGate.Engine;
 using ModelGate.Reports;
 
@@ -44,7 +45,7 @@ public sealed class CheckRunner(CliConsole console)
             await console.Error.WriteLineAsync($"modelgate: {failure.Message}").ConfigureAwait(false);
         }
 
-        return written.Failures.Count > 0 && exitCode == ExitCodes.Passed ? ExitCodes.EnvironmentError : exitCode;
+        return written.Failures.Count > 0 ? ErrorCategories.AfterLateFailure(exitCode, ErrorCategory.Environment) : exitCode;
     }
 
     /// <summary>The run the flags and the environment ask for; every path resolved against the working folder.</summary>
