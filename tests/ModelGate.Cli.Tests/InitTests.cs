@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ModelGate.Cli.Init;
 using ModelGate.Cli.Tests.Support;
 using ModelGate.Core;
+using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Signature;
 
 namespace ModelGate.Cli.Tests;
@@ -170,7 +171,7 @@ public sealed partial class InitTests
         var label = new ModelPort("output_label", new TensorValueType(TensorElementType.String, [new Dimension(null, "N")]));
         var signature = new ModelSignature([new ModelPort("X", new TensorValueType(TensorElementType.Float, [new Dimension(null, "N"), new Dimension(13, null)]))],
             [label, zipMap], new ModelMetadata());
-        var (task, _) = TaskInference.Infer(signature, new ColumnProfile("target", false, classes, false));
+        var (task, _) = TaskInference.Infer(signature, "target", classes, numericLabel: false);
         Assert.Equal(expected, task);
     }
 

@@ -82,4 +82,27 @@ public sealed class PrintTests
         Assert.Contains("\n      rows_file: must-pass.txt\n", printed, StringComparison.Ordinal);
         Assert.Contains("\n    owner: '@ml-risk'\n    expires: 2026-12-31\n", printed, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_yaml_writer_indents_two_spaces_a_level_and_lines_up_trailing_comments()
+    {
+        var w = new ModelGate.Policy.Printing.YamlWriter();
+        w.Comment(0, "top");
+        w.Line(0, "data:");
+        w.Line(1, "missing: drop", "aligned");
+        w.Line(2, "a_key_longer_than_the_comment_column: 1", "three spaces at least");
+        w.Line(2, "x: [a, b]", "just after", column: 0);
+        w.Blank();
+        w.Line(0, "checks:");
+        Assert.Equal(
+            "# top\n" +
+            "data:\n" +
+            "  missing: drop                      # aligned\n" +
+            "    a_key_longer_than_the_comment_column: 1   # three spaces at least\n" +
+            "    x: [a, b]   # just after\n" +
+            "\n" +
+            "checks:\n",
+            w.ToString());
+        Assert.Equal(ModelGate.Policy.Printing.YamlWriter.CommentColumn, "  missing: drop                      ".Length);
+    }
 }

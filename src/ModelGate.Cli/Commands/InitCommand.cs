@@ -2,6 +2,7 @@ using System.CommandLine;
 using ModelGate.Cli.Check;
 using ModelGate.Cli.Init;
 using ModelGate.Engine;
+using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Sessions;
 
@@ -56,7 +57,7 @@ public static class InitCommand
         var labelColumn = profile[label]
             ?? throw new UsageException($"--label '{label}' is not a column of {request.Holdout}; its columns are {HoldoutProfile.List(profile.Names)}.");
 
-        var (task, why) = TaskInference.Infer(candidate.Signature, labelColumn);
+        var (task, why) = TaskInference.Infer(candidate.Signature, labelColumn.Name, labelColumn.Distinct, labelColumn.IsNumeric);
         if (prompts is not null && prompts.Task(task, why) is var asked && asked != task)
         {
             (task, why) = (asked, "chosen with init --interactive");

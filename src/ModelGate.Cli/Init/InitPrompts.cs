@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelGate.Core;
+using ModelGate.Policy.Printing;
 
 namespace ModelGate.Cli.Init;
 
@@ -41,7 +42,7 @@ public sealed class InitPrompts(TextReader input, TextWriter output)
 
     private T Ask<T>(string question, T guess, Func<string, (bool Ok, T Value)> parse)
     {
-        var shown = guess is double d ? PolicyYaml.Number(d) : guess?.ToString()?.ToLowerInvariant();
+        var shown = guess is double d ? YamlText.Suggested(d) : guess?.ToString()?.ToLowerInvariant();
         while (true)
         {
             output.Write($"{question} [{shown}]: ");

@@ -1,93 +1,117 @@
-using System.Globalization;
-using System.Text;
 using ModelGate.Core;
 using ModelGate.Policy.Printing;
+using static ModelGate.Policy.Printing.YamlText;
 
 namespace ModelGate.Cli.Init;
 
-/// <summary>Writes a <see cref="PolicyDraft"/> as a commented modelgate.yml.</summary>
+/// <summary>Writes a <see cref="PolicyDraft"/> as a commented modelgate.yml, through the policy printer's <see cref="YamlWriter"/>.</summary>
 public static class PolicyYaml
 {
     /// <summary>The policy's text.</summary>
     public static string Compose(PolicyDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var b = new StringBuilder();
-        Line(b, "# yaml-language-server: $schema=https://raw.githubusercontent.com/modelgate/modelgate/main/schema/modelgate.schema.json");
-        Line(b, "# Starter policy written by `dotnet modelgate init`. Every threshold below is a suggestion: tune it, then commit it.");
-        Line(b, "version: 1");
-        Line(b, $"task: {Name(draft.Task)}                 # guessed: {draft.TaskWhy}");
-        Line(b, "models:");
-        Line(b, $"  candidate: {YamlText.Text(draft.Candidate)}");
-        Line(b, draft.Baseline is null ? "  # baseline: models/baseline.onnx   # add it to compare candidate vs baseline" : $"  baseline: {YamlText.Text(draft.Baseline)}");
-        Line(b, "data:");
-        Line(b, $"  holdout: {YamlText.Text(draft.Holdout)}");
-        Line(b, $"  label: {YamlText.Text(draft.Label)}");
-        if (draft.ColumnsWithGaps.Count > 0)
+        var w = new YamlWriter();
+        w.Comment(0, "yaml-language-server: $schema=https://raw.githubusercontent.com/modelgate/modelgate/main/schema/modelgate.schema.json");
+        w.Comment(0, "Starter policy written by `dotnet modelgate init`. Every threshold below is a suggestion: tune it, then commit it.");
+        w.Line(0, "version: 1");
+        w.Line(0, $"task: {draft.Task.ToString().ToLowerInvariant()}", $"guessed: {draft.TaskWhy}");
+        w.Line(0, "models:");
+        w.Line(1, $"candidate: {Text(draft.Candidate)}");
+        if (draft.Baseline is null)
         {
-            Line(b, $"  missing: drop                      # {HoldoutProfile.List(draft.ColumnsWithGaps)} have missing values: such rows are skipped and counted; fail stops instead");
+            w.Line(1, "# baseline: models/baseline.onnx", "add it to compare candidate vs baseline", column: 0);
+        }
+        else
+        {
+            w.Line(1, $"baseline: {Text(draft.Baseline)}");
         }
 
-        Line(b, "  inputs:");
-        Line(b, draft.Inputs.PerColumn
-            ? $"    per_column: true                 # {draft.Inputs.Note}"
-            : $"    {YamlText.Text(draft.Inputs.InputName!)}: {Columns(draft.Inputs)}   # {draft.Inputs.Note}");
+        w.Line(0, "data:");
+        w.Line(1, $"holdout: {Text(draft.Holdout)}");
+        w.Line(1, $"label: {Text(draft.Label)}");
+        if (draft.ColumnsWithGaps.Count > 0)
+        {
+            w.Line(1, "missing: drop", $"{HoldoutProfile.List(draft.ColumnsWithGaps)} have missing values: such rows are skipped and counted; fail stops instead");
+        }
+
+        w.Line(1, "inputs:");
+        if (draft.Inputs.PerColumn)
+        {
+            w.Line(2, "per_column: true", draft.Inputs.Note);
+        }
+        else
+        {
+            w.Line(2, $"{Text(draft.Inputs.InputName!)}: {Columns(draft.Inputs)}", draft.Inputs.Note, column: 0);
+        }
+
         if (draft.Slices.Count > 0)
         {
-            Line(b, string.Empty);
-            Line(b, "slices:                              # low-cardinality columns, for subgroups/fairness checks");
+            w.Blank();
+            w.Line(0, "slices:", "low-cardinality columns, for subgroups/fairness checks");
             foreach (var column in draft.Slices)
             {
-                Line(b, $"  {SliceKey(column)}: {{ column: {YamlText.Text(column)} }}");
+                w.Line(1, $"{SliceKey(column)}: {{ column: {Text(column)} }}");
             }
         }
 
-        Line(b, string.Empty);
-        Line(b, "statistics:");
-        Line(b, "  confidence: 0.95");
-        Line(b, "  resamples: 1000");
-        Line(b, "  inconclusive: warning               # error makes an undecidable check fail the gate");
-        Line(b, string.Empty);
-        Line(b, "checks:");
+        w.Blank();
+        w.Line(0, "statistics:");
+        w.Line(1, "confidence: 0.95");
+        w.Line(1, "resamples: 1000");
+        w.Line(1, "inconclusive: warning", "error makes an undecidable check fail the gate");
+        w.Blank();
+        w.Line(0, "checks:");
         foreach (var check in draft.Checks)
         {
-            Line(b, $"  - metric: {check.Metric}");
-            Line(b, draft.Baseline is null ? $"    {Absolute(check, draft)}" : $"    {check.ChangeBound}");
+            w.Line(1, $"- metric: {check.Metric}");
+            WriteBound(w, check, draft);
         }
 
         if (draft.Task != TaskKind.Regression)
         {
-            Line(b, "  - calibration:");
-            Line(b, "      metric: ece");
-            Line(b, "      at_most: 0.05");
-            Line(b, "      severity: warning");
+            w.Line(1, "- calibration:");
+            w.Line(3, "metric: ece");
+            w.Line(3, "at_most: 0.05");
+            w.Line(3, "severity: warning");
         }
 
         if (draft.Slices.Count > 0)
         {
-            Line(b, $"  # - subgroups: {{ slices: [{string.Join(", ", draft.Slices.Select(SliceKey))}], metric: {draft.Checks[0].Metric}, max_gap: 0.10 }}");
+            w.Comment(1, $"- subgroups: {{ slices: [{string.Join(", ", draft.Slices.Select(SliceKey))}], metric: {draft.Checks[0].Metric}, max_gap: 0.10 }}");
         }
 
-        Line(b, "  # - model_size_mb: { at_most: 50 }");
-        Line(b, "  # - latency: { batch_size: 1, p95_ms: { at_most: 5 } }");
-        return b.ToString();
+        w.Comment(1, "- model_size_mb: { at_most: 50 }");
+        w.Comment(1, "- latency: { batch_size: 1, p95_ms: { at_most: 5 } }");
+        return w.ToString();
     }
 
     private static string Columns(InputChoice inputs) => inputs.Shape is { } shape
-        ? $"{{ columns: {YamlText.Flow(inputs.Columns)}, shape: [{string.Join(", ", shape)}] }}"
-        : YamlText.Flow(inputs.Columns);
+        ? $"{{ columns: {Flow(inputs.Columns)}, shape: [{string.Join(", ", shape)}] }}"
+        : Flow(inputs.Columns);
 
-    private static string Absolute(SuggestedCheck check, PolicyDraft draft) =>
-        draft.Bounds.TryGetValue(check.Metric, out var bound)
-            ? $"{check.AbsoluteKey}: {Number(bound.Value)}   # {bound.Comment}"
-            : $"{check.AbsoluteKey}: {Number(check.Placeholder)}";
-
-    /// <summary>A bound as YAML writes it: invariant, round-trippable, no exponent for everyday values.</summary>
-    public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    private static void WriteBound(YamlWriter w, SuggestedCheck check, PolicyDraft draft)
+    {
+        if (draft.Baseline is not null)
+        {
+            if (check.ChangeComment is { } why)
+            {
+                w.Line(2, check.ChangeBound, why);
+            }
+            else
+            {
+                w.Line(2, check.ChangeBound);
+            }
+        }
+        else if (draft.Bounds.TryGetValue(check.Metric, out var bound))
+        {
+            w.Line(2, $"{check.AbsoluteKey}: {Suggested(bound.Value)}", bound.Comment, column: 0);
+        }
+        else
+        {
+            w.Line(2, $"{check.AbsoluteKey}: {Suggested(check.Placeholder)}");
+        }
+    }
 
     private static string SliceKey(string column) => "by_" + new string([.. column.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_')]);
-
-    private static string Name(TaskKind task) => task.ToString().ToLowerInvariant();
-
-    private static void Line(StringBuilder b, string text) => b.Append(text).Append('\n');
 }

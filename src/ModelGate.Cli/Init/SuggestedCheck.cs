@@ -7,8 +7,11 @@ namespace ModelGate.Cli.Init;
 /// <param name="HigherIsBetter">True for metrics such as roc_auc; false for losses and errors.</param>
 /// <param name="ChangeBound">The baseline comparison, e.g. <c>max_drop: 0.01</c>.</param>
 /// <param name="Placeholder">A bound every value passes, used while the candidate's own interval is measured.</param>
-public sealed record SuggestedCheck(string Metric, bool HigherIsBetter, string ChangeBound, double Placeholder)
+/// <param name="ChangeComment">The comment written after the change bound, if any.</param>
+public sealed record SuggestedCheck(string Metric, bool HigherIsBetter, string ChangeBound, double Placeholder, string? ChangeComment = null)
 {
+    private const string NonInferiority = "non-inferiority, judged on the paired interval";
+
     /// <summary>The absolute bound's key.</summary>
     public string AbsoluteKey => HigherIsBetter ? "at_least" : "at_most";
 
@@ -17,16 +20,16 @@ public sealed record SuggestedCheck(string Metric, bool HigherIsBetter, string C
     {
         TaskKind.Regression =>
         [
-            new("mae", false, "max_relative_increase: 0.02        # not more than 2% worse than the baseline", 1e12),
+            new("mae", false, "max_relative_increase: 0.02", 1e12, "not more than 2% worse than the baseline"),
             new("r2", true, "max_drop: 0.01", -1e12),
         ],
         TaskKind.Multiclass =>
         [
-            new("accuracy", true, "max_drop: 0.01                     # non-inferiority, judged on the paired interval", 0),
+            new("accuracy", true, "max_drop: 0.01", 0, NonInferiority),
         ],
         _ =>
         [
-            new("roc_auc", true, "max_drop: 0.01                     # non-inferiority, judged on the paired interval", 0),
+            new("roc_auc", true, "max_drop: 0.01", 0, NonInferiority),
             new("log_loss", false, "max_relative_increase: 0.05", 1e12),
         ],
     };

@@ -35,7 +35,8 @@ public sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string Re
         return choice with { Kind = chosenKind };
     }
 
-    private static ScoreOutputChoice? Detect(ModelSignature signature, TaskKind? task)
+    /// <summary>The output scoring reads when none is named, and what it holds; <see cref="TaskInference"/> reads the same output.</summary>
+    internal static ScoreOutputChoice? Detect(ModelSignature signature, TaskKind? task)
     {
         var outputs = signature.Outputs;
         if (task != TaskKind.Regression)
@@ -71,7 +72,7 @@ public sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string Re
         var reals = outputs.Where(IsReal).ToList();
         if (reals.Count == 1)
         {
-            var kind = task == TaskKind.Regression || (task is null && Columns(reals[0]) == 1) ? ScoreKind.Regression : ScoreKind.Probabilities;
+            var kind = task == TaskKind.Regression || (task is null && ScoreColumns(reals[0]) == 1) ? ScoreKind.Regression : ScoreKind.Probabilities;
             return new(reals[0], kind, $"'{reals[0].Name}' is the only floating-point output ({reals[0].Type}); read as {kind.ToString().ToLowerInvariant()}");
         }
 
@@ -136,6 +137,7 @@ public sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string Re
     private static bool IsLabel(ModelPort port) =>
         port.Type is TensorValueType { ElementType: TensorElementType.Int64 or TensorElementType.Int32 or TensorElementType.String };
 
-    private static long? Columns(ModelPort port) =>
-        port.Type is TensorValueType t ? (t.Shape.Count <= 1 ? 1 : t.Shape.Count == 2 ? t.Shape[1].Size : null) : null;
+    /// <summary>The fixed number of scores per row a floating-point tensor output holds (1 for one value per row), or null when its shape does not fix it or it is not a float tensor.</summary>
+    internal static long? ScoreColumns(ModelPort port) =>
+        port.Type is TensorValueType t && IsRealType(t.ElementType) ? (t.Shape.Count <= 1 ? 1 : t.Shape.Count == 2 ? t.Shape[1].Size : null) : null;
 }

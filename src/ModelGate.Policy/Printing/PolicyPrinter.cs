@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ModelGate.Core.Plan;
 using ModelGate.Policy.Model;
 using static ModelGate.Policy.Printing.YamlText;
@@ -16,10 +15,10 @@ public static class PolicyPrinter
     public static string Print(Model.Policy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var w = new StringBuilder();
+        var w = new YamlWriter();
         var folder = Path.GetDirectoryName(Path.GetFullPath(policy.File)) ?? Directory.GetCurrentDirectory();
         string Rel(string path) => Text(Path.GetRelativePath(folder, path).Replace('\\', '/'));
-        void Line(int indent, string text) => w.Append(' ', indent * 2).Append(text).Append('\n');
+        void Line(int indent, string text) => w.Line(indent, text);
 
         Line(0, $"# modelgate.yml resolved from: {string.Join(", ", policy.Sources.Select(Path.GetFileName))}");
         Line(0, "version: 1");

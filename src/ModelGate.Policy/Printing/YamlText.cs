@@ -17,6 +17,9 @@ public static partial class YamlText
     /// <summary>A number that reads back exactly.</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>A suggested number a person reads and tunes (init's bounds): at most six decimals, no exponent for everyday values.</summary>
+    public static string Suggested(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
     /// <summary>A flow sequence of strings.</summary>
     public static string Flow(IEnumerable<string> texts) => "[" + string.Join(", ", texts.Select(Text)) + "]";
 
