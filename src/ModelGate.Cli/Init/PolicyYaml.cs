@@ -6,7 +6,7 @@ using ModelGate.Policy.Printing;
 namespace ModelGate.Cli.Init;
 
 /// <summary>Writes a <see cref="PolicyDraft"/> as a commented modelgate.yml.</summary>
-public static class PolicyYaml
+internal static class PolicyYaml
 {
     /// <summary>The policy's text.</summary>
     public static string Compose(PolicyDraft draft)

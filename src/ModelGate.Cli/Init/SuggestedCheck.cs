@@ -7,7 +7,7 @@ namespace ModelGate.Cli.Init;
 /// <param name="HigherIsBetter">True for metrics such as roc_auc; false for losses and errors.</param>
 /// <param name="ChangeBound">The baseline comparison, e.g. <c>max_drop: 0.01</c>.</param>
 /// <param name="Placeholder">A bound every value passes, used while the candidate's own interval is measured.</param>
-public sealed record SuggestedCheck(string Metric, bool HigherIsBetter, string ChangeBound, double Placeholder)
+internal sealed record SuggestedCheck(string Metric, bool HigherIsBetter, string ChangeBound, double Placeholder)
 {
     /// <summary>The absolute bound's key.</summary>
     public string AbsoluteKey => HigherIsBetter ? "at_least" : "at_most";

@@ -6,7 +6,7 @@ using ModelGate.Onnx.Signature;
 namespace ModelGate.Cli.Init;
 
 /// <summary>The task a model and its label suggest: the model's outputs first, the label's values where the outputs cannot tell.</summary>
-public static class TaskInference
+internal static class TaskInference
 {
     /// <summary>The task, and why, from the model's outputs and the label column's distinct values.</summary>
     /// <param name="signature">The candidate's signature.</param>
