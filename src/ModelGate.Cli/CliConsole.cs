@@ -6,7 +6,7 @@ namespace ModelGate.Cli;
 /// <param name="IsTerminal">True when stdout is an interactive terminal (progress and colors allowed).</param>
 /// <param name="Environment">Environment variables (GITHUB_*, MODELGATE_*).</param>
 /// <param name="WorkingDirectory">Folder relative paths resolve against.</param>
-public sealed record CliConsole(
+internal sealed record CliConsole(
     TextWriter Out,
     TextWriter Error,
     bool IsTerminal,

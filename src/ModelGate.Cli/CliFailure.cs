@@ -7,7 +7,7 @@ namespace ModelGate.Cli;
 /// A user's mistake never shows a stack trace; only a defect in ModelGate itself does (exit 4,
 /// with a request to report it).
 /// </summary>
-public sealed record CliFailure(int ExitCode, string Message)
+internal sealed record CliFailure(int ExitCode, string Message)
 {
     /// <summary>Classifies an exception.</summary>
     public static CliFailure From(Exception exception, CancellationToken cancellation)

@@ -9,7 +9,7 @@ namespace ModelGate.Cli;
 /// Lines are held until their newline so a line start is always known. ModelGate's own workflow commands
 /// (annotations) go through <see cref="Raw"/>.
 /// </summary>
-public sealed class ConsoleGuard : TextWriter
+internal sealed class ConsoleGuard : TextWriter
 {
     private readonly StringBuilder _line = new();
     private readonly bool _allowColours;

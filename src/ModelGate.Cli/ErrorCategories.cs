@@ -9,7 +9,7 @@ namespace ModelGate.Cli;
 /// an <see cref="ErrorCategory"/> and no number; ModelGate.GitHub depends on nothing, so its two exception types are
 /// placed in a category here, by type. Every other exception that escapes a command is a defect.
 /// </summary>
-public static class ErrorCategories
+internal static class ErrorCategories
 {
     /// <summary>The exit code of each category (documented in the README and docs/troubleshooting.md).</summary>
     public static int ExitCodeFor(ErrorCategory category) => category switch

@@ -5,7 +5,7 @@ namespace ModelGate.Cli;
 /// "the tool could not judge": a pipeline can block a deploy on 1 and page someone on 2-4.
 /// Which error gets which of 2-4 is decided in one place, <see cref="ErrorCategories.ExitCodeFor"/>.
 /// </summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>The gate passed.</summary>
     public const int Passed = 0;

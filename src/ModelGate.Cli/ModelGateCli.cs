@@ -5,7 +5,7 @@ using ModelGate.Core.Text;
 namespace ModelGate.Cli;
 
 /// <summary>Builds the command tree and runs it: parsing, composition and exit codes only; the work lives in the libraries.</summary>
-public static class ModelGateCli
+internal static class ModelGateCli
 {
     /// <summary>Runs the CLI in-process and returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellation = default)

@@ -9,7 +9,7 @@ namespace ModelGate.Cli;
 /// How the CLI opens ONNX Runtime: --onnxruntime, --device, and the environment (NUGET_PACKAGES for the CUDA build,
 /// MODELGATE_CPU_ARENA_LIMIT_MB, MODELGATE_BATCH_TIME_BUDGET), all read from the console so tests control them.
 /// </summary>
-public static class RuntimeSetup
+internal static class RuntimeSetup
 {
     /// <summary>The options for OnnxRuntime.Open.</summary>
     public static OnnxRuntimeOptions Options(CliConsole console, string? onnxRuntime, DeviceRequest device, Action<OnnxLogLevel, string>? log = null)

@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Cli;
 
 /// <summary>A mistake in how the tool was called (flags, missing policy file).</summary>
-public sealed class UsageException(string message) : ModelGateException(message)
+internal sealed class UsageException(string message) : ModelGateException(message)
 {
     /// <inheritdoc />
     public override ErrorCategory Category => ErrorCategory.Usage;

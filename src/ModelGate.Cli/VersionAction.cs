@@ -6,7 +6,7 @@ using ModelGate.Onnx.Sessions;
 namespace ModelGate.Cli;
 
 /// <summary><c>--version</c>: ModelGate's version and the ONNX Runtime it would use (loaded, not assumed).</summary>
-public sealed class VersionAction(CliConsole console) : SynchronousCommandLineAction
+internal sealed class VersionAction(CliConsole console) : SynchronousCommandLineAction
 {
     /// <inheritdoc/>
     public override int Invoke(ParseResult parseResult)

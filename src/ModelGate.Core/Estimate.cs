@@ -4,7 +4,7 @@ namespace ModelGate.Core;
 /// A metric value with its interval, or "undefined" with the reason (never a silent 0 or NaN):
 /// e.g. ROC AUC on a slice that holds one class.
 /// </summary>
-public sealed record Estimate
+internal sealed record Estimate
 {
     private Estimate(double value, Interval? interval, string? undefinedReason)
     {

@@ -1,7 +1,7 @@
 namespace ModelGate.Core;
 
 /// <summary>A two-sided confidence interval [Lower, Upper] at the given confidence level.</summary>
-public readonly record struct Interval(double Lower, double Upper, double Confidence)
+internal readonly record struct Interval(double Lower, double Upper, double Confidence)
 {
     /// <summary>Upper minus lower.</summary>
     public double Width => Upper - Lower;

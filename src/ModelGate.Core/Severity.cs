@@ -1,7 +1,7 @@
 namespace ModelGate.Core;
 
 /// <summary>How much a check's failure matters to the gate.</summary>
-public enum Severity
+internal enum Severity
 {
     /// <summary>A failure fails the gate.</summary>
     Error,

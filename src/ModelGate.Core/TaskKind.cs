@@ -1,7 +1,7 @@
 namespace ModelGate.Core;
 
 /// <summary>What the model predicts, which decides the metrics that apply.</summary>
-public enum TaskKind
+internal enum TaskKind
 {
     /// <summary>Two classes; scores are P(positive class).</summary>
     Binary,

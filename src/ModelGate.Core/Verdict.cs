@@ -1,7 +1,7 @@
 namespace ModelGate.Core;
 
 /// <summary>How one check ended.</summary>
-public enum Verdict
+internal enum Verdict
 {
     /// <summary>The evidence shows the requirement is met.</summary>
     Pass,

@@ -1,7 +1,7 @@
 namespace ModelGate.Data;
 
 /// <summary>How a column's values are stored.</summary>
-public enum ColumnKind
+internal enum ColumnKind
 {
     /// <summary>Numbers stored as 64-bit floating point; missing values are NaN.</summary>
     Number,

@@ -5,7 +5,7 @@ using ModelGate.Data.Selection;
 namespace ModelGate.Data;
 
 /// <summary>A holdout read into typed columns, with the provenance and bookkeeping the report needs.</summary>
-public sealed class Holdout
+internal sealed class Holdout
 {
     private readonly IReadOnlyDictionary<string, HoldoutColumn> columns;
     private readonly long[] lines;

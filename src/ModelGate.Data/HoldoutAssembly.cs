@@ -1,7 +1,7 @@
 namespace ModelGate.Data;
 
 /// <summary>Assembles a <see cref="Holdout"/> from chunks a caller streamed itself (e.g. to score them while reading).</summary>
-public static class HoldoutAssembly
+internal static class HoldoutAssembly
 {
     /// <summary>
     /// Joins every chunk read from <paramref name="reader"/>, in order, into the same <see cref="Holdout"/>

@@ -1,7 +1,7 @@
 namespace ModelGate.Data;
 
 /// <summary>A batch of consecutive kept rows from the streaming path, with every requested column.</summary>
-public sealed class HoldoutChunk
+internal sealed class HoldoutChunk
 {
     private readonly long[] lines;
     private readonly long[] rowNumbers;

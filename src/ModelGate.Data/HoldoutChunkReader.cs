@@ -9,7 +9,7 @@ namespace ModelGate.Data;
 /// Reads a holdout file in chunks of rows so evaluation can start before the whole file is read; memory grows with
 /// the requested columns of one chunk, not with the file. The file's SHA-256 is computed on the same pass.
 /// </summary>
-public sealed class HoldoutChunkReader : IDisposable
+internal sealed class HoldoutChunkReader : IDisposable
 {
     private const int OffenderLimit = 5;
     private const int DroppedLineLimit = 10;

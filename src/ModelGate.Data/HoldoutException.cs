@@ -7,7 +7,7 @@ namespace ModelGate.Data;
 /// A holdout file cannot be read as the user meant: names the file, line, column and value, and says the fix.
 /// The message is one line, meant to be shown without a stack trace.
 /// </summary>
-public sealed class HoldoutException : ModelGateException
+internal sealed class HoldoutException : ModelGateException
 {
     /// <summary>Creates the exception with its parts; the message is composed from them.</summary>
     public HoldoutException(string file, long? line, string? column, string? value, string problem, string fix, Exception? inner = null)

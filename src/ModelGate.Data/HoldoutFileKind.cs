@@ -3,7 +3,7 @@ namespace ModelGate.Data;
 /// <summary>The format and compression of a holdout file, as chosen by its extension or by the user.</summary>
 /// <param name="Format">The text layout.</param>
 /// <param name="Gzip">Whether the file is gzip-compressed.</param>
-public sealed record HoldoutFileKind(HoldoutFormat Format, bool Gzip)
+internal sealed record HoldoutFileKind(HoldoutFormat Format, bool Gzip)
 {
     /// <summary>Detects the kind from the file name: .csv, .tsv, .jsonl (also .ndjson), each optionally followed by .gz; .parquet (also .pq).</summary>
     public static HoldoutFileKind FromPath(string path, HoldoutFormat? formatOverride = null)

@@ -1,7 +1,7 @@
 namespace ModelGate.Data;
 
 /// <summary>The layout of a holdout file; gzip compression of the text formats is orthogonal and detected from the name.</summary>
-public enum HoldoutFormat
+internal enum HoldoutFormat
 {
     /// <summary>Comma-separated values with a header line (RFC 4180 quoting).</summary>
     Csv,

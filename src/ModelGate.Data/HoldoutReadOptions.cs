@@ -3,7 +3,7 @@ using ModelGate.Core.Limits;
 namespace ModelGate.Data;
 
 /// <summary>How to read a holdout file: which columns, their types, and what to do with missing values.</summary>
-public sealed record HoldoutReadOptions
+internal sealed record HoldoutReadOptions
 {
     /// <summary>The default missing-value tokens: empty, NA, NaN and null (JSON null is always missing).</summary>
     public static IReadOnlyList<string> DefaultMissingTokens { get; } = ["", "NA", "NaN", "null"];

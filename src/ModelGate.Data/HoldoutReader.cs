@@ -3,7 +3,7 @@ using ModelGate.Core.Limits;
 namespace ModelGate.Data;
 
 /// <summary>Entry point for reading holdout files: the whole table at once, or chunk by chunk.</summary>
-public static class HoldoutReader
+internal static class HoldoutReader
 {
     /// <summary>Reads the requested columns of the whole file into memory.</summary>
     public static Holdout Read(string path, HoldoutReadOptions options)

@@ -1,7 +1,7 @@
 namespace ModelGate.Data;
 
 /// <summary>What happens to a row that has a missing value in a feature column.</summary>
-public enum MissingPolicy
+internal enum MissingPolicy
 {
     /// <summary>Stop with an error naming the first offending rows (the default).</summary>
     Fail,

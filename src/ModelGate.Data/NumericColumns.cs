@@ -4,7 +4,7 @@ using ModelGate.Core.Text;
 namespace ModelGate.Data;
 
 /// <summary>The check that a column read as text is not used where numbers are needed, naming the value that made it text.</summary>
-public static class NumericColumns
+internal static class NumericColumns
 {
     /// <summary>
     /// Returns <paramref name="column"/> when it holds numbers; otherwise throws a <see cref="HoldoutException"/> at the

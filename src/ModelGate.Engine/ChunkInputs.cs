@@ -5,7 +5,7 @@ using ModelGate.Onnx.Inputs;
 namespace ModelGate.Engine;
 
 /// <summary>Builds a model input from one streamed chunk, value for value what <see cref="ModelInputPlan.ToModelInput"/> builds from the whole holdout.</summary>
-public static class ChunkInputs
+internal static class ChunkInputs
 {
     /// <summary>The plan's columns of <paramref name="chunk"/> as a model input.</summary>
     public static ModelInput ToModelInput(ModelInputPlan plan, HoldoutChunk chunk, string file)

@@ -12,10 +12,10 @@ namespace ModelGate.Engine;
 using Policy = ModelGate.Policy.Model.Policy;
 
 /// <summary>Turns the holdout and both models' scores into the columns Core judges.</summary>
-public static class EvaluationBuilder
+internal static class EvaluationBuilder
 {
     /// <summary>Labels in the models' class order, and the predictions aligned to it.</summary>
-    public sealed record Labelled(int[]? ClassLabels, double[]? Targets, IReadOnlyList<string> ClassNames, Predictions Candidate, Predictions? Baseline);
+    internal sealed record Labelled(int[]? ClassLabels, double[]? Targets, IReadOnlyList<string> ClassNames, Predictions Candidate, Predictions? Baseline);
 
     /// <summary>Encodes the label column and lines both models' class order up with it.</summary>
     public static Labelled Label(Policy policy, Holdout holdout, ScoredPredictions candidate, ScoredPredictions? baseline)

@@ -7,7 +7,7 @@ using ModelGate.Reports;
 namespace ModelGate.Engine;
 
 /// <summary>Everything one run of the gate needs, decided by its caller (the CLI's flags and environment, a test, a benchmark).</summary>
-public sealed record GateRequest
+internal sealed record GateRequest
 {
     /// <summary>The policy file (absolute).</summary>
     public required string PolicyPath { get; init; }

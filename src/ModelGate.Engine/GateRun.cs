@@ -24,7 +24,7 @@ using Policy = ModelGate.Policy.Model.Policy;
 /// One run of the gate, step by step: policy, holdout, models, scores, verdicts, report files. The CLI, the tests and
 /// the benchmarks all run the gate through here; the caller then prints, publishes and decides the exit code.
 /// </summary>
-public static class GateRun
+internal static class GateRun
 {
     /// <summary>Runs the gate and writes the report files.</summary>
     public static async Task<GateRunResult> ExecuteAsync(GateRequest request, IRunLog log, CancellationToken cancellation)

@@ -12,4 +12,4 @@ using Policy = ModelGate.Policy.Model.Policy;
 /// <param name="Context">The report context (provenance, flipped rows, ROC curves) for further renderings.</param>
 /// <param name="Written">The report files written, and those that could not be.</param>
 /// <param name="Timings">The streaming pass over the holdout.</param>
-public sealed record GateRunResult(Policy Policy, GateResult Result, ReportContext Context, ReportWriteOutcome Written, StreamTimings Timings);
+internal sealed record GateRunResult(Policy Policy, GateResult Result, ReportContext Context, ReportWriteOutcome Written, StreamTimings Timings);

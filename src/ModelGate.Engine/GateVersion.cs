@@ -3,7 +3,7 @@ using System.Reflection;
 namespace ModelGate.Engine;
 
 /// <summary>ModelGate's own version, as the reports record it.</summary>
-public static class GateVersion
+internal static class GateVersion
 {
     /// <summary>ModelGate's version (without the source-revision suffix).</summary>
     public static string ModelGate { get; } =

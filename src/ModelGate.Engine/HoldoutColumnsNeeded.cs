@@ -16,7 +16,7 @@ using Policy = ModelGate.Policy.Model.Policy;
 /// The columns still read once both models have scored a row: label, id, weight, slices, filters, report columns
 /// (a feature among them is kept; a feature only the models read is not).
 /// </param>
-public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOnlyList<string> Features, IReadOnlyList<string> AfterScoring)
+internal sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOnlyList<string> Features, IReadOnlyList<string> AfterScoring)
 {
     /// <summary>Works out the columns from the policy and the file's header.</summary>
     public static HoldoutColumnsNeeded For(Policy policy, IReadOnlyList<string> header, IReadOnlyList<ModelInputPlan> inputs)

@@ -4,7 +4,7 @@ using ModelGate.Policy.Where;
 namespace ModelGate.Engine;
 
 /// <summary>Lets a safety set's <c>where</c> filter read the holdout's columns.</summary>
-public sealed class HoldoutFilterColumns(Holdout holdout) : IHoldoutColumns
+internal sealed class HoldoutFilterColumns(Holdout holdout) : IHoldoutColumns
 {
     /// <inheritdoc/>
     public int RowCount => holdout.RowCount;

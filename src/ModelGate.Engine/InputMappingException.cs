@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Engine;
 
 /// <summary>The policy's input mapping does not fit the model or the holdout.</summary>
-public sealed class InputMappingException(string message) : ModelGateException(message)
+internal sealed class InputMappingException(string message) : ModelGateException(message)
 {
     /// <inheritdoc />
     public override ErrorCategory Category => ErrorCategory.InputData;

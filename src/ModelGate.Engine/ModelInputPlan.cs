@@ -12,7 +12,7 @@ namespace ModelGate.Engine;
 /// <param name="Layout">Dense [N, F], one column [N, 1], or an image [N, C, H, W].</param>
 /// <param name="ItemShape">[C, H, W] for images; empty otherwise.</param>
 /// <param name="IsText">True when the model input is a string tensor.</param>
-public sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns, InputLayout Layout, IReadOnlyList<int> ItemShape, bool IsText)
+internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns, InputLayout Layout, IReadOnlyList<int> ItemShape, bool IsText)
 {
     /// <summary>Maps the policy's <c>data.inputs</c> onto the model's inputs, given the holdout's header.</summary>
     public static IReadOnlyList<ModelInputPlan> For(DataConfig data, ModelSignature signature, IReadOnlyList<string> header, string holdoutPath)

@@ -9,7 +9,7 @@ using Policy = ModelGate.Policy.Model.Policy;
 /// The one way a policy is loaded, by <c>validate</c> and <c>check</c> alike: load and validate it, report each warning
 /// once through the run log, and return the policy or throw every error.
 /// </summary>
-public static class PolicyFile
+internal static class PolicyFile
 {
     /// <summary>Loads the policy at <paramref name="path"/> (absolute); <paramref name="today"/> decides which waivers have expired.</summary>
     /// <exception cref="ModelGate.Policy.Diagnostics.PolicyException">The policy has errors.</exception>

@@ -5,7 +5,7 @@ namespace ModelGate.Engine;
 using Policy = ModelGate.Policy.Model.Policy;
 
 /// <summary>Command-line flags win over the policy's values (paths are absolute: the caller resolves them against its working folder).</summary>
-public sealed record PolicyOverrides
+internal sealed record PolicyOverrides
 {
     /// <summary>The largest --resamples accepted (the flag may go below the policy's floor of 100, never below 1).</summary>
     public const int MaxResamples = 1_000_000;

@@ -10,7 +10,7 @@ using ModelGate.Reports.Files;
 namespace ModelGate.Engine;
 
 /// <summary>Everything measured about a run that the reports show beyond the verdicts.</summary>
-public sealed record RunFacts(
+internal sealed record RunFacts(
     string GateKey,
     DateTimeOffset GeneratedAt,
     string PolicyPath,
@@ -38,7 +38,7 @@ public sealed record RunFacts(
 }
 
 /// <summary>Builds the report context and the report files of a run.</summary>
-public static class ReportComposer
+internal static class ReportComposer
 {
     /// <summary>The file names in the report folder, by format.</summary>
     public static IReadOnlyDictionary<string, string> FileNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -4,7 +4,7 @@ namespace ModelGate.Engine;
 /// The wall-clock budget of one run (<c>--timeout</c>). The run is cancelled when the budget is spent; a step that
 /// cannot observe cancellation (a native inference call, a read blocked on a pipe) is not waited for.
 /// </summary>
-public static class RunBudget
+internal static class RunBudget
 {
     /// <summary>The default budget: an hour, far above the 12 s of the 1M-row benchmark.</summary>
     public const int DefaultSeconds = 3600;

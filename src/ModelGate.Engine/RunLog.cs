@@ -8,7 +8,7 @@ namespace ModelGate.Engine;
 /// One plain line per step on standard error (CI logs stay readable and standard output holds only the report).
 /// Timings use invariant formatting.
 /// </summary>
-public sealed class RunLog(TextWriter error) : IRunLog
+internal sealed class RunLog(TextWriter error) : IRunLog
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 

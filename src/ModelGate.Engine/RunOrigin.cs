@@ -9,7 +9,7 @@ namespace ModelGate.Engine;
 /// same names): GITHUB_REPOSITORY; GITHUB_HEAD_REF, else GITHUB_REF_NAME; --pr, else the number in GITHUB_REF
 /// (refs/pull/N/merge); GITHUB_SHA.
 /// </summary>
-public static partial class RunOrigin
+internal static partial class RunOrigin
 {
     /// <summary>What the environment says about the run; unknown parts stay null.</summary>
     public static RunIdentity From(Func<string, string?> env, int? pullRequest)

@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Engine;
 
 /// <summary>The whole run took longer than <c>--timeout</c>; a run limit, and no report is written for the unfinished run.</summary>
-public sealed class RunTimeoutException : ModelGateException
+internal sealed class RunTimeoutException : ModelGateException
 {
     /// <summary>Creates the exception for a budget of <paramref name="seconds"/>.</summary>
     public RunTimeoutException(int seconds)

@@ -4,7 +4,7 @@ using ModelGate.Onnx.Outputs;
 namespace ModelGate.Engine;
 
 /// <summary>Joins the scores of consecutive chunks into the scores of the whole holdout.</summary>
-public static class ScoreConcatenation
+internal static class ScoreConcatenation
 {
     /// <summary>Concatenates the chunks' rows in order; every chunk must have come from the same output, read the same way.</summary>
     public static ScoredPredictions Concat(IReadOnlyList<ScoredPredictions> parts)

@@ -12,7 +12,7 @@ namespace ModelGate.Engine;
 /// <param name="CandidateSample">The candidate's prepared inputs for the first chunk (latency is measured on the first rows).</param>
 /// <param name="BaselineSample">The baseline's prepared inputs for the first chunk.</param>
 /// <param name="Timings">Busy time per stage and wall time.</param>
-public sealed record ScoredHoldout(
+internal sealed record ScoredHoldout(
     Holdout Holdout,
     int ColumnsRead,
     ScoredPredictions Candidate,
@@ -28,4 +28,4 @@ public sealed record ScoredHoldout(
 /// <param name="BaselineSeconds">Preparing inputs and running the baseline.</param>
 /// <param name="AssembleSeconds">Joining chunks into the holdout and the score arrays.</param>
 /// <param name="WallSeconds">The whole pass.</param>
-public sealed record StreamTimings(int Chunks, double ReadSeconds, double CandidateSeconds, double BaselineSeconds, double AssembleSeconds, double WallSeconds);
+internal sealed record StreamTimings(int Chunks, double ReadSeconds, double CandidateSeconds, double BaselineSeconds, double AssembleSeconds, double WallSeconds);

@@ -16,7 +16,7 @@ namespace ModelGate.Engine;
 /// Chunks are whole multiples of the batch size, so every model call sees exactly the rows it would see in one pass:
 /// the holdout and the scores are identical to reading everything first and scoring it afterwards.
 /// </summary>
-public sealed class StreamingScorer
+internal sealed class StreamingScorer
 {
     /// <summary>Rows per chunk before rounding up to a whole number of batches.</summary>
     public const int DefaultChunkRows = 65_536;

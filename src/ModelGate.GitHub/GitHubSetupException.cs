@@ -2,7 +2,7 @@ namespace ModelGate.GitHub;
 
 /// <summary>A mistake in how ModelGate was set up for GitHub (a bad repository name, event or key).
 /// This project depends on nothing, so it names no exit code: the CLI maps this type to a usage error.</summary>
-public sealed class GitHubSetupException : Exception
+internal sealed class GitHubSetupException : Exception
 {
     /// <summary>Creates the exception with a one-line message that says what is wrong and the fix.</summary>
     public GitHubSetupException(string message)

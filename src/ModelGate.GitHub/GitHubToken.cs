@@ -1,7 +1,7 @@
 namespace ModelGate.GitHub;
 
 /// <summary>A GitHub token that never shows its value: not in ToString, logs or exception messages.</summary>
-public sealed class GitHubToken
+internal sealed class GitHubToken
 {
     private const string Mask = "***";
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ModelGate.GitHub;
 
 /// <summary>A repository as GitHub names it: owner and name (from <c>GITHUB_REPOSITORY</c>).</summary>
-public sealed partial record RepositoryName
+internal sealed partial record RepositoryName
 {
     private RepositoryName(string owner, string name)
     {

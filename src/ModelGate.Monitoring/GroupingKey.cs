@@ -6,7 +6,7 @@ namespace ModelGate.Monitoring;
 /// Which Pushgateway group a run replaces: the job and labels that identify one gate on one branch or pull request, so
 /// the latest run of each stays visible. Values are base64url-encoded in the path, so slashes in branch names are safe.
 /// </summary>
-public sealed record GroupingKey
+internal sealed record GroupingKey
 {
     /// <summary>The job label of every push.</summary>
     public const string DefaultJob = "modelgate";

@@ -1,4 +1,4 @@
 namespace ModelGate.Monitoring;
 
 /// <summary>How a push ended: whether the Pushgateway accepted it, after how many attempts, and if not, why (one line, no secrets).</summary>
-public sealed record PushOutcome(bool Succeeded, int Attempts, string? Problem);
+internal sealed record PushOutcome(bool Succeeded, int Attempts, string? Problem);

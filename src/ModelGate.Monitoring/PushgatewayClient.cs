@@ -9,7 +9,7 @@ namespace ModelGate.Monitoring;
 /// Replaces one Pushgateway group with a run's metrics (HTTP PUT, so series of an earlier run of the same group do not
 /// linger). Retries connection failures, timeouts, 429 and 5xx; never throws for a failed push, it returns the reason.
 /// </summary>
-public sealed class PushgatewayClient(PushgatewayEndpoint endpoint, PushgatewayCredentials credentials, PushSettings settings, HttpMessageHandler? handler = null)
+internal sealed class PushgatewayClient(PushgatewayEndpoint endpoint, PushgatewayCredentials credentials, PushSettings settings, HttpMessageHandler? handler = null)
 {
     /// <summary>Pushes <paramref name="metrics"/> (Prometheus text, which OpenMetrics text of gauges also is) to the group of <paramref name="key"/>.</summary>
     public async Task<PushOutcome> PushAsync(GroupingKey key, string metrics, string contentType, CancellationToken cancellation)

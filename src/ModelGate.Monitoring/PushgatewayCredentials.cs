@@ -7,7 +7,7 @@ namespace ModelGate.Monitoring;
 /// How to authenticate to the Pushgateway, from the environment only: a bearer token (MODELGATE_PUSHGATEWAY_TOKEN), or
 /// basic auth (MODELGATE_PUSHGATEWAY_USERNAME and MODELGATE_PUSHGATEWAY_PASSWORD), or none. Never printed.
 /// </summary>
-public sealed class PushgatewayCredentials
+internal sealed class PushgatewayCredentials
 {
     /// <summary>The bearer token variable.</summary>
     public const string TokenVariable = "MODELGATE_PUSHGATEWAY_TOKEN";

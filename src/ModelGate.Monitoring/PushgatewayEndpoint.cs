@@ -4,7 +4,7 @@ namespace ModelGate.Monitoring;
 /// A Pushgateway's base URL, checked before anything runs: absolute http or https, with no credentials, query or
 /// fragment in it (credentials come from the environment, so the URL may be printed).
 /// </summary>
-public sealed record PushgatewayEndpoint
+internal sealed record PushgatewayEndpoint
 {
     private PushgatewayEndpoint(Uri baseUri) => BaseUri = baseUri;
 

@@ -3,7 +3,7 @@ using ModelGate.Core.Limits;
 namespace ModelGate.Policy;
 
 /// <summary>Where a policy's files may live and what loading it may cost.</summary>
-public sealed record PolicyLoadOptions
+internal sealed record PolicyLoadOptions
 {
     /// <summary>The defaults: files inside the policy's repository, default limits.</summary>
     public static PolicyLoadOptions Default { get; } = new();

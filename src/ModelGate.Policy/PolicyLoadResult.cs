@@ -5,7 +5,7 @@ namespace ModelGate.Policy;
 /// <summary>The outcome of loading a policy: the policy when there were no errors, and every diagnostic (errors and warnings).</summary>
 /// <param name="Policy">The policy, or null when any error was found.</param>
 /// <param name="Diagnostics">All diagnostics, ordered by file, line and column.</param>
-public sealed record PolicyLoadResult(Model.Policy? Policy, IReadOnlyList<PolicyDiagnostic> Diagnostics)
+internal sealed record PolicyLoadResult(Model.Policy? Policy, IReadOnlyList<PolicyDiagnostic> Diagnostics)
 {
     /// <summary>True when the policy loaded (warnings allowed).</summary>
     public bool Succeeded => Policy is not null;

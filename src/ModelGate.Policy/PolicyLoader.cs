@@ -7,7 +7,7 @@ using ModelGate.Policy.Yaml;
 namespace ModelGate.Policy;
 
 /// <summary>Loads <c>modelgate.yml</c>: YAML, <c>extends:</c> chain, validation; reports every problem at once.</summary>
-public static class PolicyLoader
+internal static class PolicyLoader
 {
     /// <summary>Loads and validates the policy at <paramref name="path"/>; <paramref name="today"/> decides which waivers have expired.</summary>
     /// <param name="path">The policy file; diagnostics name it as given here.</param>

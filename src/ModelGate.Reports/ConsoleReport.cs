@@ -9,7 +9,7 @@ using ModelGate.Reports.Text;
 namespace ModelGate.Reports;
 
 /// <summary>A compact table for local runs: one line per check, the reason under every check that did not pass.</summary>
-public static class ConsoleReport
+internal static class ConsoleReport
 {
     private const int MaxReason = 160;
 

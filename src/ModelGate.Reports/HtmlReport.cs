@@ -8,7 +8,7 @@ using ModelGate.Reports.Text;
 namespace ModelGate.Reports;
 
 /// <summary>One self-contained HTML page: the full Markdown report rendered by Markdig, inline CSS and inline SVG charts, nothing fetched.</summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 

@@ -10,7 +10,7 @@ using ModelGate.Reports.Text;
 namespace ModelGate.Reports;
 
 /// <summary>The machine-readable report, schema <see cref="Schema"/> (documented in docs/report-json.md).</summary>
-public static class JsonReport
+internal static class JsonReport
 {
     /// <summary>The schema id written first in every report; bumped on any breaking change.</summary>
     public const string Schema = "modelgate-report/1";

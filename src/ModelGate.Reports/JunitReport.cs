@@ -12,7 +12,7 @@ namespace ModelGate.Reports;
 /// JUnit XML for CI test tabs (Azure DevOps, GitLab, Jenkins): one testsuite, one testcase per check.
 /// fail → failure; inconclusive → failure when it blocks, else skipped; skipped → skipped; waived → passing with a note.
 /// </summary>
-public static class JunitReport
+internal static class JunitReport
 {
     /// <summary>The JUnit XML document, UTF-8, LF line endings, ending with a newline.</summary>
     public static string Render(GateResult result, ReportContext context)

@@ -5,7 +5,7 @@ using ModelGate.Reports.Markdown;
 namespace ModelGate.Reports;
 
 /// <summary>The Markdown report: the sticky PR comment and the job summary (same content, different size limits).</summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     /// <summary>GitHub's limit on a comment body, in characters.</summary>
     public const int CommentLimit = 65536;

@@ -9,7 +9,7 @@ namespace ModelGate.Reports;
 /// gauges only (a run's numbers are a snapshot, not counters), HELP and TYPE for each family, fixed order, ending with
 /// <c># EOF</c>. The series are documented in docs/monitoring.md.
 /// </summary>
-public static class OpenMetricsReport
+internal static class OpenMetricsReport
 {
     /// <summary>Groups exported per slice and metric: those where the candidate does worst, to bound the series count.</summary>
     public const int WorstGroups = 5;

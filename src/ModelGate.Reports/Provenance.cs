@@ -1,7 +1,7 @@
 namespace ModelGate.Reports;
 
 /// <summary>What a run was made of, so anyone can reproduce the verdict byte for byte.</summary>
-public sealed record Provenance
+internal sealed record Provenance
 {
     /// <summary>The models, candidate first.</summary>
     public IReadOnlyList<ModelFingerprint> Models { get; init; } = [];
@@ -43,23 +43,23 @@ public sealed record Provenance
 /// <param name="Sha256">SHA-256 of the file, lower-case hex.</param>
 /// <param name="Bytes">File size.</param>
 /// <param name="Version">The model's version from a flag or the ONNX metadata; null when neither says.</param>
-public sealed record ModelFingerprint(string Role, string Path, string Sha256, long Bytes, string? Version = null);
+internal sealed record ModelFingerprint(string Role, string Path, string Sha256, long Bytes, string? Version = null);
 
 /// <summary>One data file: its role ("holdout" or "train"), path, SHA-256 and the rows read from it.</summary>
-public sealed record DataFingerprint(string Role, string Path, string Sha256, long Rows);
+internal sealed record DataFingerprint(string Role, string Path, string Sha256, long Rows);
 
 /// <summary>One flipped row's id and the feature values the policy allows a report to show.</summary>
-public sealed record RowFeatures(string RowId, IReadOnlyList<FeatureValue> Values);
+internal sealed record RowFeatures(string RowId, IReadOnlyList<FeatureValue> Values);
 
 /// <summary>A column name and the row's value as text.</summary>
-public sealed record FeatureValue(string Column, string Value);
+internal sealed record FeatureValue(string Column, string Value);
 
 /// <summary>A ROC curve of one model: points ordered by false positive rate, and the area under it when known.</summary>
 /// <param name="Model">"candidate" or "baseline".</param>
 /// <param name="Label">What the curve is for: "positive class", or a class name for one-vs-rest.</param>
 /// <param name="Points">(false positive rate, true positive rate) pairs from (0,0) to (1,1).</param>
 /// <param name="Auc">The area under the curve, when the caller computed it.</param>
-public sealed record RocCurve(string Model, string Label, IReadOnlyList<RocPoint> Points, double? Auc = null);
+internal sealed record RocCurve(string Model, string Label, IReadOnlyList<RocPoint> Points, double? Auc = null);
 
 /// <summary>One point of a ROC curve.</summary>
-public sealed record RocPoint(double FalsePositiveRate, double TruePositiveRate);
+internal sealed record RocPoint(double FalsePositiveRate, double TruePositiveRate);

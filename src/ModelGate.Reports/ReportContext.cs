@@ -4,7 +4,7 @@ namespace ModelGate.Reports;
 /// Everything a report shows that is not in the <see cref="Core.Results.GateResult"/>: which gate this is,
 /// where its inputs came from, the clock, and the extra evidence (feature values, ROC points) the caller may supply.
 /// </summary>
-public sealed record ReportContext
+internal sealed record ReportContext
 {
     /// <summary>Identifies the gate across runs; written as the hidden marker <c>&lt;!-- modelgate:KEY --&gt;</c> the PR comment is found by.</summary>
     public required string GateKey { get; init; }

@@ -8,4 +8,4 @@ namespace ModelGate.Reports;
 /// <param name="Branch">The branch the run judged (the PR's head branch for a pull request).</param>
 /// <param name="PullRequest">The pull-request number, as text.</param>
 /// <param name="Commit">The commit SHA.</param>
-public sealed record RunIdentity(string? Repository = null, string? Branch = null, string? PullRequest = null, string? Commit = null);
+internal sealed record RunIdentity(string? Repository = null, string? Branch = null, string? PullRequest = null, string? Commit = null);

@@ -11,7 +11,7 @@ namespace ModelGate.Cli.Tests;
 public sealed class ExitCodeTests
 {
     /// <summary>One real way to reach a category; <paramref name="Setup"/> breaks a copy of examples/breast-cancer and returns the arguments.</summary>
-    public sealed record ExitCase(string Name, ErrorCategory Category, int ExitCode, string Message, Func<TempFolder, string[]> Setup)
+    internal sealed record ExitCase(string Name, ErrorCategory Category, int ExitCode, string Message, Func<TempFolder, string[]> Setup)
     {
         public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
@@ -20,7 +20,7 @@ public sealed class ExitCodeTests
 
     private static readonly string[] Check = ["check", "--policy", "modelgate.yml", "--out", "out", "--format", "md,json"];
 
-    public static IReadOnlyList<ExitCase> Cases { get; } =
+    internal static IReadOnlyList<ExitCase> Cases { get; } =
     [
         new("bad_flag_value", ErrorCategory.Usage, 2, "modelgate: --batch-size must be a whole number from 1 to 1,048,576; got '0'",
             _ => [.. Check, "--batch-size", "0"]),

@@ -165,8 +165,9 @@ public sealed partial class InitTests
     [Theory]
     [InlineData(3, TaskKind.Multiclass)]
     [InlineData(2, TaskKind.Binary)]
-    public void A_zipmap_is_multiclass_when_the_label_has_more_than_two_values(int classes, TaskKind expected)
+    public void A_zipmap_is_multiclass_when_the_label_has_more_than_two_values(int classes, object expectedTask)
     {
+        var expected = (TaskKind)expectedTask;
         var zipMap = new ModelPort("output_probability", new SequenceValueType(new MapValueType(TensorElementType.String, new TensorValueType(TensorElementType.Float, []))));
         var label = new ModelPort("output_label", new TensorValueType(TensorElementType.String, [new Dimension(null, "N")]));
         var signature = new ModelSignature([new ModelPort("X", new TensorValueType(TensorElementType.Float, [new Dimension(null, "N"), new Dimension(13, null)]))],

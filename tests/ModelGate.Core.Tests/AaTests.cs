@@ -16,7 +16,7 @@ public class AaTests(ITestOutputHelper output)
     private const int Runs = 200;
 
     /// <summary>Share of runs that fail in interval and point mode, and the largest smallest-detectable change seen (interval mode).</summary>
-    public static (double IntervalFailRate, double PointFailRate, double MaxMde) FailRates(string candidate, string baseline, bool swapPerRow, int runs = Runs,
+    internal static (double IntervalFailRate, double PointFailRate, double MaxMde) FailRates(string candidate, string baseline, bool swapPerRow, int runs = Runs,
         double maxDrop = 0, Severity likelyRegression = Severity.Error)
     {
         var maxMde = 0.0;

@@ -8,7 +8,7 @@ namespace ModelGate.Faults.Tests;
 /// <param name="Break">Breaks the workspace.</param>
 /// <param name="Args">Extra arguments after <c>check --policy modelgate.yml --out out</c>.</param>
 /// <param name="Reports">Report files that must exist and be complete; empty means none may exist.</param>
-public sealed record FaultCase(string Name, int ExitCode, string Message, string Fix, Action<Workspace> Break, string[] Args, string[] Reports)
+internal sealed record FaultCase(string Name, int ExitCode, string Message, string Fix, Action<Workspace> Break, string[] Args, string[] Reports)
 {
     /// <summary>Where <see cref="Message"/> must appear.</summary>
     public MessagePlace Stream { get; init; } = MessagePlace.Stderr;
@@ -23,7 +23,7 @@ public sealed record FaultCase(string Name, int ExitCode, string Message, string
 }
 
 /// <summary>Where a case's message is printed.</summary>
-public enum MessagePlace
+internal enum MessagePlace
 {
     /// <summary>Standard error (every error).</summary>
     Stderr,
@@ -36,7 +36,7 @@ public enum MessagePlace
 }
 
 /// <summary>Reads the text of a run where a case's message must be.</summary>
-public static class MessagePlaces
+internal static class MessagePlaces
 {
     /// <summary>Standard output, report.md, or standard error.</summary>
     public static string Text(MessagePlace place, CliRun run, Workspace w) => place switch

@@ -4,7 +4,7 @@ using System.Text;
 namespace ModelGate.Faults.Tests;
 
 /// <summary>The catalogue: every case starts from a copy of examples/breast-cancer and breaks one thing.</summary>
-public static class FaultCatalogue
+internal static class FaultCatalogue
 {
     public static readonly string[] AllReports = ["report.md", "comment.md", "report.json", "report.junit.xml", "report.html"];
     private static readonly string[] None = [];

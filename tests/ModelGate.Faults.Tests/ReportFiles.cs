@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace ModelGate.Faults.Tests;
 
 /// <summary>Asserts a report file is whole: it parses and ends where a finished report ends.</summary>
-public static class ReportFiles
+internal static class ReportFiles
 {
     public static void AssertComplete(string path)
     {

@@ -1,7 +1,7 @@
 namespace ModelGate.Faults.Tests;
 
 /// <summary>A user's mistake never shows a stack trace or an exception type.</summary>
-public static class StackTraces
+internal static class StackTraces
 {
     public static void AssertNone(string text)
     {

@@ -1,7 +1,7 @@
 namespace ModelGate.Faults.Tests;
 
 /// <summary>A temp folder holding a copy of an example, to break one thing in; deleted on dispose.</summary>
-public sealed class Workspace : IDisposable
+internal sealed class Workspace : IDisposable
 {
     private readonly TempFolder _temp = new("faults");
 

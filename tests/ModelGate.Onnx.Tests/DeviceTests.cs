@@ -18,8 +18,9 @@ public sealed class DeviceTests(SharedRuntime shared)
     [InlineData("CPU", DeviceKind.Cpu, 0)]
     [InlineData("cuda", DeviceKind.Cuda, 0)]
     [InlineData("cuda:1", DeviceKind.Cuda, 1)]
-    public void Device_values_parse(string text, DeviceKind kind, int id)
+    public void Device_values_parse(string text, object deviceKind, int id)
     {
+        var kind = (DeviceKind)deviceKind;
         var request = DeviceRequest.TryParse(text)!;
         Assert.Equal(kind, request.Kind);
         Assert.Equal(id, request.CudaDeviceId);

@@ -14,8 +14,9 @@ public sealed class OrtErrorsTests(SharedRuntime shared)
     [InlineData("[ErrorCode:ShapeInferenceNotRegistered] CUDA failure 100", OrtErrorCode.ExecutionProviderFailure, "CUDA failure 100")]
     [InlineData("[ErrorCode:13] needs compiling", (OrtErrorCode)13, "needs compiling")]
     [InlineData("no tag at all\nsecond line", OrtErrorCode.Fail, "no tag at all second line")]
-    public void The_code_and_message_are_split_from_the_tag(string text, OrtErrorCode code, string message)
+    public void The_code_and_message_are_split_from_the_tag(string text, object errorCode, string message)
     {
+        var code = (OrtErrorCode)errorCode;
         var (parsed, rest) = OrtErrors.Parse(text);
         Assert.Equal(code, parsed);
         Assert.Equal(message, rest);
@@ -37,8 +38,9 @@ public sealed class OrtErrorsTests(SharedRuntime shared)
     [InlineData(OrtErrorCode.InvalidArgument, ErrorCategory.Model)]
     [InlineData(OrtErrorCode.InvalidGraph, ErrorCategory.Model)]
     [InlineData(OrtErrorCode.Fail, ErrorCategory.Model)]
-    public void An_execution_provider_failure_is_the_machines_problem_any_other_code_the_models(OrtErrorCode code, ErrorCategory category)
+    public void An_execution_provider_failure_is_the_machines_problem_any_other_code_the_models(object errorCode, object errorCategory)
     {
+        var (code, category) = ((OrtErrorCode)errorCode, (ErrorCategory)errorCategory);
         Assert.Equal(category, new OrtException(code, "Run", "it failed").Category);
     }
 }

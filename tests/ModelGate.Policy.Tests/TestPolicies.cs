@@ -3,7 +3,7 @@ using ModelGate.Policy.Diagnostics;
 namespace ModelGate.Policy.Tests;
 
 /// <summary>Writes policies into a fresh temporary folder and loads them.</summary>
-public sealed class TestPolicies : IDisposable
+internal sealed class TestPolicies : IDisposable
 {
     public static readonly DateOnly Today = new(2026, 11, 22);
 

@@ -16,5 +16,5 @@ public class ResamplingBenchmark
 
     /// <summary>100 paired resamples of the five metrics over the holdout and 8 groups.</summary>
     [Benchmark]
-    public BootstrapReplicates PairedResamples() => PairedBootstrap.Run(_sets, 100, 1);
+    public object PairedResamples() => PairedBootstrap.Run(_sets, 100, 1);
 }

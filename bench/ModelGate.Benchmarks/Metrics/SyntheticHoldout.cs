@@ -8,7 +8,7 @@ namespace ModelGate.Benchmarks.Metrics;
 /// A deterministic synthetic binary holdout: labels with 30% positives, two correlated models whose scores are the
 /// sigmoid of a noisy margin (rounded to float32 like ONNX outputs, so ties occur), and an 8-group slice.
 /// </summary>
-public sealed class SyntheticHoldout
+internal sealed class SyntheticHoldout
 {
     /// <summary>Generates <paramref name="rows"/> rows from <paramref name="seed"/>.</summary>
     public SyntheticHoldout(int rows, int seed = 1)

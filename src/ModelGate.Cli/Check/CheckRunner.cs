@@ -10,7 +10,7 @@ namespace ModelGate.Cli.Check;
 /// (<see cref="GateRun"/> writes the report files), then the console table, metrics, GitHub and the exit code. The
 /// report files are written before any network call, so no fault of GitHub's loses them.
 /// </summary>
-public sealed class CheckRunner(CliConsole console)
+internal sealed class CheckRunner(CliConsole console)
 {
     private readonly RunLog _log = new(console.Error);
 

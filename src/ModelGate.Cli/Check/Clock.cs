@@ -6,7 +6,7 @@ namespace ModelGate.Cli.Check;
 /// The run's clock. <c>SOURCE_DATE_EPOCH</c> (the reproducible-builds convention) pins it, so the same inputs give
 /// the same report bytes; otherwise it is the real time.
 /// </summary>
-public static class Clock
+internal static class Clock
 {
     /// <summary>The time a run is stamped with.</summary>
     public static DateTimeOffset Now(CliConsole console)

@@ -5,7 +5,7 @@ using ModelGate.Core.Results;
 namespace ModelGate.Cli.Check;
 
 /// <summary>The process exit code of a finished gate, per <c>--fail-on</c>.</summary>
-public static class GateExitCode
+internal static class GateExitCode
 {
     /// <summary>0 when the gate passes at the chosen strictness, 1 otherwise.</summary>
     public static int For(GateResult result, FailOn failOn)

@@ -15,7 +15,7 @@ namespace ModelGate.Cli.Check;
 /// comment. Runs after the report files are written; a comment that cannot be posted never changes the gate's
 /// verdict (a setup error only turns a pass into exit 4, so a broken token does not go unnoticed).
 /// </summary>
-public sealed class GitHubPublishing(CliConsole console, RunLog log)
+internal sealed class GitHubPublishing(CliConsole console, RunLog log)
 {
     /// <summary>Publishes and returns the exit code to use.</summary>
     public async Task<int> PublishAsync(CheckOptions options, ModelGate.Policy.Model.Policy policy, GateResult result, ReportContext context, int exitCode, CancellationToken cancellation)

@@ -13,7 +13,7 @@ namespace ModelGate.Cli.Check;
 /// job <c>modelgate</c> and labels gate, repository, branch and pr. A failed push is a warning that leaves the exit code
 /// alone, unless <c>--pushgateway-required</c> (then a passing gate exits 4; a failing gate still exits 1).
 /// </summary>
-public sealed class MetricsPush(CliConsole console, RunLog log)
+internal sealed class MetricsPush(CliConsole console, RunLog log)
 {
     /// <summary>The credentials from the environment, checked before anything runs (a usage error when inconsistent).</summary>
     public static PushgatewayCredentials Credentials(CliConsole console)

@@ -7,7 +7,7 @@ using ModelGate.Monitoring;
 namespace ModelGate.Cli.Commands;
 
 /// <summary>Which checks make the process exit 1.</summary>
-public enum FailOn
+internal enum FailOn
 {
     /// <summary>Blocking checks of severity error (the default).</summary>
     Error,
@@ -20,7 +20,7 @@ public enum FailOn
 }
 
 /// <summary>Everything <c>modelgate check</c> was asked to do; flags override the policy's values.</summary>
-public sealed record CheckOptions
+internal sealed record CheckOptions
 {
     /// <summary>The policy file.</summary>
     public required string PolicyPath { get; init; }
@@ -105,10 +105,10 @@ public sealed record CheckOptions
 /// <param name="Token">A token given on the command line; GITHUB_TOKEN is used otherwise (and is preferred: command lines are visible to other processes).</param>
 /// <param name="TimeoutSeconds">Total time bound for posting the comment, retries included.</param>
 /// <param name="Author">Only comments by this login count as ModelGate's (for personal tokens); any bot otherwise.</param>
-public sealed record GitHubOptions(string? Token = null, int? TimeoutSeconds = null, string? Author = null);
+internal sealed record GitHubOptions(string? Token = null, int? TimeoutSeconds = null, string? Author = null);
 
 /// <summary><c>modelgate check</c>: runs the gate.</summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(CliConsole console)

@@ -14,7 +14,7 @@ namespace ModelGate.Cli.Commands;
 /// <c>modelgate comment</c>: posts a report written earlier by <c>check</c> (the fork-safe workflow_run pattern:
 /// the evaluating job has a read-only token; this job may write, and never runs the pull request's code).
 /// </summary>
-public static class CommentCommand
+internal static class CommentCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(CliConsole console)

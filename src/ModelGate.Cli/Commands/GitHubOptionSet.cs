@@ -4,7 +4,7 @@ using ModelGate.GitHub.Comments;
 namespace ModelGate.Cli.Commands;
 
 /// <summary>The GitHub flags shared by <c>check</c> and <c>comment</c>.</summary>
-public static class GitHubOptionSet
+internal static class GitHubOptionSet
 {
     /// <summary>--github-token, --github-timeout, --comment-author.</summary>
     public static (Option<string?> Token, Option<int?> Timeout, Option<string?> Author) Create() =>
@@ -16,7 +16,7 @@ public static class GitHubOptionSet
 }
 
 /// <summary>--comment-mode: update, recreate, changed (or changed-only).</summary>
-public static class CommentModeOption
+internal static class CommentModeOption
 {
     /// <summary>The option.</summary>
     public static Option<string> Create()

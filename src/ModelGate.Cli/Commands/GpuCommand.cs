@@ -5,7 +5,7 @@ using ModelGate.Onnx.Gpu;
 namespace ModelGate.Cli.Commands;
 
 /// <summary><c>modelgate gpu install|status</c>: set up the CUDA build of ONNX Runtime, and say what CUDA pieces are found.</summary>
-public static class GpuCommand
+internal static class GpuCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(CliConsole console)

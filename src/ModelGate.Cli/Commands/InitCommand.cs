@@ -12,7 +12,7 @@ namespace ModelGate.Cli.Commands;
 /// <c>modelgate init</c>: a starter modelgate.yml from the models' signatures and the holdout, which <c>validate</c>
 /// accepts and <c>check</c> runs. The pieces live in <see cref="ModelGate.Cli.Init"/>.
 /// </summary>
-public static class InitCommand
+internal static class InitCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(CliConsole console)

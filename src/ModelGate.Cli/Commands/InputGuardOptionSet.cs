@@ -8,7 +8,7 @@ namespace ModelGate.Cli.Commands;
 /// <param name="Root">The folder the policy's files must be inside (default: the policy's git repository).</param>
 /// <param name="AllowOutsideRoot">Accept absolute paths and paths outside the root.</param>
 /// <param name="Limits">name=value settings for <see cref="ResourceLimits"/>.</param>
-public sealed record InputGuardOptions(string? Root = null, bool AllowOutsideRoot = false, IReadOnlyList<string>? Limits = null)
+internal sealed record InputGuardOptions(string? Root = null, bool AllowOutsideRoot = false, IReadOnlyList<string>? Limits = null)
 {
     /// <summary>The limits with the flags applied; a bad setting is a usage error.</summary>
     public ResourceLimits ResourceLimits()
@@ -38,7 +38,7 @@ public sealed record InputGuardOptions(string? Root = null, bool AllowOutsideRoo
 }
 
 /// <summary>The --root, --allow-outside-root and --limit flags shared by <c>check</c> and <c>validate</c>.</summary>
-public static class InputGuardOptionSet
+internal static class InputGuardOptionSet
 {
     /// <summary>Creates the three options.</summary>
     public static (Option<string?> Root, Option<bool> AllowOutside, Option<string[]> Limits) Create() =>

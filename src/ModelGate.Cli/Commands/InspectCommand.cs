@@ -9,7 +9,7 @@ using ModelGate.Onnx.Sessions;
 namespace ModelGate.Cli.Commands;
 
 /// <summary><c>modelgate inspect</c>: a model's signature, metadata, and which output ModelGate would score.</summary>
-public static class InspectCommand
+internal static class InspectCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(CliConsole console)

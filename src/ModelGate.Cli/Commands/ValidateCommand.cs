@@ -8,7 +8,7 @@ using ModelGate.Policy.Diagnostics;
 namespace ModelGate.Cli.Commands;
 
 /// <summary><c>modelgate validate</c>: checks a policy (and its columns against the holdout's header) without running models.</summary>
-public static class ValidateCommand
+internal static class ValidateCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(CliConsole console)

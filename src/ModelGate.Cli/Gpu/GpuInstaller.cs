@@ -11,7 +11,7 @@ namespace ModelGate.Cli.Gpu;
 /// throwaway project with one PackageDownload), so proxies, credentials and mirrors in nuget.config apply as usual.
 /// Does nothing when the build is already there.
 /// </summary>
-public static class GpuInstaller
+internal static class GpuInstaller
 {
     /// <summary>The restored native folder; <paramref name="progress"/> gets one line before a download.</summary>
     public static async Task<(string Folder, bool Downloaded)> InstallAsync(CliConsole console, string? source, Action<string> progress, CancellationToken cancellation)

@@ -3,7 +3,7 @@ using ModelGate.Onnx.Gpu;
 namespace ModelGate.Cli.Gpu;
 
 /// <summary>The lines `gpu status` prints: each piece CUDA needs, found or missing, and the devices.</summary>
-public static class GpuStatusText
+internal static class GpuStatusText
 {
     /// <summary>One line per piece, the first missing one with its fix.</summary>
     public static IReadOnlyList<string> Lines(CudaStatus status, string packagesFolder)

@@ -11,7 +11,7 @@ namespace ModelGate.Cli.Init;
 /// through <c>check</c> (silently, into a scratch folder) and each bound is set a little on the lenient side of the
 /// candidate's interval, so the gate passes today and fails when a later candidate is clearly worse.
 /// </summary>
-public static class CandidateBounds
+internal static class CandidateBounds
 {
     /// <summary>How far beyond the interval the bound goes, as a share of the interval's end (at least 0.01).</summary>
     public const double Margin = 0.02;

@@ -9,7 +9,7 @@ namespace ModelGate.Cli.Init;
 /// Which holdout columns feed the model: the model's input names and width decide; ids, the label and text columns
 /// never do. ModelGate feeds candidate and baseline the same mapping, so the baseline's inputs must fit it too.
 /// </summary>
-public static class FeatureSelection
+internal static class FeatureSelection
 {
     /// <summary>The mapping, or a one-line error that says which columns and why, and how to choose.</summary>
     /// <param name="candidate">The candidate's signature.</param>

@@ -10,10 +10,10 @@ namespace ModelGate.Cli.Init;
 /// <param name="Distinct">Distinct non-missing values, counted up to <see cref="HoldoutProfile.DistinctCap"/>.</param>
 /// <param name="IsId">True when the column looks like a row id (by name, or whole numbers that never repeat).</param>
 /// <param name="Missing">Rows where the value is missing.</param>
-public sealed record ColumnProfile(string Name, bool IsNumeric, int Distinct, bool IsId, int Missing = 0);
+internal sealed record ColumnProfile(string Name, bool IsNumeric, int Distinct, bool IsId, int Missing = 0);
 
 /// <summary>The holdout's columns in file order, profiled once for task, feature and slice choices.</summary>
-public sealed class HoldoutProfile
+internal sealed class HoldoutProfile
 {
     /// <summary>Distinct values are counted up to this many; a column with more is treated as continuous.</summary>
     public const int DistinctCap = 1000;

@@ -10,7 +10,7 @@ namespace ModelGate.Cli.Init;
 /// </summary>
 /// <param name="input">Where answers come from.</param>
 /// <param name="output">Where questions go.</param>
-public sealed class InitPrompts(TextReader input, TextWriter output)
+internal sealed class InitPrompts(TextReader input, TextWriter output)
 {
     /// <summary>True when questions can be asked: stdin is a terminal, not a pipe or a file.</summary>
     public static bool CanAsk => !Console.IsInputRedirected;

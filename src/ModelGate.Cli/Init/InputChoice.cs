@@ -6,4 +6,4 @@ namespace ModelGate.Cli.Init;
 /// <param name="Columns">The dense input's columns, in model order (empty when per column).</param>
 /// <param name="Note">Why these columns: written as a YAML comment and printed.</param>
 /// <param name="Shape">[channels, height, width] when the input is an image the columns are reshaped into; else null.</param>
-public sealed record InputChoice(bool PerColumn, string? InputName, IReadOnlyList<string> Columns, string Note, IReadOnlyList<int>? Shape = null);
+internal sealed record InputChoice(bool PerColumn, string? InputName, IReadOnlyList<string> Columns, string Note, IReadOnlyList<int>? Shape = null);

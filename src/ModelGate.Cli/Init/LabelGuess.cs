@@ -6,7 +6,7 @@ namespace ModelGate.Cli.Init;
 /// The label column when <c>--label</c> is not given: a column with a usual label name, else the first or the last
 /// column (ids skipped), whichever leaves the model's input width of features and fits its outputs; the first on a tie.
 /// </summary>
-public static class LabelGuess
+internal static class LabelGuess
 {
     private static readonly string[] Names = ["label", "target", "y", "class", "outcome"];
 

@@ -5,7 +5,7 @@ namespace ModelGate.Cli.Init;
 /// <summary>An absolute bound set by <c>init</c>, with the comment that says where it came from.</summary>
 /// <param name="Value">The bound.</param>
 /// <param name="Comment">Why this value (written after it in the YAML).</param>
-public sealed record InitBound(double Value, string Comment);
+internal sealed record InitBound(double Value, string Comment);
 
 /// <summary>Everything <c>init</c> decided, ready to be written as YAML.</summary>
 /// <param name="Task">The task.</param>
@@ -16,7 +16,7 @@ public sealed record InitBound(double Value, string Comment);
 /// <param name="Label">The label column.</param>
 /// <param name="Inputs">How columns feed the model.</param>
 /// <param name="Slices">Columns to slice on.</param>
-public sealed record PolicyDraft(TaskKind Task, string TaskWhy, string Candidate, string? Baseline, string Holdout, string Label,
+internal sealed record PolicyDraft(TaskKind Task, string TaskWhy, string Candidate, string? Baseline, string Holdout, string Label,
     InputChoice Inputs, IReadOnlyList<string> Slices)
 {
     /// <summary>Absolute bounds by metric, from the candidate's own interval; empty while they are being measured.</summary>

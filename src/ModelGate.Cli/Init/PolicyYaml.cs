@@ -5,7 +5,7 @@ using static ModelGate.Policy.Printing.YamlText;
 namespace ModelGate.Cli.Init;
 
 /// <summary>Writes a <see cref="PolicyDraft"/> as a commented modelgate.yml, through the policy printer's <see cref="YamlWriter"/>.</summary>
-public static class PolicyYaml
+internal static class PolicyYaml
 {
     /// <summary>The policy's text.</summary>
     public static string Compose(PolicyDraft draft)

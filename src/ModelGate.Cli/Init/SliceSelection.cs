@@ -5,7 +5,7 @@ namespace ModelGate.Cli.Init;
 /// <c>alcohol</c>), not the label and not an id. Text columns the model does not read come first: they are usually the
 /// groups people ask about (sex, language), where a model feature is often an encoding of one.
 /// </summary>
-public static class SliceSelection
+internal static class SliceSelection
 {
     /// <summary>The most distinct values a slice column may have.</summary>
     public const int MaxGroups = 10;

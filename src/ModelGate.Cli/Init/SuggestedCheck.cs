@@ -8,7 +8,7 @@ namespace ModelGate.Cli.Init;
 /// <param name="ChangeBound">The baseline comparison, e.g. <c>max_drop: 0.01</c>.</param>
 /// <param name="Placeholder">A bound every value passes, used while the candidate's own interval is measured.</param>
 /// <param name="ChangeComment">The comment written after the change bound, if any.</param>
-public sealed record SuggestedCheck(string Metric, bool HigherIsBetter, string ChangeBound, double Placeholder, string? ChangeComment = null)
+internal sealed record SuggestedCheck(string Metric, bool HigherIsBetter, string ChangeBound, double Placeholder, string? ChangeComment = null)
 {
     private const string NonInferiority = "non-inferiority, judged on the paired interval";
 

@@ -4,7 +4,7 @@ namespace ModelGate.Core.Errors;
 /// What kind of problem stopped a run, as the library that found it knows it. Libraries say only this; the CLI's
 /// one table (<c>ModelGate.Cli.ErrorCategories</c>) turns a category into an exit code.
 /// </summary>
-public enum ErrorCategory
+internal enum ErrorCategory
 {
     /// <summary>How the tool was called: a bad flag value, a missing policy file, a GitHub setting that cannot be right.</summary>
     Usage,

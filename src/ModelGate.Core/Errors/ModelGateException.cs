@@ -5,7 +5,7 @@ namespace ModelGate.Core.Errors;
 /// (the shape of <c>ModelGate.Data.HoldoutException</c>), and a <see cref="Category"/> instead of an exit code.
 /// Every library that references Core raises these; a different exception escaping a command is a defect.
 /// </summary>
-public abstract class ModelGateException : Exception
+internal abstract class ModelGateException : Exception
 {
     /// <summary>Creates the error without a message (for serializers and analyzers).</summary>
     protected ModelGateException()

@@ -4,7 +4,7 @@ namespace ModelGate.Core.Evaluation;
 /// The columns a gate run judges: labels, both models' predictions on the same rows, slices, safety sets.
 /// Built by the caller (the CLI) from the holdout and the models; Core never reads files.
 /// </summary>
-public sealed record EvaluationData
+internal sealed record EvaluationData
 {
     /// <summary>The task.</summary>
     public required TaskKind Task { get; init; }
@@ -47,4 +47,4 @@ public sealed record EvaluationData
 }
 
 /// <summary>Labels and candidate predictions on the train sample.</summary>
-public sealed record TrainSample(int[]? ClassLabels, double[]? Targets, Predictions Candidate);
+internal sealed record TrainSample(int[]? ClassLabels, double[]? Targets, Predictions Candidate);

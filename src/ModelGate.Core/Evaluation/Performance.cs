@@ -1,10 +1,10 @@
 namespace ModelGate.Core.Evaluation;
 
 /// <summary>Measured latency of one model: milliseconds per call at a batch size.</summary>
-public sealed record LatencySamples(int BatchSize, IReadOnlyList<double> Milliseconds);
+internal sealed record LatencySamples(int BatchSize, IReadOnlyList<double> Milliseconds);
 
 /// <summary>What was measured about the models themselves (not their predictions).</summary>
-public sealed record ModelMeasurements(
+internal sealed record ModelMeasurements(
     long CandidateSizeBytes,
     long? BaselineSizeBytes,
     IReadOnlyList<LatencySamples> CandidateLatency,

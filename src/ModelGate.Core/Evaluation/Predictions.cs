@@ -6,7 +6,7 @@ namespace ModelGate.Core.Evaluation;
 /// regression: one prediction per row (ClassCount = 1).
 /// Rows whose score is NaN or infinite are counted and excluded by the evaluator, never silently used.
 /// </summary>
-public sealed class Predictions
+internal sealed class Predictions
 {
     /// <summary>Wraps scores without copying.</summary>
     public Predictions(double[] scores, int rowCount, int classCount)

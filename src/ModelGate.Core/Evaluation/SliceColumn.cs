@@ -4,4 +4,4 @@ namespace ModelGate.Core.Evaluation;
 /// Group membership per row for one slice: <see cref="GroupOf"/>[row] indexes <see cref="GroupNames"/>;
 /// -1 means the row belongs to no group (e.g. a missing value), and is counted as such.
 /// </summary>
-public sealed record SliceColumn(string Name, int[] GroupOf, IReadOnlyList<string> GroupNames);
+internal sealed record SliceColumn(string Name, int[] GroupOf, IReadOnlyList<string> GroupNames);

@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Core.Limits;
 
 /// <summary>An input exceeded a <see cref="ResourceLimits"/> bound; the message names the input, the limit and how to raise it.</summary>
-public sealed class LimitExceededException : ModelGateException
+internal sealed class LimitExceededException : ModelGateException
 {
     /// <summary>Creates the exception.</summary>
     public LimitExceededException(string message)

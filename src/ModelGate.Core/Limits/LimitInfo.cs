@@ -5,4 +5,4 @@ namespace ModelGate.Core.Limits;
 /// <param name="IsSize">True for byte sizes (suffixes allowed).</param>
 /// <param name="Get">Reads the limit.</param>
 /// <param name="Set">Returns limits with this one changed.</param>
-public sealed record LimitInfo(string Name, bool IsSize, Func<ResourceLimits, long> Get, Func<ResourceLimits, long, ResourceLimits> Set);
+internal sealed record LimitInfo(string Name, bool IsSize, Func<ResourceLimits, long> Get, Func<ResourceLimits, long, ResourceLimits> Set);

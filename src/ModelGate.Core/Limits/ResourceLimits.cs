@@ -7,7 +7,7 @@ namespace ModelGate.Core.Limits;
 /// legitimate inputs stay well under and a name for <c>--limit name=value</c>; the policy itself cannot raise them,
 /// because a pull request writes the policy.
 /// </summary>
-public sealed record ResourceLimits
+internal sealed record ResourceLimits
 {
     /// <summary>The defaults (docs/security.md lists them).</summary>
     public static ResourceLimits Default { get; } = new();

@@ -3,7 +3,7 @@ using ModelGate.Core.Results;
 namespace ModelGate.Core.Metrics;
 
 /// <summary>Reliability diagrams: the per-bin counts behind the calibration charts.</summary>
-public static class Calibration
+internal static class Calibration
 {
     /// <summary>
     /// Top-label reliability bins: rows binned by confidence (equal-width on [0,1] or equal-mass), with count, mean

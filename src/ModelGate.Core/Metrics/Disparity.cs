@@ -4,13 +4,13 @@ namespace ModelGate.Core.Metrics;
 /// <param name="SelectionRate">Share predicted positive.</param>
 /// <param name="TruePositiveRate">Recall; NaN when the group has no positive rows.</param>
 /// <param name="FalsePositiveRate">NaN when the group has no negative rows.</param>
-public readonly record struct GroupRates(double SelectionRate, double TruePositiveRate, double FalsePositiveRate);
+internal readonly record struct GroupRates(double SelectionRate, double TruePositiveRate, double FalsePositiveRate);
 
 /// <summary>
 /// Fairlearn's (0.10) disparity definitions across groups: differences are max - min, ratios min / max, over the groups
 /// where the rate is defined; equalized odds takes the worse of TPR and FPR.
 /// </summary>
-public static class Disparity
+internal static class Disparity
 {
     /// <summary>True for ratio disparities (where lower is worse).</summary>
     public static bool IsRatio(string id) => id.EndsWith("_ratio", StringComparison.Ordinal);

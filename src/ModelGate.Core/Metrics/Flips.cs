@@ -4,7 +4,7 @@ using ModelGate.Core.Results;
 namespace ModelGate.Core.Metrics;
 
 /// <summary>Negative and positive flips between a baseline and a candidate classifier on the same rows.</summary>
-public static class Flips
+internal static class Flips
 {
     /// <summary>Row ids listed per summary at most.</summary>
     public const int RowIdCap = 50;

@@ -3,7 +3,7 @@ using ModelGate.Core.Evaluation;
 namespace ModelGate.Core.Metrics;
 
 /// <summary>Point values of metrics over columns: the pure-function entry point (the gate uses <see cref="MetricSet"/> directly).</summary>
-public static class Metric
+internal static class Metric
 {
     /// <summary>One metric of one model; <paramref name="weights"/> are optional row weights (scikit-learn's sample_weight).</summary>
     public static MetricValue Compute(string metric, ScoredModel model, double[]? weights = null, int bins = 15)

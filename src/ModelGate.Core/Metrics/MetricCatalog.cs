@@ -7,7 +7,7 @@ namespace ModelGate.Core.Metrics;
 /// For multiclass, <c>precision</c>, <c>recall</c>, <c>f1</c>, <c>specificity</c>, <c>fpr</c>, <c>fnr</c> are macro averages
 /// and <c>roc_auc</c> is one-vs-rest macro; for binary they are on the positive class.
 /// </summary>
-public static class MetricCatalog
+internal static class MetricCatalog
 {
     private static readonly TaskKind[] Classification = [TaskKind.Binary, TaskKind.Multiclass];
     private static readonly TaskKind[] BinaryOnly = [TaskKind.Binary];

@@ -8,7 +8,7 @@ namespace ModelGate.Core.Metrics;
 /// <param name="Maximum">Largest possible value; <see cref="double.PositiveInfinity"/> when unbounded.</param>
 /// <param name="Tasks">The tasks the metric applies to.</param>
 /// <param name="Family">Where it belongs: headline, calibration, fairness...</param>
-public sealed record MetricInfo(
+internal sealed record MetricInfo(
     string Id,
     string DisplayName,
     bool HigherIsBetter,
@@ -18,7 +18,7 @@ public sealed record MetricInfo(
     MetricFamily Family);
 
 /// <summary>Which family a metric belongs to.</summary>
-public enum MetricFamily
+internal enum MetricFamily
 {
     /// <summary>Headline quality: accuracy, AUC, MAE...</summary>
     Quality,

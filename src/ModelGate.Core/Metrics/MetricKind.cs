@@ -39,7 +39,7 @@ internal enum MetricKind
 /// <summary>A metric to compute: its id and, for binned calibration metrics, the number of bins.</summary>
 /// <param name="Metric">Metric id from <see cref="MetricCatalog"/>.</param>
 /// <param name="Bins">Bins for ece, ece_adaptive, classwise_ece, ece_positive and mce.</param>
-public sealed record MetricRequest(string Metric, int Bins = 15)
+internal sealed record MetricRequest(string Metric, int Bins = 15)
 {
     internal MetricKind Kind => Parse(Metric);
 

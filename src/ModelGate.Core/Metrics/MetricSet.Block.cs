@@ -12,7 +12,7 @@ namespace ModelGate.Core.Metrics;
 /// Each lane computes exactly what <see cref="Evaluate(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{double}, PassMemo?)"/>
 /// computes for that resample, in the same order and with the same roundings, so results do not depend on the path.
 /// </summary>
-public sealed partial class MetricSet
+internal sealed partial class MetricSet
 {
     /// <summary>Resamples per block.</summary>
     public const int BlockWidth = 8;

@@ -8,7 +8,7 @@ namespace ModelGate.Core.Metrics;
 /// pass over the rows, order-based ones (ROC AUC, average precision, median) in one pass over pre-sorted rows.
 /// The unit of work of the bootstrap: thread-safe, allocation-light.
 /// </summary>
-public sealed partial class MetricSet
+internal sealed partial class MetricSet
 {
     private readonly ScoredModel _model;
     private readonly MetricRequest[] _requests;
@@ -591,7 +591,7 @@ public sealed partial class MetricSet
 /// Results of ranked passes already computed in the current resample: every slice's metric set of one model shares the
 /// pass over all rows, which then runs once per resample instead of once per set. One per worker; cleared per resample.
 /// </summary>
-public sealed class PassMemo
+internal sealed class PassMemo
 {
     private readonly Dictionary<object, (double, double, double)> _results = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, (double, double)> _averagePrecision = new(ReferenceEqualityComparer.Instance);

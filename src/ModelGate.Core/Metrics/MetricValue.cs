@@ -1,7 +1,7 @@
 namespace ModelGate.Core.Metrics;
 
 /// <summary>A computed metric value, or NaN with the reason it is undefined.</summary>
-public readonly record struct MetricValue(double Value, string? UndefinedReason)
+internal readonly record struct MetricValue(double Value, string? UndefinedReason)
 {
     /// <summary>True when defined.</summary>
     public bool IsDefined => UndefinedReason is null;

@@ -5,13 +5,13 @@ namespace ModelGate.Core.Metrics;
 /// <summary>One binary model's ROC curve for a chart: false and true positive rates, from (0, 0) on.</summary>
 /// <param name="Model">"candidate" or "baseline".</param>
 /// <param name="Points">At most about <see cref="RocPoints.TargetPoints"/> points, rounded to 6 decimals.</param>
-public sealed record RocCurvePoints(string Model, IReadOnlyList<(double FalsePositiveRate, double TruePositiveRate)> Points);
+internal sealed record RocCurvePoints(string Model, IReadOnlyList<(double FalsePositiveRate, double TruePositiveRate)> Points);
 
 /// <summary>
 /// ROC points of P(positive) over a model's finite rows, walked from the highest score down; a point is taken only at
 /// the end of a run of tied scores, so the curve does not depend on how ties are ordered.
 /// </summary>
-public static class RocPoints
+internal static class RocPoints
 {
     /// <summary>About this many points per curve: enough for a chart.</summary>
     public const int TargetPoints = 200;

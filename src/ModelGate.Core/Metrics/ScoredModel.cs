@@ -8,7 +8,7 @@ namespace ModelGate.Core.Metrics;
 /// (predicted class, top-label confidence, log loss, squared error...) computed once, and score orders sorted once.
 /// Resampling then only changes row weights.
 /// </summary>
-public sealed class ScoredModel
+internal sealed class ScoredModel
 {
     /// <summary>Probabilities are clipped to [eps, 1 - eps] for log loss (scikit-learn 1.2's default eps).</summary>
     public const double LogLossEpsilon = 1e-15;

@@ -6,7 +6,7 @@ namespace ModelGate.Core.Plan;
 /// Zero means "no regression allowed". <see cref="MinImprovement"/> demands the candidate be better by at least that much.
 /// Which of drop/increase is the regression follows the metric's direction.
 /// </summary>
-public sealed record ChangeBound(
+internal sealed record ChangeBound(
     double? MaxDrop = null,
     double? MaxIncrease = null,
     double? MaxRelativeDrop = null,

@@ -1,7 +1,7 @@
 namespace ModelGate.Core.Plan;
 
 /// <summary>One requirement of the policy. Subtypes say what is checked; this says how much it matters.</summary>
-public abstract record CheckSpec
+internal abstract record CheckSpec
 {
     /// <summary>Stable identifier, unique in the plan (used by waivers, JSON, JUnit and annotations), e.g. <c>roc_auc</c> or <c>subgroups.recall</c>.</summary>
     public required string Id { get; init; }
@@ -29,7 +29,7 @@ public abstract record CheckSpec
 }
 
 /// <summary>Absolute bounds on a candidate metric and/or a change bound vs the baseline.</summary>
-public sealed record MetricCheckSpec : CheckSpec
+internal sealed record MetricCheckSpec : CheckSpec
 {
     /// <summary>Metric id from <see cref="Metrics.MetricCatalog"/>.</summary>
     public required string Metric { get; init; }
@@ -48,7 +48,7 @@ public sealed record MetricCheckSpec : CheckSpec
 }
 
 /// <summary>Train metric minus holdout metric of the candidate, oriented so that positive means "worse on holdout".</summary>
-public sealed record GeneralizationGapCheckSpec : CheckSpec
+internal sealed record GeneralizationGapCheckSpec : CheckSpec
 {
     /// <summary>Metric id.</summary>
     public required string Metric { get; init; }
@@ -61,7 +61,7 @@ public sealed record GeneralizationGapCheckSpec : CheckSpec
 }
 
 /// <summary>How calibration bins are formed.</summary>
-public enum Binning
+internal enum Binning
 {
     /// <summary>Equal-width bins on [0, 1].</summary>
     EqualWidth,
@@ -71,7 +71,7 @@ public enum Binning
 }
 
 /// <summary>A calibration metric with absolute and change bounds.</summary>
-public sealed record CalibrationCheckSpec : CheckSpec
+internal sealed record CalibrationCheckSpec : CheckSpec
 {
     /// <summary>One of ece, ece_adaptive, classwise_ece, mce, brier, log_loss.</summary>
     public required string Metric { get; init; }
@@ -90,7 +90,7 @@ public sealed record CalibrationCheckSpec : CheckSpec
 }
 
 /// <summary>A metric per group of one or more slices: worst group, spread across groups, drop per group vs baseline.</summary>
-public sealed record SubgroupCheckSpec : CheckSpec
+internal sealed record SubgroupCheckSpec : CheckSpec
 {
     /// <summary>Names of <see cref="SliceSpec"/>s.</summary>
     public required IReadOnlyList<string> Slices { get; init; }
@@ -112,7 +112,7 @@ public sealed record SubgroupCheckSpec : CheckSpec
 }
 
 /// <summary>Fairlearn's disparity definitions across the groups of slices.</summary>
-public sealed record FairnessCheckSpec : CheckSpec
+internal sealed record FairnessCheckSpec : CheckSpec
 {
     /// <summary>Names of <see cref="SliceSpec"/>s.</summary>
     public required IReadOnlyList<string> Slices { get; init; }
@@ -128,7 +128,7 @@ public sealed record FairnessCheckSpec : CheckSpec
 }
 
 /// <summary>Rows where the candidate must not get worse than the baseline, whatever the averages say.</summary>
-public sealed record SafetyCheckSpec : CheckSpec
+internal sealed record SafetyCheckSpec : CheckSpec
 {
     /// <summary>Key of the row mask in <see cref="Evaluation.EvaluationData.SafetySets"/>.</summary>
     public required string Set { get; init; }
@@ -153,7 +153,7 @@ public sealed record SafetyCheckSpec : CheckSpec
 }
 
 /// <summary>Inference latency percentile at a batch size, absolute and vs baseline.</summary>
-public sealed record LatencyCheckSpec : CheckSpec
+internal sealed record LatencyCheckSpec : CheckSpec
 {
     /// <summary>Rows per call.</summary>
     public int BatchSize { get; init; } = 1;
@@ -172,7 +172,7 @@ public sealed record LatencyCheckSpec : CheckSpec
 }
 
 /// <summary>Model file size, absolute and vs baseline.</summary>
-public sealed record ModelSizeCheckSpec : CheckSpec
+internal sealed record ModelSizeCheckSpec : CheckSpec
 {
     /// <summary>Largest allowed size in megabytes (10^6 bytes).</summary>
     public double? AtMostMb { get; init; }
@@ -188,7 +188,7 @@ public sealed record ModelSizeCheckSpec : CheckSpec
 /// The candidate's scores are numbers a model can be judged on: every row finite (no NaN or infinity), up to a budget.
 /// Always judged first; a run whose candidate broke this budget fails whatever the other checks say.
 /// </summary>
-public sealed record ScoresValidCheckSpec : CheckSpec
+internal sealed record ScoresValidCheckSpec : CheckSpec
 {
     /// <summary>The id this check always has.</summary>
     public const string CheckId = "scores_valid";

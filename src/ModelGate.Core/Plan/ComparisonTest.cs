@@ -1,7 +1,7 @@
 namespace ModelGate.Core.Plan;
 
 /// <summary>How a candidate-vs-baseline delta gets its interval.</summary>
-public enum ComparisonTest
+internal enum ComparisonTest
 {
     /// <summary>Paired bootstrap over shared resample weights (the default for every metric).</summary>
     Bootstrap,

@@ -4,7 +4,7 @@ namespace ModelGate.Core.Plan;
 /// Everything Core needs to judge a run, built once from the policy and never mutated:
 /// the task, the checks, the slices they refer to and the statistical settings.
 /// </summary>
-public sealed record GatePlan
+internal sealed record GatePlan
 {
     /// <summary>The task.</summary>
     public required TaskKind Task { get; init; }

@@ -1,7 +1,7 @@
 namespace ModelGate.Core.Plan;
 
 /// <summary>How a bound is judged.</summary>
-public enum JudgeMode
+internal enum JudgeMode
 {
     /// <summary>On the confidence interval: pass/fail only when the interval shows it, else inconclusive (the default).</summary>
     Interval,

@@ -8,4 +8,4 @@ namespace ModelGate.Core.Plan;
 /// <param name="Columns">One column, or several for an intersection.</param>
 /// <param name="Bins">Bin edges for a numeric column (e.g. [0, 25, 45, 120] gives [0,25), [25,45), [45,120]); null for categories.</param>
 /// <param name="Location">Where it is defined in the policy.</param>
-public sealed record SliceSpec(string Name, IReadOnlyList<string> Columns, IReadOnlyList<double>? Bins = null, SourceLocation? Location = null);
+internal sealed record SliceSpec(string Name, IReadOnlyList<string> Columns, IReadOnlyList<double>? Bins = null, SourceLocation? Location = null);

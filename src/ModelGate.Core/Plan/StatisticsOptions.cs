@@ -13,7 +13,7 @@ namespace ModelGate.Core.Plan;
 /// error, the default, fails the check; warning keeps it inconclusive at <paramref name="InconclusiveSeverity"/>).
 /// </param>
 /// <param name="Uncomputable">What a check whose metric cannot be computed on this holdout counts as (error by default).</param>
-public sealed record StatisticsOptions(
+internal sealed record StatisticsOptions(
     double Confidence = 0.95,
     int Resamples = 1000,
     ulong Seed = 20261122,

@@ -3,7 +3,7 @@ using ModelGate.Core.Plan;
 namespace ModelGate.Core.Results;
 
 /// <summary>How one check ended, with the numbers that decided it.</summary>
-public sealed record CheckResult
+internal sealed record CheckResult
 {
     /// <summary>The check as planned.</summary>
     public required CheckSpec Spec { get; init; }

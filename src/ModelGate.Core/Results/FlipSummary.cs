@@ -4,7 +4,7 @@ namespace ModelGate.Core.Results;
 /// Rows whose correctness changed between baseline and candidate (Positive-Congruent Training, CVPR 2021):
 /// negative flips (baseline right, candidate wrong) and positive flips (the reverse).
 /// </summary>
-public sealed record FlipSummary
+internal sealed record FlipSummary
 {
     /// <summary>Rows considered.</summary>
     public required int Rows { get; init; }

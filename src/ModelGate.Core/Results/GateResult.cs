@@ -3,7 +3,7 @@ using ModelGate.Core.Plan;
 namespace ModelGate.Core.Results;
 
 /// <summary>The outcome of a whole gate run: the verdict, every check, and all the evidence a report shows.</summary>
-public sealed record GateResult
+internal sealed record GateResult
 {
     /// <summary>True when no blocking check failed.</summary>
     public required bool Passed { get; init; }

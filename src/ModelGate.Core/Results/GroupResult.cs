@@ -1,7 +1,7 @@
 namespace ModelGate.Core.Results;
 
 /// <summary>A metric on one group of one slice, candidate vs baseline.</summary>
-public sealed record GroupResult
+internal sealed record GroupResult
 {
     /// <summary>Slice name, e.g. "colour_x_sex".</summary>
     public required string Slice { get; init; }

@@ -1,4 +1,4 @@
 namespace ModelGate.Core.Results;
 
 /// <summary>A headline metric side by side: candidate, baseline, and the paired delta.</summary>
-public sealed record MetricComparison(string Metric, Estimate Candidate, Estimate? Baseline, Estimate? Delta);
+internal sealed record MetricComparison(string Metric, Estimate Candidate, Estimate? Baseline, Estimate? Delta);

@@ -1,7 +1,7 @@
 namespace ModelGate.Core.Results;
 
 /// <summary>One bin of a reliability diagram.</summary>
-public sealed record ReliabilityBin(double Lower, double Upper, int Count, double MeanConfidence, double ObservedFrequency);
+internal sealed record ReliabilityBin(double Lower, double Upper, int Count, double MeanConfidence, double ObservedFrequency);
 
 /// <summary>Reliability bins of both models for the calibration section and charts.</summary>
-public sealed record CalibrationCurve(string Metric, IReadOnlyList<ReliabilityBin> Candidate, IReadOnlyList<ReliabilityBin>? Baseline);
+internal sealed record CalibrationCurve(string Metric, IReadOnlyList<ReliabilityBin> Candidate, IReadOnlyList<ReliabilityBin>? Baseline);

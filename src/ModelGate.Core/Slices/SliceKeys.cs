@@ -4,7 +4,7 @@ using ModelGate.Core.Evaluation;
 namespace ModelGate.Core.Slices;
 
 /// <summary>Builds <see cref="SliceColumn"/> group keys from raw columns: by value, by numeric bin, by intersection.</summary>
-public static class SliceKeys
+internal static class SliceKeys
 {
     /// <summary>The separator of intersection group names, e.g. "Black × Male".</summary>
     public const string IntersectionSeparator = " × ";

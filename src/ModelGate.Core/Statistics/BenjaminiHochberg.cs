@@ -1,7 +1,7 @@
 namespace ModelGate.Core.Statistics;
 
 /// <summary>Benjamini-Hochberg (1995) step-up adjustment controlling the false discovery rate across a family of tests.</summary>
-public static class BenjaminiHochberg
+internal static class BenjaminiHochberg
 {
     /// <summary>Adjusted p-values in input order: min over j ≥ i of m·p(j)/j, capped at 1 (R's p.adjust "BH").</summary>
     public static double[] Adjust(IReadOnlyList<double> pValues)

@@ -9,13 +9,13 @@ namespace ModelGate.Core.Statistics;
 /// <param name="Variance">DeLong variance of the delta.</param>
 /// <param name="PValue">Two-sided p-value (normal approximation).</param>
 /// <param name="Interval">Normal interval of the delta.</param>
-public sealed record DeLongResult(double CandidateAuc, double BaselineAuc, double Delta, double Variance, double PValue, Interval Interval);
+internal sealed record DeLongResult(double CandidateAuc, double BaselineAuc, double Delta, double Variance, double PValue, Interval Interval);
 
 /// <summary>
 /// DeLong, DeLong and Clarke-Pearson (1988) paired test for correlated ROC AUCs, computed with the
 /// midrank algorithm of Sun and Xu (2014). Unweighted; ties get midranks (AUC counts ties as 1/2).
 /// </summary>
-public static class DeLong
+internal static class DeLong
 {
     /// <summary>Tests candidate vs baseline scores for the same binary labels (1 = positive). Null when a class is missing.</summary>
     public static DeLongResult? Test(ReadOnlySpan<int> labels, ReadOnlySpan<double> candidateScores, ReadOnlySpan<double> baselineScores, double confidence)

@@ -9,13 +9,13 @@ namespace ModelGate.Core.Statistics;
 /// <param name="Exact">True when the exact binomial test was used (few discordant pairs).</param>
 /// <param name="Delta">Candidate accuracy minus baseline accuracy.</param>
 /// <param name="Interval">Wald interval of the paired difference of proportions.</param>
-public sealed record McNemarResult(int NegativeFlips, int PositiveFlips, double PValue, bool Exact, double Delta, Interval Interval);
+internal sealed record McNemarResult(int NegativeFlips, int PositiveFlips, double PValue, bool Exact, double Delta, Interval Interval);
 
 /// <summary>
 /// McNemar's test (McNemar 1947): exact two-sided binomial test when there are fewer than
 /// <see cref="ExactBelow"/> discordant pairs, else the chi-square test with Edwards' continuity correction.
 /// </summary>
-public static class McNemar
+internal static class McNemar
 {
     /// <summary>Discordant-pair count below which the exact test is used.</summary>
     public const int ExactBelow = 25;

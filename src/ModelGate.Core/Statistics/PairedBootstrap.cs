@@ -7,7 +7,7 @@ namespace ModelGate.Core.Statistics;
 /// metric evaluated in resample b sees the same Poisson(1) row counts, so candidate-minus-baseline deltas are paired.
 /// Resample b's counts depend only on (seed, b): identical results for any thread count.
 /// </summary>
-public static class PairedBootstrap
+internal static class PairedBootstrap
 {
     /// <summary>Runs <paramref name="resamples"/> resamples over the sets (all on the same rows).</summary>
     /// <param name="sets">Metric sets over the same rows (e.g. candidate and baseline, overall and per slice).</param>
@@ -220,7 +220,7 @@ internal sealed class Worker(int rows, int columns, int models, bool real)
 }
 
 /// <summary>Replicates of every output of every metric set, stored per output (column-major).</summary>
-public sealed class BootstrapReplicates
+internal sealed class BootstrapReplicates
 {
     private readonly int[] _offsets;
     private readonly double[] _values;

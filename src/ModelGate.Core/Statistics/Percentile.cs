@@ -1,7 +1,7 @@
 namespace ModelGate.Core.Statistics;
 
 /// <summary>Percentiles with linear interpolation between order statistics (numpy's default "linear" method).</summary>
-public static class Percentile
+internal static class Percentile
 {
     /// <summary>The q-th quantile (q in [0, 1]) of already sorted values.</summary>
     public static double OfSorted(ReadOnlySpan<double> sorted, double q)

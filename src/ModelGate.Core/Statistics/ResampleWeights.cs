@@ -8,7 +8,7 @@ namespace ModelGate.Core.Statistics;
 /// Poisson(1) bootstrap weights from a counter-based stream: resample <c>b</c> of seed <c>s</c> always gets the same
 /// counts, whichever thread computes it, so results are identical for any degree of parallelism.
 /// </summary>
-public static class ResampleWeights
+internal static class ResampleWeights
 {
     private const ulong Gamma = 0x9E3779B97F4A7C15UL;
 

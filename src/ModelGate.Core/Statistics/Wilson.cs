@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace ModelGate.Core.Statistics;
 
 /// <summary>Wilson score interval for a binomial proportion (Wilson 1927; Brown, Cai and DasGupta 2001).</summary>
-public static class Wilson
+internal static class Wilson
 {
     /// <summary>The interval for <paramref name="successes"/> out of <paramref name="trials"/>; null when there are no trials.</summary>
     public static Interval? Interval(double successes, double trials, double confidence)

@@ -9,7 +9,7 @@ namespace ModelGate.Core.Text;
 /// (<c>::name::</c> at the start of a line, <c>##[</c> anywhere) is defused, so a CSV cell cannot print
 /// <c>::add-mask::</c> or move the cursor.
 /// </summary>
-public static class ConsoleText
+internal static class ConsoleText
 {
     /// <summary>The longest preview of a line from a data file that any message quotes.</summary>
     public const int PreviewLength = 40;

@@ -4,7 +4,7 @@ namespace ModelGate.Core.Text;
 /// Column-name globs, the one matcher for the policy and the holdout reader: <c>*</c> matches any run of characters,
 /// <c>?</c> one character; case-sensitive, whole name. Iterative with backtracking to the last <c>*</c>: no recursion.
 /// </summary>
-public static class Glob
+internal static class Glob
 {
     /// <summary>True when <paramref name="text"/> matches <paramref name="pattern"/>.</summary>
     public static bool Matches(string pattern, string text)

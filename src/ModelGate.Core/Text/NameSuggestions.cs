@@ -6,7 +6,7 @@ namespace ModelGate.Core.Text;
 /// "warning") or is within max(2, length / 3) edits of it (Levenshtein). Completions come first, then by distance,
 /// then in the candidates' order.
 /// </summary>
-public static class NameSuggestions
+internal static class NameSuggestions
 {
     /// <summary>Up to <paramref name="max"/> near candidates, nearest first.</summary>
     public static IReadOnlyList<string> Near(string typed, IEnumerable<string> candidates, int max = 3)

@@ -9,7 +9,7 @@ namespace ModelGate.Core.Text;
 /// (<see cref="Setting"/>) print as the user wrote them; counts a reader sees have thousands separators. JSON does not
 /// use this: it writes round-trip doubles.
 /// </summary>
-public static class NumberText
+internal static class NumberText
 {
     /// <summary>Significant digits of every displayed value.</summary>
     public const int SignificantDigits = 4;

@@ -11,7 +11,7 @@ namespace ModelGate.Core.Verdicts;
 /// Judges a <see cref="GatePlan"/> on <see cref="EvaluationData"/>: headline metrics side by side with paired deltas,
 /// and a verdict per check (pass, fail, inconclusive, skipped, waived) with the numbers that decided it.
 /// </summary>
-public static class GateEvaluator
+internal static class GateEvaluator
 {
     /// <summary>Runs the gate. <paramref name="today"/> decides which waivers still apply.</summary>
     public static GateResult Evaluate(GatePlan plan, EvaluationData data, DateOnly today)

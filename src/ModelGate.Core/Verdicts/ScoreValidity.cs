@@ -14,7 +14,7 @@ internal static class ScoreValidity
     public const int ListedCap = 20;
 
     /// <summary>The outcome: the data to judge (candidate-invalid rows removed; the baseline removed when it is invalid).</summary>
-    public sealed record Outcome(
+    internal sealed record Outcome(
         EvaluationData Data,
         int CandidateInvalid,
         IReadOnlyList<string> CandidateIds,

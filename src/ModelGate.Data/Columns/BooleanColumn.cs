@@ -1,7 +1,7 @@
 namespace ModelGate.Data;
 
 /// <summary>A column of booleans with a missing mask.</summary>
-public sealed class BooleanColumn : HoldoutColumn
+internal sealed class BooleanColumn : HoldoutColumn
 {
     private readonly bool[] values;
     private readonly bool[]? missing;

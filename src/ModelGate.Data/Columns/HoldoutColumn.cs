@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelGate.Data;
 
 /// <summary>One materialised column of a holdout (or of a chunk of it): typed values, one per kept row.</summary>
-public abstract class HoldoutColumn
+internal abstract class HoldoutColumn
 {
     /// <summary>Sets the shared parts.</summary>
     protected HoldoutColumn(string name, int length)

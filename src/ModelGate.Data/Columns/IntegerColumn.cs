@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelGate.Data;
 
 /// <summary>A column of 64-bit integers with a missing mask.</summary>
-public sealed class IntegerColumn : HoldoutColumn
+internal sealed class IntegerColumn : HoldoutColumn
 {
     private readonly long[] values;
     private readonly bool[]? missing;

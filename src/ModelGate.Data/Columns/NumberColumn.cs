@@ -1,7 +1,7 @@
 namespace ModelGate.Data;
 
 /// <summary>A column of doubles; missing values are NaN.</summary>
-public sealed class NumberColumn : HoldoutColumn
+internal sealed class NumberColumn : HoldoutColumn
 {
     private readonly double[] values;
 

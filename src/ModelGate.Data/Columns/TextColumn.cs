@@ -1,7 +1,7 @@
 namespace ModelGate.Data;
 
 /// <summary>A categorical text column: a code per row into <see cref="Categories"/>; -1 means missing.</summary>
-public sealed class TextColumn : HoldoutColumn
+internal sealed class TextColumn : HoldoutColumn
 {
     private readonly int[] codes;
 

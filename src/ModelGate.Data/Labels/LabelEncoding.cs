@@ -4,7 +4,7 @@ using ModelGate.Core.Text;
 namespace ModelGate.Data.Labels;
 
 /// <summary>Turns a holdout's label column into what Core evaluates: class indices or regression targets.</summary>
-public static class LabelEncoding
+internal static class LabelEncoding
 {
     private static readonly (string Negative, string Positive)[] KnownPairs = [("0", "1"), ("false", "true"), ("no", "yes")];
 

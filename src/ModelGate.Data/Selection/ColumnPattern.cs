@@ -4,7 +4,7 @@ using ModelGate.Core.Text;
 namespace ModelGate.Data.Selection;
 
 /// <summary>Resolves column names and globs (<see cref="Glob"/>) against a file's columns.</summary>
-public static class ColumnPattern
+internal static class ColumnPattern
 {
     /// <summary>
     /// Expands the patterns in order: a plain name must exist (else an error with "did you mean"), a glob adds its

@@ -7,7 +7,7 @@ namespace ModelGate.GitHub.Actions;
 /// <param name="Repository"><c>GITHUB_REPOSITORY</c>: owner/name.</param>
 /// <param name="StepSummaryPath"><c>GITHUB_STEP_SUMMARY</c>: the job summary file.</param>
 /// <param name="OutputPath"><c>GITHUB_OUTPUT</c>: the step outputs file.</param>
-public sealed record ActionsEnvironment(
+internal sealed record ActionsEnvironment(
     bool IsActions,
     string? EventName,
     string? EventPath,

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace ModelGate.GitHub.Actions;
 
 /// <summary>Step outputs through <c>$GITHUB_OUTPUT</c>, each in the heredoc form with a fresh random delimiter.</summary>
-public static partial class ActionsOutputs
+internal static partial class ActionsOutputs
 {
     /// <summary>
     /// Appends <c>name&lt;&lt;DELIMITER</c>, the value, and the delimiter for each output. The delimiter is random

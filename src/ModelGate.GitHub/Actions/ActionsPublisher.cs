@@ -6,7 +6,7 @@ namespace ModelGate.GitHub.Actions;
 /// <param name="Comments">The sticky comment over a REST client the caller owns.</param>
 /// <param name="Target">The pull request, or why there is none.</param>
 /// <param name="Key">The marker key (default <see cref="CommentMarker.DefaultKey"/>).</param>
-public sealed record CommentSettings(StickyComment Comments, PullRequestTarget Target, string Key = CommentMarker.DefaultKey)
+internal sealed record CommentSettings(StickyComment Comments, PullRequestTarget Target, string Key = CommentMarker.DefaultKey)
 {
     /// <summary>Update (default), recreate, or only when the verdict changed.</summary>
     public CommentMode Mode { get; init; } = CommentMode.Update;
@@ -19,7 +19,7 @@ public sealed record CommentSettings(StickyComment Comments, PullRequestTarget T
 /// <param name="Summary">The job summary write, or null outside Actions.</param>
 /// <param name="Annotations">The annotations printed and how many were left out.</param>
 /// <param name="Comment">The comment's outcome, or null when commenting was not asked for.</param>
-public sealed record PublishResult(SummaryWrite? Summary, AnnotationBatch Annotations, CommentOutcome? Comment)
+internal sealed record PublishResult(SummaryWrite? Summary, AnnotationBatch Annotations, CommentOutcome? Comment)
 {
     /// <summary>True when a comment was asked for and its setup is broken (<see cref="CommentOutcome.IsSetupError"/>).</summary>
     public bool CommentSetupFailed => Comment?.IsSetupError == true;
@@ -29,7 +29,7 @@ public sealed record PublishResult(SummaryWrite? Summary, AnnotationBatch Annota
 /// Publishes a gate run in the order that never loses the report: job summary, outputs and annotations first
 /// (local files and standard output), the pull request comment last, then one summary line saying what became of it.
 /// </summary>
-public sealed class ActionsPublisher
+internal sealed class ActionsPublisher
 {
     private readonly ActionsEnvironment _environment;
     private readonly TextWriter _standardOutput;

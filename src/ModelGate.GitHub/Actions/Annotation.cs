@@ -1,7 +1,7 @@
 namespace ModelGate.GitHub.Actions;
 
 /// <summary>How loud an annotation is in the Actions UI.</summary>
-public enum AnnotationLevel
+internal enum AnnotationLevel
 {
     /// <summary>A failing check (<c>::error</c>).</summary>
     Error,
@@ -20,4 +20,4 @@ public enum AnnotationLevel
 /// <param name="Title">A short title (e.g. the check id).</param>
 /// <param name="Message">What happened, may span lines.</param>
 /// <param name="Priority">Importance within its level: lower comes first (1 is the most important).</param>
-public sealed record Annotation(AnnotationLevel Level, string File, int? Line, string Title, string Message, int Priority);
+internal sealed record Annotation(AnnotationLevel Level, string File, int? Line, string Title, string Message, int Priority);

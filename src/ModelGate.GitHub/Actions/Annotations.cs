@@ -5,7 +5,7 @@ namespace ModelGate.GitHub.Actions;
 /// <summary>The workflow commands for a set of annotations, capped at what GitHub shows per step.</summary>
 /// <param name="Commands">The lines to print to standard output, most important first within each level.</param>
 /// <param name="Omitted">How many annotations of each level were left out.</param>
-public sealed record AnnotationBatch(IReadOnlyList<string> Commands, IReadOnlyDictionary<AnnotationLevel, int> Omitted)
+internal sealed record AnnotationBatch(IReadOnlyList<string> Commands, IReadOnlyDictionary<AnnotationLevel, int> Omitted)
 {
     /// <summary>A line for the job summary saying what was left out, or null when nothing was.</summary>
     public string? SummaryNote => Omitted.Values.Sum() == 0
@@ -17,7 +17,7 @@ public sealed record AnnotationBatch(IReadOnlyList<string> Commands, IReadOnlyDi
 }
 
 /// <summary>Formats annotations as <c>::error file=...,line=...,title=...::message</c> commands.</summary>
-public static class Annotations
+internal static class Annotations
 {
     /// <summary>GitHub displays at most this many annotations of each level per step.</summary>
     public const int PerLevelLimit = 10;

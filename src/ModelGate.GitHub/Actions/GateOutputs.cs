@@ -7,7 +7,7 @@ namespace ModelGate.GitHub.Actions;
 /// <param name="ReportMarkdown">The Markdown report.</param>
 /// <param name="ReportJson">The JSON report.</param>
 /// <param name="FailedChecks">The ids of failing checks, written as a JSON array (use <c>fromJSON()</c> in a workflow).</param>
-public sealed record GateOutputs(string Verdict, string ReportMarkdown, string ReportJson, IReadOnlyList<string> FailedChecks)
+internal sealed record GateOutputs(string Verdict, string ReportMarkdown, string ReportJson, IReadOnlyList<string> FailedChecks)
 {
     /// <summary>The outputs as name/value pairs, in a stable order.</summary>
     public IEnumerable<KeyValuePair<string, string>> ToPairs()

@@ -7,7 +7,7 @@ namespace ModelGate.GitHub.Actions;
 /// <param name="Json">The JSON report, for the <c>report-json</c> output.</param>
 /// <param name="FailedChecks">The ids of failing checks, for the <c>failed-checks</c> output.</param>
 /// <param name="Annotations">One annotation per failing or inconclusive check, with its priority.</param>
-public sealed record GateReport(
+internal sealed record GateReport(
     string Verdict,
     string SummaryMarkdown,
     string CommentMarkdown,

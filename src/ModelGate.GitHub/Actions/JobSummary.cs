@@ -5,10 +5,10 @@ namespace ModelGate.GitHub.Actions;
 /// <summary>What <see cref="JobSummary.Append"/> wrote.</summary>
 /// <param name="BytesWritten">UTF-8 bytes appended.</param>
 /// <param name="Truncated">True when the Markdown was cut to stay within the 1 MiB step limit.</param>
-public sealed record SummaryWrite(long BytesWritten, bool Truncated);
+internal sealed record SummaryWrite(long BytesWritten, bool Truncated);
 
 /// <summary>Appends Markdown to the job summary (<c>$GITHUB_STEP_SUMMARY</c>), within GitHub's 1 MiB per-step limit.</summary>
-public static class JobSummary
+internal static class JobSummary
 {
     /// <summary>GitHub rejects a step summary larger than this many bytes (and then shows none of it).</summary>
     public const int MaxBytes = 1024 * 1024;

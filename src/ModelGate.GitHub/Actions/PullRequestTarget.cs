@@ -7,7 +7,7 @@ namespace ModelGate.GitHub.Actions;
 /// <param name="Repository">The repository, when known.</param>
 /// <param name="Number">The pull request number, or null when ModelGate must not comment.</param>
 /// <param name="Note">Why no comment is posted; null when <see cref="CanComment"/>.</param>
-public sealed record PullRequestTarget(RepositoryName? Repository, int? Number, string? Note)
+internal sealed record PullRequestTarget(RepositoryName? Repository, int? Number, string? Note)
 {
     /// <summary>True when both the repository and the pull request number are known.</summary>
     public bool CanComment => Repository is not null && Number is not null;

@@ -1,7 +1,7 @@
 namespace ModelGate.GitHub.Actions;
 
 /// <summary>Escaping for workflow commands (<c>::name key=value::data</c>), as the Actions runner decodes them.</summary>
-public static class WorkflowCommand
+internal static class WorkflowCommand
 {
     /// <summary>Escapes a command's data (the message): % → %25, CR → %0D, LF → %0A, other control characters → \uXXXX, and a legacy <c>##[</c> is broken up.</summary>
     public static string EscapeData(string value)

@@ -6,7 +6,7 @@ namespace ModelGate.GitHub.Comments;
 /// Whose comments ModelGate may edit: by default any Bot account (GITHUB_TOKEN posts as github-actions[bot], a GitHub App
 /// as its own bot); with a personal access token, name the token's login. A human's comment is never edited.
 /// </summary>
-public sealed record CommentAuthorRule
+internal sealed record CommentAuthorRule
 {
     private CommentAuthorRule(string? login) => Login = login;
 

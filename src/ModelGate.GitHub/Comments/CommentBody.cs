@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelGate.GitHub.Comments;
 
 /// <summary>Composes the comment (marker line + report) and guarantees GitHub's 65,536-character limit.</summary>
-public static class CommentBody
+internal static class CommentBody
 {
     /// <summary>GitHub's largest comment body, in characters (a longer one is rejected with 422).</summary>
     public const int MaxLength = 65_536;

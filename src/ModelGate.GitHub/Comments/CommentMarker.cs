@@ -6,7 +6,7 @@ namespace ModelGate.GitHub.Comments;
 /// The hidden first line of ModelGate's comment, <c>&lt;!-- modelgate:KEY verdict=fail --&gt;</c>: the key keeps two
 /// gates' comments apart, the verdict lets "changed-only" skip an update.
 /// </summary>
-public sealed partial record CommentMarker
+internal sealed partial record CommentMarker
 {
     /// <summary>The key used when the policy or the command line names none.</summary>
     public const string DefaultKey = "modelgate";

@@ -1,7 +1,7 @@
 namespace ModelGate.GitHub.Comments;
 
 /// <summary>What to do when ModelGate's comment already exists on the pull request.</summary>
-public enum CommentMode
+internal enum CommentMode
 {
     /// <summary>Edit it in place (the default: one comment, always current).</summary>
     Update,

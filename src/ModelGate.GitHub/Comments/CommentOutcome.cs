@@ -10,7 +10,7 @@ namespace ModelGate.GitHub.Comments;
 /// <param name="Reason">Why it was not posted (one line, token-free); null when posted.</param>
 /// <param name="Fix">What to change so it is posted next time; null when posted.</param>
 /// <param name="Fault">The GitHub fault behind <see cref="CommentStatus.NotPosted"/>.</param>
-public sealed record CommentOutcome(
+internal sealed record CommentOutcome(
     CommentStatus Status,
     long? CommentId = null,
     Uri? Url = null,

@@ -1,7 +1,7 @@
 namespace ModelGate.GitHub.Comments;
 
 /// <summary>What happened to the pull request comment.</summary>
-public enum CommentStatus
+internal enum CommentStatus
 {
     /// <summary>No earlier comment with this key: a new one was posted.</summary>
     Created,

@@ -7,7 +7,7 @@ namespace ModelGate.GitHub.Comments;
 /// <param name="Key">Tells this gate's comment from another gate's in the same pull request.</param>
 /// <param name="Verdict">The gate's verdict as shown (pass, fail, inconclusive...), stored in the marker.</param>
 /// <param name="Report">The Markdown report, at most 65,536 characters with the marker (longer is cut with a note).</param>
-public sealed record PostReportRequest(PullRequestTarget Target, string Key, string Verdict, string Report)
+internal sealed record PostReportRequest(PullRequestTarget Target, string Key, string Verdict, string Report)
 {
     /// <summary>Update (default), recreate, or update only when the verdict changed.</summary>
     public CommentMode Mode { get; init; } = CommentMode.Update;

@@ -6,7 +6,7 @@ namespace ModelGate.GitHub.Comments;
 /// Keeps one ModelGate comment per pull request and key: finds the earlier one by its marker and author, then updates,
 /// recreates or leaves it, or posts the first one. Faults come back as a <see cref="CommentOutcome"/>, never as exceptions.
 /// </summary>
-public sealed class StickyComment
+internal sealed class StickyComment
 {
     private readonly GitHubRestClient _client;
 

@@ -2,7 +2,7 @@ namespace ModelGate.GitHub.Rest;
 
 /// <summary>A GitHub call that failed for good; the message is one line, token-free, and <see cref="Fix"/> says what to do.
 /// The CLI maps this type to a publishing failure; this project names no exit code.</summary>
-public sealed class GitHubApiException : Exception
+internal sealed class GitHubApiException : Exception
 {
     /// <summary>Creates the exception; callers pass messages already stripped of the token.</summary>
     public GitHubApiException(GitHubFault fault, int? statusCode, string message, string fix)

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace ModelGate.GitHub.Rest;
 
 /// <summary>Where the REST API lives and who calls it: base URL (GHES keeps its path prefix), token, product version.</summary>
-public sealed record GitHubConnection
+internal sealed record GitHubConnection
 {
     /// <summary>github.com's API, used when <c>GITHUB_API_URL</c> is not set.</summary>
     public static readonly Uri PublicApi = new("https://api.github.com/");

@@ -1,7 +1,7 @@
 namespace ModelGate.GitHub.Rest;
 
 /// <summary>Why a GitHub call did not succeed, in the terms of the fix.</summary>
-public enum GitHubFault
+internal enum GitHubFault
 {
     /// <summary>401: the token is missing, expired or revoked.</summary>
     Unauthorized,

@@ -3,7 +3,7 @@ using System.Net;
 namespace ModelGate.GitHub.Rest;
 
 /// <summary>The HTTP handler ModelGate uses for GitHub.</summary>
-public static class GitHubHttp
+internal static class GitHubHttp
 {
     /// <summary>
     /// A handler that keeps the default proxy (on Linux it reads HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY),

@@ -10,7 +10,7 @@ namespace ModelGate.GitHub.Rest;
 /// The few REST calls ModelGate makes (issue comments: list, create, update, delete), with GitHub's retry
 /// guidance, a total time bound, and the token kept out of every message.
 /// </summary>
-public sealed class GitHubRestClient : IDisposable
+internal sealed class GitHubRestClient : IDisposable
 {
     private const int PageSize = 100;
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };

@@ -1,7 +1,7 @@
 namespace ModelGate.GitHub.Rest;
 
 /// <summary>The time source and the wait used between retries; tests pass one that advances instantly.</summary>
-public interface IRetryClock
+internal interface IRetryClock
 {
     /// <summary>The current time.</summary>
     DateTimeOffset UtcNow { get; }
@@ -11,7 +11,7 @@ public interface IRetryClock
 }
 
 /// <summary>The real clock: wall time and <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</summary>
-public sealed class SystemRetryClock : IRetryClock
+internal sealed class SystemRetryClock : IRetryClock
 {
     /// <summary>The shared stateless instance.</summary>
     public static readonly SystemRetryClock Instance = new();

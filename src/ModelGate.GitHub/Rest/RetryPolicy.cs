@@ -1,7 +1,7 @@
 namespace ModelGate.GitHub.Rest;
 
 /// <summary>How long to try: per-request timeout, a total time bound over all attempts, and the backoff shape.</summary>
-public sealed record RetryPolicy
+internal sealed record RetryPolicy
 {
     /// <summary>Defaults suited to a CI step: 30 s per request, 3 minutes in total, backoff 1 s doubling to 30 s.</summary>
     public static readonly RetryPolicy Default = new();

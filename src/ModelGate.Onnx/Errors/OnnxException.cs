@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Onnx.Errors;
 
 /// <summary>Every error this project raises: a one-line message for the user, the fix, and its category.</summary>
-public abstract class OnnxException : ModelGateException
+internal abstract class OnnxException : ModelGateException
 {
     /// <summary>Creates the error.</summary>
     protected OnnxException(string message, string? fix, Exception? inner)

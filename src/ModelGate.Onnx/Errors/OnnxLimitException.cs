@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Onnx.Errors;
 
 /// <summary>Which configured limit a run reached.</summary>
-public enum OnnxLimit
+internal enum OnnxLimit
 {
     /// <summary>The wall-clock budget for one batch (<c>SessionSettings.BatchTimeBudget</c>).</summary>
     BatchTime,
@@ -13,7 +13,7 @@ public enum OnnxLimit
 }
 
 /// <summary>A run was stopped by a limit set for this machine, not by a fault in the model or data.</summary>
-public sealed class OnnxLimitException : OnnxException
+internal sealed class OnnxLimitException : OnnxException
 {
     /// <summary>Creates the error.</summary>
     public OnnxLimitException(OnnxLimit limit, string message, string fix, Exception? inner = null)

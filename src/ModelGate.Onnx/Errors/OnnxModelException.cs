@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Onnx.Errors;
 
 /// <summary>The model, or the data given to it, is wrong: a missing or non-ONNX file, a mismatched input, an unusable output.</summary>
-public sealed class OnnxModelException : OnnxException
+internal sealed class OnnxModelException : OnnxException
 {
     /// <summary>Creates the error.</summary>
     public OnnxModelException(string modelPath, string message, string? fix = null, Exception? inner = null)

@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Onnx.Errors;
 
 /// <summary>ONNX Runtime, or the device asked for, cannot be used on this machine.</summary>
-public sealed class OnnxRuntimeUnavailableException : OnnxException
+internal sealed class OnnxRuntimeUnavailableException : OnnxException
 {
     /// <summary>Creates the error.</summary>
     public OnnxRuntimeUnavailableException(string message, string fix, Exception? inner = null)

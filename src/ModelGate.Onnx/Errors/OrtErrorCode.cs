@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Errors;
 
 /// <summary>ONNX Runtime's own error codes (OrtErrorCode in its C API), carried on every error it reports.</summary>
-public enum OrtErrorCode
+internal enum OrtErrorCode
 {
     /// <summary>No error.</summary>
     Ok = 0,

@@ -4,7 +4,7 @@ namespace ModelGate.Onnx.Errors;
 
 /// <summary>ONNX Runtime reported an error from one call; carries its error code and message unchanged.
 /// An execution provider that fails (CUDA could not start) is the machine's problem; any other code is the model's.</summary>
-public sealed class OrtException : OnnxException
+internal sealed class OrtException : OnnxException
 {
     /// <summary>Creates the error from ORT's status.</summary>
     public OrtException(OrtErrorCode code, string operation, string ortMessage, Exception? inner = null)

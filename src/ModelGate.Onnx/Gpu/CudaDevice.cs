@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Gpu;
 
 /// <summary>One CUDA device as the driver reports it.</summary>
-public sealed record CudaDevice(int Index, string Name, long MemoryBytes)
+internal sealed record CudaDevice(int Index, string Name, long MemoryBytes)
 {
     /// <summary>E.g. "cuda:0 NVIDIA H100 80GB HBM3 (79.2 GiB)".</summary>
     public override string ToString() =>

@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Gpu;
 
 /// <summary>The pieces the CUDA provider needs, in the order they are checked; the first one missing is reported.</summary>
-public enum CudaPiece
+internal enum CudaPiece
 {
     /// <summary>The CUDA build of ONNX Runtime (Microsoft.ML.OnnxRuntime.Gpu.Linux/Windows with libonnxruntime_providers_cuda).</summary>
     GpuBuild,

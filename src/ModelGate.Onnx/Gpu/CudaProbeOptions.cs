@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Gpu;
 
 /// <summary>Where the CUDA toolkit, cuDNN and driver libraries are looked for (tests point this at stub libraries).</summary>
-public sealed record CudaProbeOptions
+internal sealed record CudaProbeOptions
 {
     /// <summary>Folders tried first, by full path (e.g. a CUDA toolkit's lib64 not on the loader's path).</summary>
     public IReadOnlyList<string> LibraryFolders { get; init; } = [];

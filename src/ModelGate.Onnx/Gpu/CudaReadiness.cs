@@ -6,7 +6,7 @@ namespace ModelGate.Onnx.Gpu;
 /// Checks, in order, the pieces the CUDA provider needs (CUDA build, toolkit, cuDNN, driver, device) and reports the
 /// first one missing with the library it looked for, so "CUDA unavailable" always names what to install.
 /// </summary>
-public static class CudaReadiness
+internal static class CudaReadiness
 {
     private const string OrCpu = "or run with --device cpu.";
 

@@ -4,7 +4,7 @@ namespace ModelGate.Onnx.Gpu;
 /// Whether the CUDA provider can be used, and if not, exactly which piece is missing and how to get it. Made once per
 /// ONNX Runtime, before the library is chosen, so a machine without CUDA never loads the CUDA build.
 /// </summary>
-public sealed record CudaStatus
+internal sealed record CudaStatus
 {
     /// <summary>True when the CUDA build, toolkit, cuDNN, driver and a device are all present.</summary>
     public bool Ready => Missing is null && !NotRequested;

@@ -8,7 +8,7 @@ namespace ModelGate.Onnx.Gpu;
 /// packages folder, Microsoft.ML.OnnxRuntime.Gpu.Linux/Windows at the version ModelGate was built for, with the CUDA
 /// provider beside libonnxruntime. Other versions are not used: the managed API must match the native one.
 /// </summary>
-public static class GpuBuild
+internal static class GpuBuild
 {
     /// <summary>The Microsoft.ML.OnnxRuntime.Gpu.* version ModelGate uses.</summary>
     public static string Version { get; } = typeof(GpuBuild).Assembly

@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Inputs;
 
 /// <summary>One holdout column, already typed by the caller: numbers (NaN = missing) or text (null = missing).</summary>
-public sealed class InputColumn
+internal sealed class InputColumn
 {
     private InputColumn(string name, double[]? numbers, IReadOnlyList<string?>? texts)
     {

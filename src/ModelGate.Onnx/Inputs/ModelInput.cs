@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Inputs;
 
 /// <summary>How holdout columns become one model input tensor.</summary>
-public enum InputLayout
+internal enum InputLayout
 {
     /// <summary>Columns side by side in model order: one [N, F] tensor.</summary>
     Dense,
@@ -14,7 +14,7 @@ public enum InputLayout
 }
 
 /// <summary>The columns that feed one named model input, and how they are laid out.</summary>
-public sealed class ModelInput
+internal sealed class ModelInput
 {
     private ModelInput(string name, IReadOnlyList<InputColumn> columns, InputLayout layout, IReadOnlyList<int> itemShape)
     {

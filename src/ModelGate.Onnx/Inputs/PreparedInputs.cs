@@ -6,7 +6,7 @@ namespace ModelGate.Onnx.Inputs;
 /// Holdout columns converted once into the model's element types and row-major layout; batches are slices of
 /// these buffers, so running them costs no further copying. Immutable; reusable across runs and threads.
 /// </summary>
-public sealed class PreparedInputs
+internal sealed class PreparedInputs
 {
     internal PreparedInputs(int rowCount, IReadOnlyList<BoundInput> inputs)
     {

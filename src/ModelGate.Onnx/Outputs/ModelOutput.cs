@@ -3,7 +3,7 @@ using ModelGate.Onnx.Signature;
 namespace ModelGate.Onnx.Outputs;
 
 /// <summary>What kind of value an output holds.</summary>
-public enum OutputKind
+internal enum OutputKind
 {
     /// <summary>A tensor (numbers or strings).</summary>
     Tensor,
@@ -16,7 +16,7 @@ public enum OutputKind
 /// One model output over all rows, copied out of ONNX Runtime: numbers as float64 (row-major, [N, ...]),
 /// strings as text, or a per-row map as an [N, K] matrix over <see cref="MapKeys"/>.
 /// </summary>
-public sealed class ModelOutput
+internal sealed class ModelOutput
 {
     internal ModelOutput(string name, OutputKind kind, TensorElementType elementType, long[] shape, double[] numbers, string[]? texts, IReadOnlyList<string> mapKeys)
     {
@@ -58,7 +58,7 @@ public sealed class ModelOutput
 }
 
 /// <summary>The outputs of one run over all rows, by name.</summary>
-public sealed class ModelOutputs(int rowCount, IReadOnlyList<ModelOutput> outputs)
+internal sealed class ModelOutputs(int rowCount, IReadOnlyList<ModelOutput> outputs)
 {
     /// <summary>Number of rows run.</summary>
     public int RowCount { get; } = rowCount;

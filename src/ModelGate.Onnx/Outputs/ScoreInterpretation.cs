@@ -15,7 +15,7 @@ namespace ModelGate.Onnx.Outputs;
 /// declared, values that are not probabilities stop the run (a model error) instead of being read as something they are not.
 /// Runs over every row at once (the streaming path defers it until the chunks are joined), so one decision covers the holdout.
 /// </summary>
-public static class ScoreInterpretation
+internal static class ScoreInterpretation
 {
     /// <summary>How far a probability row's sum may be from 1 (float32 softmax and tree outputs are within 1e-6).</summary>
     public const double RowSumTolerance = 1e-3;

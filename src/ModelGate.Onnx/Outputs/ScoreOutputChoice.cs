@@ -5,7 +5,7 @@ using ModelGate.Onnx.Signature;
 namespace ModelGate.Onnx.Outputs;
 
 /// <summary>The output chosen for scoring, what it holds, and why it was chosen.</summary>
-public sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string Reason)
+internal sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string Reason)
 {
     private static readonly string[] ProbabilityNames = ["probabilities", "output_probability", "probability", "probs", "prob", "proba", "predict_proba", "output_probabilities"];
     private static readonly string[] LogitNames = ["logits", "logit", "output_logits"];

@@ -4,7 +4,7 @@ using ModelGate.Core.Evaluation;
 namespace ModelGate.Onnx.Outputs;
 
 /// <summary>What an output holds, and so how it becomes scores.</summary>
-public enum ScoreKind
+internal enum ScoreKind
 {
     /// <summary>Class probabilities: [N, K], a single P(positive) as [N] or [N, 1], or a ZipMap.</summary>
     Probabilities,
@@ -23,7 +23,7 @@ public enum ScoreKind
 }
 
 /// <summary>How logits become probabilities.</summary>
-public enum LogitTransform
+internal enum LogitTransform
 {
     /// <summary>Softmax for K ≥ 2 columns, sigmoid for one.</summary>
     Auto,
@@ -36,7 +36,7 @@ public enum LogitTransform
 }
 
 /// <summary>Which output to score and how; every member is optional (auto-detected when null).</summary>
-public sealed record ScoreRequest
+internal sealed record ScoreRequest
 {
     /// <summary>The task, when the policy says; helps tell a probability from a regression value and checks K.</summary>
     public TaskKind? Task { get; init; }
@@ -61,7 +61,7 @@ public sealed record ScoreRequest
 }
 
 /// <summary>A model's scores in ModelGate's canonical form, and an account of where they came from.</summary>
-public sealed record ScoredPredictions(
+internal sealed record ScoredPredictions(
     Predictions Predictions,
     string OutputName,
     ScoreKind Kind,

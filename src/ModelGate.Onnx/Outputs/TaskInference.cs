@@ -11,7 +11,7 @@ namespace ModelGate.Onnx.Outputs;
 /// a ZipMap or a float tensor with two or more fixed columns is classification; one number per row leaves it to the
 /// label's values.
 /// </summary>
-public static class TaskInference
+internal static class TaskInference
 {
     /// <summary>The task, and why, from the model's outputs and the label column's distinct values.</summary>
     /// <param name="signature">The candidate's signature.</param>

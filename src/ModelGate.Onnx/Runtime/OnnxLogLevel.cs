@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Runtime;
 
 /// <summary>Severity of an ONNX Runtime log line (ORT's OrtLoggingLevel).</summary>
-public enum OnnxLogLevel
+internal enum OnnxLogLevel
 {
     /// <summary>Verbose detail.</summary>
     Verbose = 0,

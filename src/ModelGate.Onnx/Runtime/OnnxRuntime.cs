@@ -9,7 +9,7 @@ namespace ModelGate.Onnx.Runtime;
 /// A loaded ONNX Runtime: the library, its version, whether CUDA can be used, and ORT's environment with ModelGate's
 /// log routing and telemetry off. Open once per process and load any number of models from it; thread-safe.
 /// </summary>
-public sealed class OnnxRuntime : IDisposable
+internal sealed class OnnxRuntime : IDisposable
 {
     private readonly long _logSink;
 

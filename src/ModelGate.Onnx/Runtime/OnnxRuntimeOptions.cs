@@ -4,7 +4,7 @@ using ModelGate.Onnx.Sessions;
 namespace ModelGate.Onnx.Runtime;
 
 /// <summary>How to find and set up ONNX Runtime.</summary>
-public sealed record OnnxRuntimeOptions
+internal sealed record OnnxRuntimeOptions
 {
     /// <summary>The environment variable naming the ONNX Runtime library file or its folder.</summary>
     public const string EnvironmentVariable = "MODELGATE_ONNXRUNTIME";

@@ -3,7 +3,7 @@ using ModelGate.Onnx.Gpu;
 namespace ModelGate.Onnx.Sessions;
 
 /// <summary>The device a session actually runs on, its execution provider, why it was chosen, and for CUDA the device itself.</summary>
-public sealed record DeviceChoice(string Device, string Provider, string Reason)
+internal sealed record DeviceChoice(string Device, string Provider, string Reason)
 {
     /// <summary>The CUDA device's name and memory; null on the CPU.</summary>
     public CudaDevice? Gpu { get; init; }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelGate.Onnx.Sessions;
 
 /// <summary>Which device the user asked for.</summary>
-public enum DeviceKind
+internal enum DeviceKind
 {
     /// <summary>CUDA when it really loads, else CPU (recording why).</summary>
     Auto,
@@ -16,7 +16,7 @@ public enum DeviceKind
 }
 
 /// <summary>The --device value: auto, cpu, cuda or cuda:N.</summary>
-public sealed record DeviceRequest(DeviceKind Kind, int CudaDeviceId = 0)
+internal sealed record DeviceRequest(DeviceKind Kind, int CudaDeviceId = 0)
 {
     /// <summary>auto.</summary>
     public static DeviceRequest Auto { get; } = new(DeviceKind.Auto);

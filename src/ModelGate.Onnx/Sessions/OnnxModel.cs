@@ -15,7 +15,7 @@ namespace ModelGate.Onnx.Sessions;
 /// turn holdout columns into scores. Run, Score and MeasureLatency are thread-safe (ORT sessions are), so a
 /// candidate and a baseline can run side by side; identical inputs give identical outputs.
 /// </summary>
-public sealed class OnnxModel : IDisposable
+internal sealed class OnnxModel : IDisposable
 {
     private readonly OnnxRuntime _runtime;
     private readonly InferenceSession _session;

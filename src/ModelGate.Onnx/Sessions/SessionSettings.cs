@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Sessions;
 
 /// <summary>ONNX Runtime's graph optimisation level.</summary>
-public enum GraphOptimization
+internal enum GraphOptimization
 {
     /// <summary>No graph optimisation.</summary>
     Disabled = 0,
@@ -17,7 +17,7 @@ public enum GraphOptimization
 }
 
 /// <summary>How to run one model: device, threads, graph optimisation, batch size and the time one batch may take.</summary>
-public sealed record SessionSettings
+internal sealed record SessionSettings
 {
     /// <summary>The default rows per Run call: large enough that per-call overhead disappears, small enough for memory.</summary>
     public const int DefaultBatchSize = 8192;

@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Signature;
 
 /// <summary>One dimension of a tensor shape: a fixed size, a symbolic name (e.g. N, batch), or unknown.</summary>
-public sealed record Dimension(long? Size, string? Symbol)
+internal sealed record Dimension(long? Size, string? Symbol)
 {
     /// <summary>True when the size varies per call (symbolic or unknown).</summary>
     public bool IsDynamic => Size is null;

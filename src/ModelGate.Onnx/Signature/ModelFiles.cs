@@ -9,7 +9,7 @@ namespace ModelGate.Onnx.Signature;
 /// read from the protobuf without loading the model, so the size limit is checked before ONNX Runtime opens anything
 /// and the reported size and provenance hash cover the weights, not a 300-byte graph.
 /// </summary>
-public sealed record ModelFiles(string Model, IReadOnlyList<string> ExternalFiles, long TotalBytes)
+internal sealed record ModelFiles(string Model, IReadOnlyList<string> ExternalFiles, long TotalBytes)
 {
     private const int MaxGraphDepth = 64;
 

@@ -1,7 +1,7 @@
 namespace ModelGate.Onnx.Signature;
 
 /// <summary>An operator set the model imports: its domain ("" = ai.onnx) and version.</summary>
-public sealed record OpsetImport(string Domain, long Version)
+internal sealed record OpsetImport(string Domain, long Version)
 {
     /// <summary>E.g. ai.onnx 17.</summary>
     public override string ToString() =>
@@ -9,7 +9,7 @@ public sealed record OpsetImport(string Domain, long Version)
 }
 
 /// <summary>What the model says about itself: producer, graph, opsets and custom metadata_props.</summary>
-public sealed record ModelMetadata
+internal sealed record ModelMetadata
 {
     /// <summary>The tool that made the model, e.g. pytorch or skl2onnx.</summary>
     public string ProducerName { get; init; } = string.Empty;

@@ -3,7 +3,7 @@ namespace ModelGate.Onnx.Signature;
 // The member names are ONNX's own element type names, which are also CLR type names.
 #pragma warning disable CA1720
 /// <summary>A tensor's element type, numbered as ONNX's TensorProto.DataType.</summary>
-public enum TensorElementType
+internal enum TensorElementType
 {
     /// <summary>Not set.</summary>
     Undefined = 0,
@@ -59,7 +59,7 @@ public enum TensorElementType
 #pragma warning restore CA1720
 
 /// <summary>Names element types the way ONNX tools print them (float32, int64, string...).</summary>
-public static class TensorElementTypeNames
+internal static class TensorElementTypeNames
 {
     /// <summary>The display name, e.g. float32.</summary>
     public static string Display(this TensorElementType type) => type switch

@@ -4,7 +4,7 @@ using ModelGate.Policy.Yaml;
 namespace ModelGate.Policy.Binding;
 
 /// <summary>The id of a check as written: its explicit <c>id:</c>, else the metric (metric checks) or the kind.</summary>
-public static class CheckIds
+internal static class CheckIds
 {
     /// <summary>The check kinds written as a single key holding a mapping.</summary>
     public static IReadOnlyList<string> Kinds { get; } = ["generalization_gap", "calibration", "subgroups", "fairness", "safety", "latency", "model_size_mb"];

@@ -3,7 +3,7 @@ using ModelGate.Core.Text;
 namespace ModelGate.Policy.Binding;
 
 /// <summary>The policy's phrasing of <see cref="NameSuggestions"/>: "; did you mean 'x'?".</summary>
-public static class Suggestions
+internal static class Suggestions
 {
     /// <summary>"; did you mean 'x'?" or empty.</summary>
     public static string DidYouMean(string typed, IEnumerable<string> candidates) =>

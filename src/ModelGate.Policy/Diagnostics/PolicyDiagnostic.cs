@@ -5,7 +5,7 @@ using ModelGate.Core.Text;
 namespace ModelGate.Policy.Diagnostics;
 
 /// <summary>How serious a policy diagnostic is: errors stop the load, warnings are printed and the load goes on.</summary>
-public enum DiagnosticLevel
+internal enum DiagnosticLevel
 {
     /// <summary>The policy cannot be used until this is fixed.</summary>
     Error,
@@ -18,7 +18,7 @@ public enum DiagnosticLevel
 /// <param name="Location">File, line and column (1-based).</param>
 /// <param name="Level">Error or warning.</param>
 /// <param name="Message">What is wrong and the fix, one line.</param>
-public sealed record PolicyDiagnostic(SourceLocation Location, DiagnosticLevel Level, string Message)
+internal sealed record PolicyDiagnostic(SourceLocation Location, DiagnosticLevel Level, string Message)
 {
     /// <summary>True for errors.</summary>
     public bool IsError => Level == DiagnosticLevel.Error;

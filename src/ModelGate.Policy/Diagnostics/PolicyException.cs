@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Policy.Diagnostics;
 
 /// <summary>A policy that cannot be used; the message lists every diagnostic, one per line.</summary>
-public sealed class PolicyException : ModelGateException
+internal sealed class PolicyException : ModelGateException
 {
     /// <summary>Creates the exception from the diagnostics of a failed load.</summary>
     public PolicyException(IReadOnlyList<PolicyDiagnostic> diagnostics)

@@ -7,4 +7,4 @@ namespace ModelGate.Policy.Model;
 /// <param name="Usage">Who refers to it, e.g. <c>slice 'colour'</c> (its text is what messages show).</param>
 /// <param name="Location">Where it is written.</param>
 /// <param name="IsPattern">True for a glob that must match at least one column.</param>
-public sealed record ColumnReference(string Column, ColumnUsage Usage, SourceLocation Location, bool IsPattern = false);
+internal sealed record ColumnReference(string Column, ColumnUsage Usage, SourceLocation Location, bool IsPattern = false);

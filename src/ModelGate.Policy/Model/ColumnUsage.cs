@@ -1,7 +1,7 @@
 namespace ModelGate.Policy.Model;
 
 /// <summary>What a policy uses a column for.</summary>
-public enum ColumnRole
+internal enum ColumnRole
 {
     /// <summary><c>data.label</c>: the answers.</summary>
     Label,
@@ -34,7 +34,7 @@ public enum ColumnRole
 /// </summary>
 /// <param name="Role">What the column is used for.</param>
 /// <param name="Name">The input or slice name; null for the other roles.</param>
-public sealed record ColumnUsage(ColumnRole Role, string? Name = null)
+internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
 {
     /// <summary><c>data.label</c>.</summary>
     public static ColumnUsage Label { get; } = new(ColumnRole.Label);

@@ -9,7 +9,7 @@ namespace ModelGate.Policy.Model;
 /// <param name="Inputs">How columns become model inputs.</param>
 /// <param name="Missing">What to do with missing values.</param>
 /// <param name="ColumnTypes">Forced column types by column name.</param>
-public sealed record DataConfig(
+internal sealed record DataConfig(
     string Holdout,
     string? Train,
     string Label,

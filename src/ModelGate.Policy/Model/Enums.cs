@@ -1,7 +1,7 @@
 namespace ModelGate.Policy.Model;
 
 /// <summary>What the model's output holds.</summary>
-public enum ScoresKind
+internal enum ScoresKind
 {
     /// <summary>Decided from the values (the default when unset): probabilities, log-probabilities or logits.</summary>
     Auto,
@@ -17,7 +17,7 @@ public enum ScoresKind
 }
 
 /// <summary>What to do with a holdout row that has a missing value in a column the run needs.</summary>
-public enum MissingValues
+internal enum MissingValues
 {
     /// <summary>Stop with a data error naming the row and column (the default).</summary>
     Fail,
@@ -30,7 +30,7 @@ public enum MissingValues
 }
 
 /// <summary>A forced column type, overriding what the holdout reader infers.</summary>
-public enum ColumnType
+internal enum ColumnType
 {
     /// <summary>Parsed as numbers.</summary>
     Numeric,

@@ -8,7 +8,7 @@ namespace ModelGate.Policy.Model;
 /// <param name="PositiveClass">Binary: the label value of the positive class as written in the holdout; null means "1".</param>
 /// <param name="DecisionThreshold">Binary: threshold on P(positive) for label-based metrics.</param>
 /// <param name="MaxInvalidRows">Rows the candidate may score NaN or infinite before <c>scores_valid</c> fails (0 by default).</param>
-public sealed record ModelsConfig(
+internal sealed record ModelsConfig(
     string Candidate,
     string? Baseline,
     string? Output,

@@ -4,4 +4,4 @@ namespace ModelGate.Policy.Model;
 /// <param name="ShowColumns">Feature columns that may be shown next to flipped rows (others may be sensitive and stay hidden).</param>
 /// <param name="MaxFlippedRows">How many flipped rows a report lists per safety set.</param>
 /// <param name="Metrics">Headline metrics to show side by side; empty means the task's defaults.</param>
-public sealed record ReportOptions(IReadOnlyList<string> ShowColumns, int MaxFlippedRows, IReadOnlyList<string> Metrics);
+internal sealed record ReportOptions(IReadOnlyList<string> ShowColumns, int MaxFlippedRows, IReadOnlyList<string> Metrics);

@@ -15,7 +15,7 @@ namespace ModelGate.Policy.Model;
 /// <param name="RowIds">The ids read from <see cref="RowsFile"/> at load time, or null.</param>
 /// <param name="Location">Where the safety check is written.</param>
 /// <param name="WhereLocation">Where the <c>where</c> text starts (inside the quotes), for column errors.</param>
-public sealed record SafetySet(
+internal sealed record SafetySet(
     string Key,
     string Name,
     WhereFilter? Where,

@@ -9,7 +9,7 @@ namespace ModelGate.Policy.Printing;
 /// Writes a resolved policy as YAML: every default filled in, <c>extends</c> already applied, paths relative to the
 /// policy's folder, one check per kind-and-percentile. Loading the output gives the same policy.
 /// </summary>
-public static class PolicyPrinter
+internal static class PolicyPrinter
 {
     /// <summary>The YAML text.</summary>
     public static string Print(Model.Policy policy)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ModelGate.Policy.Printing;
 
 /// <summary>YAML scalars written so that they read back as the same value and type (the policy printer's and init's).</summary>
-public static partial class YamlText
+internal static partial class YamlText
 {
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "null", "yes", "no", "on", "off", "y", "n", "~" };
 

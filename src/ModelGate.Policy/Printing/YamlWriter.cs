@@ -7,7 +7,7 @@ namespace ModelGate.Policy.Printing;
 /// trailing comment. The policy printer (<see cref="PolicyPrinter"/>) and <c>modelgate init</c> both write through it,
 /// with scalars from <see cref="YamlText"/>.
 /// </summary>
-public sealed class YamlWriter
+internal sealed class YamlWriter
 {
     /// <summary>The column that trailing comments of block keys line up at.</summary>
     public const int CommentColumn = 37;

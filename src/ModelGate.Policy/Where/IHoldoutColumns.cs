@@ -4,7 +4,7 @@ namespace ModelGate.Policy.Where;
 /// The holdout's columns as a <c>where</c> expression sees them; the CLI adapts the loaded holdout to this.
 /// A column may offer a numeric view, a text view, or both.
 /// </summary>
-public interface IHoldoutColumns
+internal interface IHoldoutColumns
 {
     /// <summary>Number of rows.</summary>
     int RowCount { get; }

@@ -4,7 +4,7 @@ namespace ModelGate.Policy.Where;
 /// <c>left op right</c>. A comparison involving a missing value is false (so <c>not (x &gt; 3)</c> selects rows
 /// where x is missing; say <c>x is missing</c> when that is what you mean).
 /// </summary>
-public sealed record ComparisonNode(Operand Left, string Operator, Operand Right) : WhereNode
+internal sealed record ComparisonNode(Operand Left, string Operator, Operand Right) : WhereNode
 {
     /// <inheritdoc/>
     public override bool[] Evaluate(IHoldoutColumns columns)
@@ -57,7 +57,7 @@ public sealed record ComparisonNode(Operand Left, string Operator, Operand Right
 }
 
 /// <summary><c>column in [a, b, ...]</c> (or <c>not in</c>); a missing value is in no list.</summary>
-public sealed record InListNode(ColumnOperand Column, IReadOnlyList<Operand> Values, bool Negated) : WhereNode
+internal sealed record InListNode(ColumnOperand Column, IReadOnlyList<Operand> Values, bool Negated) : WhereNode
 {
     /// <inheritdoc/>
     public override bool[] Evaluate(IHoldoutColumns columns)
@@ -96,7 +96,7 @@ public sealed record InListNode(ColumnOperand Column, IReadOnlyList<Operand> Val
 }
 
 /// <summary><c>column is missing</c> (or <c>is not missing</c>).</summary>
-public sealed record IsMissingNode(ColumnOperand Column, bool Negated) : WhereNode
+internal sealed record IsMissingNode(ColumnOperand Column, bool Negated) : WhereNode
 {
     /// <inheritdoc/>
     public override bool[] Evaluate(IHoldoutColumns columns)

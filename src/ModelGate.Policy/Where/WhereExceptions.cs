@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Policy.Where;
 
 /// <summary>A <c>where</c> expression that does not parse; <see cref="Offset"/> is the 0-based character position in the expression.</summary>
-public sealed class WhereSyntaxException : ModelGateException
+internal sealed class WhereSyntaxException : ModelGateException
 {
     /// <summary>Creates the exception.</summary>
     public WhereSyntaxException(string message, int offset)
@@ -40,7 +40,7 @@ public sealed class WhereSyntaxException : ModelGateException
 /// A safety set that cannot be selected on this holdout: a <c>where</c> column is absent, text is compared with a
 /// number, or a must-pass row id is not in the holdout: the input data does not fit the policy.
 /// </summary>
-public sealed class SafetySetException : ModelGateException
+internal sealed class SafetySetException : ModelGateException
 {
     /// <summary>Creates the exception.</summary>
     public SafetySetException()

@@ -3,7 +3,7 @@ namespace ModelGate.Policy.Where;
 /// <summary>A parsed <c>where</c> expression with its source text.</summary>
 /// <param name="Text">The expression as written.</param>
 /// <param name="Root">The parsed tree.</param>
-public sealed record WhereFilter(string Text, WhereNode Root)
+internal sealed record WhereFilter(string Text, WhereNode Root)
 {
     /// <summary>Parses <paramref name="text"/>; throws <see cref="WhereSyntaxException"/> when it does not parse.</summary>
     public static WhereFilter Parse(string text) => new(text, WhereParser.Parse(text));

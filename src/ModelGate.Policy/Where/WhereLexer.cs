@@ -4,7 +4,7 @@ using System.Text;
 namespace ModelGate.Policy.Where;
 
 /// <summary>Splits a <c>where</c> expression into tokens.</summary>
-public static class WhereLexer
+internal static class WhereLexer
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "and", "or", "not", "in", "is", "missing" };
 

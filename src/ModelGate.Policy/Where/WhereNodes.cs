@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelGate.Policy.Where;
 
 /// <summary>A node of a parsed <c>where</c> expression; evaluates to one boolean per holdout row.</summary>
-public abstract record WhereNode
+internal abstract record WhereNode
 {
     /// <summary>One boolean per row.</summary>
     public abstract bool[] Evaluate(IHoldoutColumns columns);
@@ -13,7 +13,7 @@ public abstract record WhereNode
 }
 
 /// <summary>Both sides hold.</summary>
-public sealed record AndNode(WhereNode Left, WhereNode Right) : WhereNode
+internal sealed record AndNode(WhereNode Left, WhereNode Right) : WhereNode
 {
     /// <inheritdoc/>
     public override bool[] Evaluate(IHoldoutColumns columns)
@@ -36,7 +36,7 @@ public sealed record AndNode(WhereNode Left, WhereNode Right) : WhereNode
 }
 
 /// <summary>Either side holds.</summary>
-public sealed record OrNode(WhereNode Left, WhereNode Right) : WhereNode
+internal sealed record OrNode(WhereNode Left, WhereNode Right) : WhereNode
 {
     /// <inheritdoc/>
     public override bool[] Evaluate(IHoldoutColumns columns)
@@ -59,7 +59,7 @@ public sealed record OrNode(WhereNode Left, WhereNode Right) : WhereNode
 }
 
 /// <summary>The operand does not hold.</summary>
-public sealed record NotNode(WhereNode Operand) : WhereNode
+internal sealed record NotNode(WhereNode Operand) : WhereNode
 {
     /// <inheritdoc/>
     public override bool[] Evaluate(IHoldoutColumns columns)
@@ -81,26 +81,26 @@ public sealed record NotNode(WhereNode Operand) : WhereNode
 }
 
 /// <summary>A value in a comparison: a column, a number or a text literal.</summary>
-public abstract record Operand;
+internal abstract record Operand;
 
 /// <summary>A holdout column, by name.</summary>
 /// <param name="Name">The column name.</param>
 /// <param name="Offset">0-based position in the expression, for errors.</param>
-public sealed record ColumnOperand(string Name, int Offset) : Operand
+internal sealed record ColumnOperand(string Name, int Offset) : Operand
 {
     /// <inheritdoc/>
     public override string ToString() => Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.') && char.IsAsciiLetter(Name[0]) ? Name : $"`{Name}`";
 }
 
 /// <summary>A number literal.</summary>
-public sealed record NumberOperand(double Value) : Operand
+internal sealed record NumberOperand(double Value) : Operand
 {
     /// <inheritdoc/>
     public override string ToString() => Value.ToString("R", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A text literal.</summary>
-public sealed record TextOperand(string Value) : Operand
+internal sealed record TextOperand(string Value) : Operand
 {
     /// <inheritdoc/>
     public override string ToString() => $"'{Value.Replace("'", "''", StringComparison.Ordinal)}'";

@@ -4,7 +4,7 @@ namespace ModelGate.Policy.Where;
 /// Recursive-descent parser for the <c>where</c> language:
 /// <c>or := and ('or' and)*; and := unary ('and' unary)*; unary := 'not' unary | '(' or ')' | predicate</c>.
 /// </summary>
-public sealed class WhereParser
+internal sealed class WhereParser
 {
     private readonly IReadOnlyList<WhereToken> _tokens;
     private int _next;

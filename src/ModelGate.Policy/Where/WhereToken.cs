@@ -1,7 +1,7 @@
 namespace ModelGate.Policy.Where;
 
 /// <summary>Kinds of tokens in a <c>where</c> expression.</summary>
-public enum WhereTokenKind
+internal enum WhereTokenKind
 {
     /// <summary>A column name (bare or in backquotes).</summary>
     Identifier,
@@ -26,4 +26,4 @@ public enum WhereTokenKind
 }
 
 /// <summary>One token and where it starts (0-based offset).</summary>
-public sealed record WhereToken(WhereTokenKind Kind, string Text, int Offset, double Number = 0);
+internal sealed record WhereToken(WhereTokenKind Kind, string Text, int Offset, double Number = 0);

@@ -8,7 +8,7 @@ namespace ModelGate.Policy.Yaml;
 /// <c>check</c> (waivers) replaces the base item in place; every other value (scalars, lists) is replaced whole.
 /// Writing <c>key: null</c> removes an inherited value.
 /// </summary>
-public static class PolicyMerge
+internal static class PolicyMerge
 {
     /// <summary>The merge of <paramref name="child"/> over <paramref name="parent"/>.</summary>
     public static MappingNode Merge(MappingNode parent, MappingNode child)

@@ -6,14 +6,14 @@ namespace ModelGate.Policy.Yaml;
 /// A YAML node that remembers the file, line and column it came from. Nodes from a base policy keep the
 /// base file's location after <c>extends:</c> merging, so errors and relative paths point at the right file.
 /// </summary>
-public abstract record PolicyNode(SourceLocation Location)
+internal abstract record PolicyNode(SourceLocation Location)
 {
     /// <summary>The YAML kind in the words an error message uses: "a mapping", "a list", "a number"...</summary>
     public abstract string Describe();
 }
 
 /// <summary>A scalar: its text, whether it was quoted (quoted text is always a string), and its YAML core-schema type.</summary>
-public sealed record ScalarNode(SourceLocation Location, string Value, bool Quoted, bool Block) : PolicyNode(Location)
+internal sealed record ScalarNode(SourceLocation Location, string Value, bool Quoted, bool Block) : PolicyNode(Location)
 {
     /// <summary>True for a plain null (<c>~</c>, <c>null</c>, or nothing).</summary>
     public bool IsNull => !Quoted && !Block && Value is "" or "~" or "null" or "Null" or "NULL";
@@ -23,14 +23,14 @@ public sealed record ScalarNode(SourceLocation Location, string Value, bool Quot
 }
 
 /// <summary>A list.</summary>
-public sealed record SequenceNode(SourceLocation Location, IReadOnlyList<PolicyNode> Items) : PolicyNode(Location)
+internal sealed record SequenceNode(SourceLocation Location, IReadOnlyList<PolicyNode> Items) : PolicyNode(Location)
 {
     /// <inheritdoc/>
     public override string Describe() => "a list";
 }
 
 /// <summary>A mapping, keys in file order.</summary>
-public sealed record MappingNode(SourceLocation Location, IReadOnlyList<KeyValuePair<ScalarNode, PolicyNode>> Entries) : PolicyNode(Location)
+internal sealed record MappingNode(SourceLocation Location, IReadOnlyList<KeyValuePair<ScalarNode, PolicyNode>> Entries) : PolicyNode(Location)
 {
     /// <summary>The value of a key, or null.</summary>
     public PolicyNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Value == key).Value;

@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace ModelGate.Policy.Yaml;
 
 /// <summary>Reads one YAML file with YamlDotNet's representation model into located <see cref="PolicyNode"/>s.</summary>
-public static class PolicyYamlReader
+internal static class PolicyYamlReader
 {
     /// <summary>Parses <paramref name="text"/>; syntax errors become located diagnostics and the result is null.</summary>
     /// <param name="text">The YAML text.</param>

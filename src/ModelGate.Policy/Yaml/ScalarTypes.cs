@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ModelGate.Policy.Yaml;
 
 /// <summary>The YAML 1.2 core schema for plain scalars: null, booleans, integers and floats; everything else is text.</summary>
-public static class ScalarTypes
+internal static class ScalarTypes
 {
     /// <summary>True when the scalar is a plain boolean; the value in <paramref name="value"/>.</summary>
     public static bool TryBoolean(ScalarNode node, out bool value)

@@ -1,4 +1,4 @@
 namespace ModelGate.Reports.Files;
 
 /// <summary>One report to write: where, and its text (written as UTF-8 without a byte-order mark).</summary>
-public sealed record ReportFile(string Path, string Content);
+internal sealed record ReportFile(string Path, string Content);

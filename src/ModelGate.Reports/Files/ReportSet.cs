@@ -3,7 +3,7 @@ using ModelGate.Core.Results;
 namespace ModelGate.Reports.Files;
 
 /// <summary>The standard set of report files in one folder, ready for <see cref="ReportWriter.WriteAll"/>.</summary>
-public static class ReportSet
+internal static class ReportSet
 {
     /// <summary>File name of the Markdown report (the job-summary rendering, at most 1 MiB).</summary>
     public const string MarkdownName = "modelgate-report.md";

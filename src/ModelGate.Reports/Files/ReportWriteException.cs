@@ -3,7 +3,7 @@ using ModelGate.Core.Errors;
 namespace ModelGate.Reports.Files;
 
 /// <summary>A report could not be written: names the path, what went wrong and the fix: the machine (a folder, a disk, a permission) is at fault, not the files.</summary>
-public sealed class ReportWriteException : ModelGateException
+internal sealed class ReportWriteException : ModelGateException
 {
     /// <summary>Creates the error for <paramref name="path"/>.</summary>
     public ReportWriteException(string path, string problem, string fix, Exception? inner = null)

@@ -6,7 +6,7 @@ namespace ModelGate.Reports.Files;
 /// Writes reports atomically: each file goes to a temporary file in the same folder and is then renamed over the
 /// target, so a killed run never leaves a half-written report that looks whole.
 /// </summary>
-public static class ReportWriter
+internal static class ReportWriter
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 

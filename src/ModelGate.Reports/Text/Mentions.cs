@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ModelGate.Reports.Text;
 
 /// <summary>Keeps <c>@user</c> and <c>@org/team</c> readable in Markdown while GitHub notifies nobody (a zero-width space follows the '@').</summary>
-public static partial class Mentions
+internal static partial class Mentions
 {
     /// <summary>The text with every '@' that starts a name followed by a zero-width space.</summary>
     public static string Neutralise(string markdown)

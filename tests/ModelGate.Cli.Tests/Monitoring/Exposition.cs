@@ -4,13 +4,13 @@ using System.Text.RegularExpressions;
 namespace ModelGate.Cli.Tests.Monitoring;
 
 /// <summary>One sample of a Prometheus text exposition: name, labels (unescaped) and value.</summary>
-public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
+internal sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
 {
     public string this[string label] => Labels.TryGetValue(label, out var v) ? v : string.Empty;
 }
 
 /// <summary>Just enough of a text-format reader to compare what ModelGate wrote with what the Pushgateway serves.</summary>
-public static partial class Exposition
+internal static partial class Exposition
 {
     public static IReadOnlyList<Sample> Parse(string text) =>
     [

@@ -4,7 +4,7 @@ using System.Text;
 namespace ModelGate.Cli.Tests.Monitoring;
 
 /// <summary>An HTTP listener on a loopback port that answers pushes with scripted status codes and records what it got.</summary>
-public sealed class FakePushgateway : IDisposable
+internal sealed class FakePushgateway : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Queue<HttpStatusCode> _answers;

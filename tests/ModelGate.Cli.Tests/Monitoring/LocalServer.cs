@@ -9,7 +9,7 @@ namespace ModelGate.Cli.Tests.Monitoring;
 /// A Debian-packaged server (Pushgateway, Prometheus) on a free 127.0.0.1 port. It runs under coreutils' timeout, so it
 /// stops itself even if the test host dies; dispose kills it sooner.
 /// </summary>
-public sealed class LocalServer : IAsyncDisposable
+internal sealed class LocalServer : IAsyncDisposable
 {
     private const int LifetimeSeconds = 300;
     private readonly Process _process;

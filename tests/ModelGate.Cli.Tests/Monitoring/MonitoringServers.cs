@@ -17,9 +17,9 @@ public sealed class MonitoringServers : IAsyncLifetime, IDisposable
 
     private readonly TempFolder _scratch = new();
 
-    public LocalServer? Pushgateway { get; private set; }
+    internal LocalServer? Pushgateway { get; private set; }
 
-    public LocalServer? Prometheus { get; private set; }
+    internal LocalServer? Prometheus { get; private set; }
 
     /// <summary>The three runs: (gate key, what it printed, its report folder).</summary>
     public List<(string Gate, CliRun Run, string OutDir)> Runs { get; } = [];

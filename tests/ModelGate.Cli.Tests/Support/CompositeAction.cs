@@ -9,13 +9,13 @@ namespace ModelGate.Cli.Tests.Support;
 /// GITHUB_ENV carried to later steps, and the action's outputs. <c>uses:</c> steps are recorded, not run. An expression this
 /// runner does not understand fails the test, so action.yml cannot grow one that was never exercised.
 /// </summary>
-public sealed partial class CompositeAction(string actionFile)
+internal sealed partial class CompositeAction(string actionFile)
 {
     /// <summary>One step as the simulated runner saw it.</summary>
-    public sealed record StepRecord(string Name, string? Id, bool Ran, string? Uses, CliRun? Run);
+    internal sealed record StepRecord(string Name, string? Id, bool Ran, string? Uses, CliRun? Run);
 
     /// <summary>The result of running every step; <c>StepOutputs</c> are keyed <c>steps.ID.outputs.NAME</c>.</summary>
-    public sealed record Outcome(IReadOnlyList<StepRecord> Steps, IReadOnlyDictionary<string, string> Outputs, string Summary,
+    internal sealed record Outcome(IReadOnlyList<StepRecord> Steps, IReadOnlyDictionary<string, string> Outputs, string Summary,
         IReadOnlyDictionary<string, string> StepOutputs)
     {
         /// <summary>The first run step that failed, or null when every step succeeded.</summary>

@@ -1,7 +1,7 @@
 namespace ModelGate.Cli.Tests.Support;
 
 /// <summary>Copies an example (policy, models, data) into a temp folder, so a test can break one file of it.</summary>
-public static class ExampleCopy
+internal static class ExampleCopy
 {
     public static string Into(TempFolder scratch, string example)
     {

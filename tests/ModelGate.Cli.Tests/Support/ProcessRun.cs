@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ModelGate.Cli.Tests.Support;
 
 /// <summary>Runs a child process (dotnet, bash, the installed tool) to completion, with a time limit.</summary>
-public static class ProcessRun
+internal static class ProcessRun
 {
     public static async Task<CliRun> RunAsync(string file, IEnumerable<string> args, string workingDirectory,
         IReadOnlyDictionary<string, string>? env = null, TimeSpan? timeout = null)

@@ -1,7 +1,7 @@
 namespace ModelGate.Cli.Tests.Support;
 
 /// <summary>Reads a GITHUB_OUTPUT file the way the runner does: name=value lines and name&lt;&lt;DELIMITER blocks.</summary>
-public static class RunnerOutputs
+internal static class RunnerOutputs
 {
     public static IReadOnlyDictionary<string, string> Parse(string text)
     {

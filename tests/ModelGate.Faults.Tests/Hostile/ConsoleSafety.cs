@@ -1,7 +1,7 @@
 namespace ModelGate.Faults.Tests.Hostile;
 
 /// <summary>What no line ModelGate prints may hold, whatever the data: raw control characters or workflow commands.</summary>
-public static class ConsoleSafety
+internal static class ConsoleSafety
 {
     /// <summary>Fails when <paramref name="text"/> has a control character other than newline and tab, or a line the Actions runner would execute.</summary>
     public static void AssertInert(string caseName, string text, bool annotationsAllowed = false)

@@ -6,7 +6,7 @@ namespace ModelGate.Faults.Tests.Hostile;
 /// Rewrites a small .onnx file so that every initializer keeps its raw_data in one external file (as
 /// <c>onnx.save(..., save_as_external_data=True)</c> does), with the protobuf wire format written by hand.
 /// </summary>
-public static class ExternalDataModel
+internal static class ExternalDataModel
 {
     /// <summary>Writes <paramref name="modelOut"/> and, beside it, <paramref name="dataFile"/> holding the weights.</summary>
     public static void Split(string modelIn, string modelOut, string dataFile)

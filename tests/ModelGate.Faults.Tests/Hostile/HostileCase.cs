@@ -7,7 +7,7 @@ namespace ModelGate.Faults.Tests.Hostile;
 /// <param name="Seconds">The time bound of the whole run.</param>
 /// <param name="Plant">Writes the hostile input into a copy of an example.</param>
 /// <param name="Args">The command line (run in the workspace folder).</param>
-public sealed record HostileCase(string Name, int ExitCode, string Message, double Seconds, Action<Workspace> Plant, string[] Args)
+internal sealed record HostileCase(string Name, int ExitCode, string Message, double Seconds, Action<Workspace> Plant, string[] Args)
 {
     /// <summary>The example copied into the workspace.</summary>
     public string Example { get; init; } = "breast-cancer";

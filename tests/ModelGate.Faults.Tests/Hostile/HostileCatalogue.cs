@@ -10,7 +10,7 @@ namespace ModelGate.Faults.Tests.Hostile;
 public static class HostileCatalogue
 {
 
-    public static IReadOnlyList<HostileCase> Cases { get; } = [.. Paths(), .. Yaml(), .. Data(), .. Injection(), .. Time()];
+    internal static IReadOnlyList<HostileCase> Cases { get; } = [.. Paths(), .. Yaml(), .. Data(), .. Injection(), .. Time()];
 
     public static TheoryData<string> Names
     {

@@ -1,7 +1,7 @@
 namespace ModelGate.Faults.Tests.Hostile;
 
 /// <summary>A token planted in the test process's real environment (so /proc/self/environ holds it) and in GITHUB_TOKEN.</summary>
-public static class Secrets
+internal static class Secrets
 {
     /// <summary>The planted token: it must appear in no output and no file ModelGate writes.</summary>
     public const string Token = "ghs_PLANTEDsecret0123456789abcdefXYZ";

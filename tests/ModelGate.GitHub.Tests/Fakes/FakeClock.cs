@@ -3,7 +3,7 @@ using ModelGate.GitHub.Rest;
 namespace ModelGate.GitHub.Tests.Fakes;
 
 /// <summary>A clock whose waits return at once and move time forward, recording every wait.</summary>
-public sealed class FakeClock(DateTimeOffset start) : IRetryClock
+internal sealed class FakeClock(DateTimeOffset start) : IRetryClock
 {
     private readonly List<TimeSpan> _delays = [];
 

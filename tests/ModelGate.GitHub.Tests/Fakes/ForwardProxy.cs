@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace ModelGate.GitHub.Tests.Fakes;
 
 /// <summary>A plain HTTP forward proxy on Kestrel that sends every request it receives on to one upstream server.</summary>
-public sealed class ForwardProxy : IAsyncDisposable
+internal sealed class ForwardProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpClient _upstream = new(new SocketsHttpHandler { UseProxy = false });

@@ -5,7 +5,7 @@ using ModelGate.GitHub.Rest;
 namespace ModelGate.GitHub.Tests.Fakes;
 
 /// <summary>A client wired to a fake GitHub with a fake clock, capturing every line it logs.</summary>
-public sealed class Harness : IDisposable
+internal sealed class Harness : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
     public static readonly RepositoryName Repository = RepositoryName.Parse("octo-org/models");

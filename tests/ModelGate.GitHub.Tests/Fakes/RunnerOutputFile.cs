@@ -1,7 +1,7 @@
 namespace ModelGate.GitHub.Tests.Fakes;
 
 /// <summary>Reads a $GITHUB_OUTPUT file the way the Actions runner does (name=value lines and name&lt;&lt;DELIMITER blocks).</summary>
-public static class RunnerOutputFile
+internal static class RunnerOutputFile
 {
     public static List<(string Name, string Value)> Parse(string text)
     {

@@ -29,15 +29,15 @@ public sealed class SharedRuntime : IDisposable
     }
 
     /// <summary>A probe that finds nothing: an empty NuGet folder and no system loader.</summary>
-    public static CudaProbeOptions NoCuda { get; } = new()
+    internal static CudaProbeOptions NoCuda { get; } = new()
     {
         NuGetPackagesFolder = Directory.CreateTempSubdirectory("modelgate-nuget-").FullName,
         UseSystemLoader = false,
     };
 
-    public OnnxRuntime Runtime { get; }
+    internal OnnxRuntime Runtime { get; }
 
-    public IReadOnlyList<(OnnxLogLevel Level, string Line)> LogLines
+    internal IReadOnlyList<(OnnxLogLevel Level, string Line)> LogLines
     {
         get
         {

@@ -3,7 +3,7 @@ using ModelGate.Core.Results;
 namespace ModelGate.Reports.Tests.Scenarios;
 
 /// <summary>A named result and its context, rendered into one golden file per format.</summary>
-public sealed record Scenario(string Name, GateResult Result, ReportContext Context)
+internal sealed record Scenario(string Name, GateResult Result, ReportContext Context)
 {
     public override string ToString() => Name;
 
