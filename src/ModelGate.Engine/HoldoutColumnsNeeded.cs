@@ -101,12 +101,7 @@ public sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOn
             RowIdColumn = withRowIds ? policy.Data.Id : null,
             ColumnKinds = kinds,
             Limits = limits ?? ResourceLimits.Default,
-            Missing = policy.Data.Missing switch
-            {
-                MissingValues.Drop => MissingPolicy.Drop,
-                MissingValues.Nan => MissingPolicy.PassNaN,
-                _ => MissingPolicy.Fail,
-            },
+            Missing = policy.Data.Missing,
         };
     }
 }
