@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ModelGate.Data.Parquet;
 using ModelGate.Data.Reading;
 using ModelGate.Data.Selection;
+using ModelGate.Core;
 
 namespace ModelGate.Data;
 
@@ -167,7 +168,7 @@ internal sealed class HoldoutChunkReader : IDisposable
                 }
             }
 
-            if (firstMissingFeature >= 0 && options.Missing != MissingPolicy.PassNaN)
+            if (firstMissingFeature >= 0 && options.Missing != MissingPolicy.Nan)
             {
                 foreach (var builder in builders)
                 {

@@ -1,4 +1,5 @@
 using ModelGate.Core.Limits;
+using ModelGate.Core;
 
 namespace ModelGate.Data;
 

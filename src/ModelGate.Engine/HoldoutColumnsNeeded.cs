@@ -101,12 +101,7 @@ internal sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IRead
             RowIdColumn = withRowIds ? policy.Data.Id : null,
             ColumnKinds = kinds,
             Limits = limits ?? ResourceLimits.Default,
-            Missing = policy.Data.Missing switch
-            {
-                MissingValues.Drop => MissingPolicy.Drop,
-                MissingValues.Nan => MissingPolicy.PassNaN,
-                _ => MissingPolicy.Fail,
-            },
+            Missing = policy.Data.Missing,
         };
     }
 }

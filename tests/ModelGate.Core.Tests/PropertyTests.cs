@@ -189,15 +189,13 @@ public class PropertyTests
         ResampleWeights.Fill(9, 2, counts);
         foreach (var weights in new[] { Enumerable.Repeat((byte)1, model.RowCount).ToArray(), counts })
         {
-            var all = new double[sliced.OutputCount];
-            sliced.Evaluate(weights, all);
+            var all = Resampled(sliced, weights);
             for (var g = 0; g < 2; g++)
             {
                 var rows = Enumerable.Range(0, model.RowCount).Where(i => groupOf[i] == g).ToArray();
                 var scores = rows.SelectMany(i => model.Predictions.Scores.Skip(i * k).Take(k)).ToArray();
                 var alone = new MetricSet(new ScoredModel(model.Task, [.. rows.Select(i => model.Labels![i])], new Predictions(scores, rows.Length, k), model.Threshold), requests);
-                var expected = new double[alone.OutputCount];
-                alone.Evaluate(rows.Select(i => weights[i]).ToArray(), expected);
+                var expected = Resampled(alone, rows.Select(i => weights[i]).ToArray());
                 for (var r = 0; r < requests.Length; r++)
                 {
                     var got = all[((g + 1) * requests.Length) + r];
@@ -238,10 +236,8 @@ public class PropertyTests
         ResampleWeights.Fill(5, 3, counts);
         ResampleWeights.Fill(5, 3, weights);
         Assert.Equal(counts.Select(c => (double)c), weights);
-        var fromCounts = new double[set.OutputCount];
-        var fromWeights = new double[set.OutputCount];
-        set.Evaluate(counts, fromCounts);
-        set.Evaluate(weights, fromWeights.AsSpan());
+        var fromCounts = Resampled(set, counts);
+        var fromWeights = Resampled(set, weights);
         for (var r = 0; r < requests.Length; r++)
         {
             ReferenceData.Close(fromWeights[r], fromCounts[r], 1e-12, requests[r].Metric);
@@ -327,5 +323,20 @@ public class PropertyTests
         Assert.Equal(1, matrix[0, 1]);
         Assert.Equal(1, matrix[1, 0]);
         Assert.Equal(1, matrix[1, 1]);
+    }
+
+    // The resampling path for one set of weights (NaN for undefined), with the canonical copy it reads.
+    private static double[] Resampled<T>(MetricSet set, T[] weights)
+        where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        var canonical = new T[set.NeedsCanonical ? weights.Length : 0];
+        if (set.NeedsCanonical)
+        {
+            set.Model.ToCanonical<T>(weights, canonical);
+        }
+
+        var output = new double[set.OutputCount];
+        set.Evaluate<T>(weights, canonical, output, null);
+        return output;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ModelGate.Core;
 
 namespace ModelGate.Data.Tests;
 
@@ -19,7 +20,7 @@ public sealed class DatasetTests
         var lines = File.ReadAllLines(path);
         var header = lines[0].Split(',');
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
-        var holdout = HoldoutReader.Read(path, new HoldoutReadOptions { Missing = MissingPolicy.PassNaN });
+        var holdout = HoldoutReader.Read(path, new HoldoutReadOptions { Missing = MissingPolicy.Nan });
 
         Assert.Equal(header, holdout.FileColumns);
         Assert.Equal(rows.Length, holdout.RowCount);
@@ -53,7 +54,7 @@ public sealed class DatasetTests
     {
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataFiles.Datasets, "expected.json")));
         var file = expected.RootElement.GetProperty(name);
-        var holdout = HoldoutReader.Read(Path.Combine(DataFiles.Datasets, name), new HoldoutReadOptions { Missing = MissingPolicy.PassNaN });
+        var holdout = HoldoutReader.Read(Path.Combine(DataFiles.Datasets, name), new HoldoutReadOptions { Missing = MissingPolicy.Nan });
         Assert.Equal(file.GetProperty("rows").GetInt32(), holdout.RowCount);
         Assert.Equal(file.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!), holdout.FileColumns);
         foreach (var stat in file.GetProperty("stats").EnumerateObject())

@@ -1,6 +1,7 @@
 using System.Text;
 using ModelGate.Core.Errors;
 using ModelGate.Data.Labels;
+using ModelGate.Core;
 
 namespace ModelGate.Data.Tests;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ModelGate.Core;
 
 namespace ModelGate.Data.Tests;
 

@@ -1,6 +1,7 @@
 using ModelGate.Core.Errors;
 using System.Globalization;
 using System.Security.Cryptography;
+using ModelGate.Core;
 
 namespace ModelGate.Data.Tests;
 
@@ -19,7 +20,7 @@ public sealed class ParquetReaderTests : IDisposable
     private static string Fixture(string name) => Path.Combine(RepoPaths.Root, "tests", "fixtures", "parquet", name);
 
     private static Holdout ReadAll(string path, HoldoutReadOptions? options = null) =>
-        HoldoutReader.Read(path, options ?? new HoldoutReadOptions { Missing = MissingPolicy.PassNaN });
+        HoldoutReader.Read(path, options ?? new HoldoutReadOptions { Missing = MissingPolicy.Nan });
 
     [Theory]
     [InlineData("snappy")]
@@ -28,7 +29,7 @@ public sealed class ParquetReaderTests : IDisposable
     public void Every_type_reads_with_its_nulls_across_row_groups_and_codecs(string codec)
     {
         var path = Fixture($"types.{codec}.parquet");
-        var holdout = ReadAll(path, new HoldoutReadOptions { Missing = MissingPolicy.PassNaN, RowIdColumn = "row_id" });
+        var holdout = ReadAll(path, new HoldoutReadOptions { Missing = MissingPolicy.Nan, RowIdColumn = "row_id" });
         Assert.Equal(new HoldoutFileKind(HoldoutFormat.Parquet, false), holdout.Kind);
         Assert.Equal(["row_id", "i32", "i64", "f32", "f64", "flag", "name", "amount", "day", "ts", "label"], holdout.FileColumns);
         Assert.Equal(Rows, holdout.RowCount);
@@ -87,7 +88,7 @@ public sealed class ParquetReaderTests : IDisposable
     public void Chunks_cross_row_groups_and_concatenate_to_the_whole_table()
     {
         var path = Fixture("types.zstd.parquet");
-        var options = new HoldoutReadOptions { Columns = ["f64", "label", "name"], Missing = MissingPolicy.PassNaN, ChunkRows = 1500 };
+        var options = new HoldoutReadOptions { Columns = ["f64", "label", "name"], Missing = MissingPolicy.Nan, ChunkRows = 1500 };
         using var reader = HoldoutReader.Open(path, options);
         var chunks = reader.ReadChunks().ToList();
         Assert.Equal([1500, 1500, 1500, 500], chunks.Select(c => c.RowCount));
@@ -122,7 +123,7 @@ public sealed class ParquetReaderTests : IDisposable
         var holdout = ReadAll(Fixture("types.gzip.parquet"), new HoldoutReadOptions
         {
             Columns = ["label", "i32", "flag"],
-            Missing = MissingPolicy.PassNaN,
+            Missing = MissingPolicy.Nan,
             ColumnKinds = new Dictionary<string, ColumnKind> { ["label"] = ColumnKind.Text, ["i32"] = ColumnKind.Number, ["flag"] = ColumnKind.Text },
         });
         Assert.Equal(ColumnKind.Text, holdout.Column("label").Kind);

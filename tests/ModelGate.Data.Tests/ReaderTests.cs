@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ModelGate.Core;
 
 namespace ModelGate.Data.Tests;
 
@@ -57,7 +58,7 @@ public sealed class ReaderTests : IDisposable
     public void Jsonl_escapes_nulls_and_absent_keys()
     {
         var path = files.Write("e.jsonl", "{\"n\\u0061me\": \"a\\\"b\\u00e9\", \"v\": null}\n{\"v\": 3}\n");
-        var holdout = Read(path, new HoldoutReadOptions { Missing = MissingPolicy.PassNaN });
+        var holdout = Read(path, new HoldoutReadOptions { Missing = MissingPolicy.Nan });
         Assert.Equal(["a\"b\u00e9", null], holdout.GetText("name"));
         Assert.Equal(1, holdout.MissingCounts["v"]);
         Assert.Equal(1, holdout.MissingCounts["name"]);
@@ -121,7 +122,7 @@ public sealed class ReaderTests : IDisposable
     public void Missing_values_are_counted_and_passed_as_nan()
     {
         var path = files.Write("m.csv", "a,b,s\n1,,x\nNA,2,\nNaN,null,y\n4,5,z\n");
-        var holdout = Read(path, new HoldoutReadOptions { Missing = MissingPolicy.PassNaN });
+        var holdout = Read(path, new HoldoutReadOptions { Missing = MissingPolicy.Nan });
         Assert.Equal(2, holdout.MissingCounts["a"]);
         Assert.Equal(2, holdout.MissingCounts["b"]);
         Assert.Equal(1, holdout.MissingCounts["s"]);
@@ -222,7 +223,7 @@ public sealed class ReaderTests : IDisposable
         }
 
         var path = files.Write("k.csv", text.ToString());
-        var options = new HoldoutReadOptions { ChunkRows = 300, InferenceRows = 100, RowIdColumn = "id", Missing = MissingPolicy.PassNaN };
+        var options = new HoldoutReadOptions { ChunkRows = 300, InferenceRows = 100, RowIdColumn = "id", Missing = MissingPolicy.Nan };
         var whole = Read(path, options);
         using var stream = HoldoutReader.Open(path, options);
         var keep = new HashSet<string>(["g", "x", "b", "n"], StringComparer.Ordinal);

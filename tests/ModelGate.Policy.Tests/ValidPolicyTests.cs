@@ -38,7 +38,7 @@ public sealed class ValidPolicyTests
         var input = Assert.Single(p.Data.Inputs.Inputs);
         Assert.Equal("input", input.Name);
         Assert.Equal(["age", "employed", "citizen", "checks", "year", "colour_white", "sex_male"], input.Columns);
-        Assert.Equal(MissingValues.Fail, p.Data.Missing);
+        Assert.Equal(MissingPolicy.Fail, p.Data.Missing);
         Assert.Equal(ColumnType.Numeric, p.Data.ColumnTypes["year"]);
         Assert.Equal(["age", "year", "checks"], p.Report.ShowColumns);
     }
@@ -186,7 +186,7 @@ public sealed class ValidPolicyTests
         var credit = TestPolicies.LoadValid(Path.Combine(Valid, "per-column-credit.yml"));
         Assert.True(credit.Data.Inputs.PerColumn);
         Assert.Null(credit.Data.Inputs.PerColumnColumns);
-        Assert.Equal(("yes", ScoresKind.Label, MissingValues.Nan), (credit.Models.PositiveClass, credit.Models.Scores, credit.Data.Missing));
+        Assert.Equal(("yes", ScoresKind.Label, MissingPolicy.Nan), (credit.Models.PositiveClass, credit.Models.Scores, credit.Data.Missing));
 
         var minimal = TestPolicies.LoadValid(Path.Combine(Valid, "minimal.yml"));
         Assert.True(minimal.Data.Inputs.AllFeatures);

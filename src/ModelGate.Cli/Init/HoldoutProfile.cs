@@ -1,6 +1,7 @@
 using ModelGate.Core.Text;
 using System.Globalization;
 using ModelGate.Data;
+using ModelGate.Core;
 
 namespace ModelGate.Cli.Init;
 
@@ -42,7 +43,7 @@ internal sealed class HoldoutProfile
     public static HoldoutProfile Read(string path)
     {
         var header = HoldoutReader.ReadColumnNames(path);
-        var holdout = HoldoutReader.Read(path, new HoldoutReadOptions { Columns = header, Missing = MissingPolicy.PassNaN });
+        var holdout = HoldoutReader.Read(path, new HoldoutReadOptions { Columns = header, Missing = MissingPolicy.Nan });
         var columns = header.Select(name => Profile(holdout.Column(name), holdout.RowCount)).ToList();
         return new HoldoutProfile(columns, holdout.RowCount);
     }

@@ -93,6 +93,9 @@ internal sealed class Binning
 
     public int Size => 3 * Bins * _bin.Length;
 
+    /// <summary>The sums a binning of <paramref name="kind"/> takes in a slot: weight, Σ value, Σ outcome per bin and class column.</summary>
+    public static int SizeOf(BinningKind kind, int bins, int classes) => 3 * bins * (kind == BinningKind.Classwise ? classes : 1);
+
     public static int EqualWidthBin(double value, int bins) => Math.Clamp((int)(value * bins), 0, bins - 1);
 
     public void Add(double[] sums, int slotBase, int row, double w)

@@ -9,7 +9,7 @@ namespace ModelGate.Core.Metrics;
 /// halves on AVX2). Resample
 /// counts come interleaved (byte b of row i's 64-bit word is resample b's count), so one load gives a row's eight
 /// counts; every sum then adds eight lanes at once, and the AUC pass keeps eight exact integer sums side by side.
-/// Each lane computes exactly what <see cref="Evaluate(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{double}, PassMemo?)"/>
+/// Each lane computes exactly what <see cref="Evaluate{T}(ReadOnlySpan{T}, ReadOnlySpan{T}, Span{double}, PassMemo?)"/>
 /// computes for that resample, in the same order and with the same roundings, so results do not depend on the path.
 /// </summary>
 internal sealed partial class MetricSet
@@ -92,7 +92,7 @@ internal sealed partial class MetricSet
                 for (var slot = 0; slot < Slots; slot++)
                 {
                     memos[b].TryGet(_passes[column][slot], out var auc);
-                    lane[slot * _stride] = auc.PositiveWeight + auc.NegativeWeight;
+                    lane[(slot * _stride) + MetricSetLayout.Total] = auc.PositiveWeight + auc.NegativeWeight;
                 }
             }
 
@@ -165,7 +165,7 @@ internal sealed partial class MetricSet
                 sums[b + brierOffset] += w * Vector512.Create(brier[i]);
             }
 
-            if (trueRank is not null && trueRank[i] < 5)
+            if (trueRank is not null && trueRank[i] < MetricSetLayout.TopKRanks)
             {
                 sums[b + topKOffset + trueRank[i]] += w;
             }

@@ -6,7 +6,7 @@ namespace ModelGate.Core.Metrics;
 /// Computes a list of metrics of one model over the whole holdout and, optionally, every group of one slice, for any
 /// row weights: additive quantities (confusion matrix, log loss, Brier, calibration bins, regression sums) in one
 /// pass over the rows, order-based ones (ROC AUC, average precision, median) in one pass over pre-sorted rows.
-/// The unit of work of the bootstrap: thread-safe, allocation-light.
+/// The unit of work of the bootstrap: thread-safe, allocation-light. Where each sum sits: <see cref="MetricSetLayout"/>.
 /// </summary>
 internal sealed partial class MetricSet
 {
@@ -14,11 +14,8 @@ internal sealed partial class MetricSet
     private readonly MetricRequest[] _requests;
     private readonly int[]? _groupOf;
     private readonly int _k;
+    private readonly MetricSetLayout _layout;
     private readonly int _stride;
-    private readonly int _confusionOffset;
-    private readonly int _logLossOffset;
-    private readonly int _brierOffset;
-    private readonly int _topKOffset;
     private readonly int[]? _cell;
     private readonly bool _needConfusion;
     private readonly bool _needLogLoss;
@@ -30,6 +27,8 @@ internal sealed partial class MetricSet
     private readonly bool _needAveragePrecision;
     private readonly List<Binning> _binnings = [];
     private readonly int[] _binningOf;
+
+    // Ranked passes by the model's column (a class, or ScoredModel.AbsoluteErrorColumn), one per slot.
     private readonly Dictionary<int, RankedPass[]> _passes = [];
 
     /// <summary>Prepares the metrics; <paramref name="slice"/> adds one slot per group after the overall slot.</summary>
@@ -73,21 +72,7 @@ internal sealed partial class MetricSet
         Blockable = !isRegression;
         _needAuc = _requests.Any(r => r.Kind is MetricKind.RocAuc or MetricKind.RocAucWeighted);
         _needAveragePrecision = _requests.Any(r => r.Kind == MetricKind.AveragePrecision);
-        var offset = 1;
-        if (!isRegression)
-        {
-            _confusionOffset = offset;
-            offset += _k * _k;
-            _logLossOffset = offset++;
-            _brierOffset = offset++;
-            _topKOffset = offset;
-            offset += 5;
-        }
-        else
-        {
-            offset += 5;
-        }
-
+        var binningSpecs = new List<(BinningKind Kind, int Bins)>();
         for (var r = 0; r < _requests.Length; r++)
         {
             var kind = _requests[r].Kind;
@@ -107,19 +92,23 @@ internal sealed partial class MetricSet
 
             var bins = _requests[r].Bins;
             ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
-            var existing = _binnings.FindIndex(b => b.Kind == binningKind && b.Bins == bins);
+            var existing = binningSpecs.IndexOf((binningKind.Value, bins));
             if (existing < 0)
             {
-                var binning = new Binning(binningKind.Value, bins, offset, model);
-                offset += binning.Size;
-                _binnings.Add(binning);
-                existing = _binnings.Count - 1;
+                binningSpecs.Add((binningKind.Value, bins));
+                existing = binningSpecs.Count - 1;
             }
 
             _binningOf[r] = existing;
         }
 
-        _stride = offset;
+        _layout = MetricSetLayout.For(model.Task, _k, [.. binningSpecs.Select(b => Binning.SizeOf(b.Kind, b.Bins, _k))]);
+        for (var j = 0; j < binningSpecs.Count; j++)
+        {
+            _binnings.Add(new Binning(binningSpecs[j].Kind, binningSpecs[j].Bins, _layout.BinningOffsets[j], model));
+        }
+
+        _stride = _layout.Stride;
         if (_needConfusion)
         {
             _cell = model.ConfusionCell;
@@ -155,42 +144,29 @@ internal sealed partial class MetricSet
     /// <summary>Whether some metric reads weights in the model's canonical order (ranked passes: AUC, AP, medians).</summary>
     public bool NeedsCanonical => _passes.Count > 0;
 
-    /// <summary>Computes every metric in every slot for the given row weights (undefined values get their reason).</summary>
-    public void Evaluate(ReadOnlySpan<double> weights, Span<MetricValue> output) => Evaluate<double>(weights, output);
-
-    /// <summary>Like <see cref="Evaluate(ReadOnlySpan{double}, Span{MetricValue})"/> with byte resample counts as weights.</summary>
-    public void Evaluate(ReadOnlySpan<byte> counts, Span<double> output)
+    /// <summary>Point values: every metric in every slot for the given row weights (undefined values get their reason).</summary>
+    public void Evaluate(ReadOnlySpan<double> weights, Span<MetricValue> output)
     {
-        var values = new MetricValue[OutputCount];
-        Evaluate(counts, values);
-        Values(values, output);
+        var canonical = new double[NeedsCanonical ? weights.Length : 0];
+        if (NeedsCanonical && weights.Length == _model.RowCount)
+        {
+            _model.ToCanonical(weights, canonical);
+        }
+
+        EvaluateValues(weights, canonical, output, null);
     }
 
     /// <summary>
-    /// The bootstrap's path: resample counts by row, the same counts in the model's canonical order (see
-    /// <see cref="ScoredModel.ToCanonical{T}"/>; empty when <see cref="NeedsCanonical"/> is false), NaN for undefined.
-    /// <paramref name="memo"/> shares passes over all rows between the sets of one resample.
+    /// The resampling path, NaN for undefined: weights by row (the bootstrap's byte resample counts, or real-valued
+    /// weights), the same weights in the model's canonical order (see <see cref="ScoredModel.ToCanonical{T}"/>; empty
+    /// when <see cref="NeedsCanonical"/> is false). <paramref name="memo"/> shares passes over all rows between the sets
+    /// of one resample.
     /// </summary>
-    public void Evaluate(ReadOnlySpan<byte> counts, ReadOnlySpan<byte> canonicalCounts, Span<double> output, PassMemo? memo)
+    public void Evaluate<T>(ReadOnlySpan<T> weights, ReadOnlySpan<T> canonicalWeights, Span<double> output, PassMemo? memo)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var values = new MetricValue[OutputCount];
-        Evaluate<byte>(counts, canonicalCounts, values, memo);
-        Values(values, output);
-    }
-
-    /// <summary>Like <see cref="Evaluate(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{double}, PassMemo?)"/> for real-valued weights.</summary>
-    public void Evaluate(ReadOnlySpan<double> weights, ReadOnlySpan<double> canonicalWeights, Span<double> output, PassMemo? memo)
-    {
-        var values = new MetricValue[OutputCount];
-        Evaluate<double>(weights, canonicalWeights, values, memo);
-        Values(values, output);
-    }
-
-    /// <summary>Like <see cref="Evaluate(ReadOnlySpan{double}, Span{MetricValue})"/> but NaN for undefined (the resampling path).</summary>
-    public void Evaluate(ReadOnlySpan<double> weights, Span<double> output)
-    {
-        var values = new MetricValue[OutputCount];
-        Evaluate(weights, values);
+        EvaluateValues(weights, canonicalWeights, values, memo);
         Values(values, output);
     }
 
@@ -203,19 +179,7 @@ internal sealed partial class MetricSet
         }
     }
 
-    private void Evaluate<T>(ReadOnlySpan<T> weights, Span<MetricValue> output)
-        where T : unmanaged, System.Numerics.INumberBase<T>
-    {
-        var canonical = new T[NeedsCanonical ? weights.Length : 0];
-        if (NeedsCanonical && weights.Length == _model.RowCount)
-        {
-            _model.ToCanonical(weights, canonical);
-        }
-
-        Evaluate(weights, canonical, output, null);
-    }
-
-    private void Evaluate<T>(ReadOnlySpan<T> weights, ReadOnlySpan<T> canonical, Span<MetricValue> output, PassMemo? memo)
+    private void EvaluateValues<T>(ReadOnlySpan<T> weights, ReadOnlySpan<T> canonical, Span<MetricValue> output, PassMemo? memo)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
         if (weights.Length != _model.RowCount)
@@ -236,7 +200,7 @@ internal sealed partial class MetricSet
             for (var slot = 0; slot < Slots; slot++)
             {
                 var (_, positive, negative) = Auc(_passes[column][slot], canonical, memo);
-                sums[slot * _stride] = positive + negative;
+                sums[(slot * _stride) + MetricSetLayout.Total] = positive + negative;
             }
         }
         else
@@ -291,7 +255,7 @@ internal sealed partial class MetricSet
                 sums[b + brierOffset] += w * brier[i];
             }
 
-            if (trueRank is not null && trueRank[i] < 5)
+            if (trueRank is not null && trueRank[i] < MetricSetLayout.TopKRanks)
             {
                 sums[b + topKOffset + trueRank[i]] += w;
             }
@@ -332,13 +296,13 @@ internal sealed partial class MetricSet
             _stride,
             Slots * _stride,
             _needConfusion ? _cell : null,
-            _confusionOffset,
+            _layout.Confusion,
             _needLogLoss ? m.LogLossRows : null,
-            _logLossOffset,
+            _layout.LogLoss,
             _needBrier ? m.BrierRows : null,
-            _brierOffset,
+            _layout.Brier,
             _needTopK ? m.TrueRankRows : null,
-            _topKOffset,
+            _layout.TopK,
             first?.Bin,
             first?.Value,
             first?.Outcome,
@@ -388,12 +352,12 @@ internal sealed partial class MetricSet
                 var b = s == 0 ? 0 : (groupOf![i] + 1) * stride;
                 var e = error[i];
                 var y = targets[i];
-                sums[b] += w;
-                sums[b + 1] += w * absolute[i];
-                sums[b + 2] += w * e * e;
-                sums[b + 3] += w * y;
-                sums[b + 4] += w * y * y;
-                sums[b + 5] += w * percentage[i];
+                sums[b + MetricSetLayout.Total] += w;
+                sums[b + MetricSetLayout.AbsoluteError] += w * absolute[i];
+                sums[b + MetricSetLayout.SquaredError] += w * e * e;
+                sums[b + MetricSetLayout.Target] += w * y;
+                sums[b + MetricSetLayout.SquaredTarget] += w * y * y;
+                sums[b + MetricSetLayout.AbsolutePercentageError] += w * percentage[i];
             }
         }
     }
@@ -402,7 +366,7 @@ internal sealed partial class MetricSet
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
         var request = _requests[r];
-        var total = s[0];
+        var total = s[MetricSetLayout.Total];
         if (total <= 0)
         {
             return MetricValue.Undefined(slot == 0 ? "no rows" : "empty group");
@@ -413,30 +377,30 @@ internal sealed partial class MetricSet
         {
             return kind switch
             {
-                MetricKind.Mae => MetricValue.Of(s[1] / total),
-                MetricKind.Mse => MetricValue.Of(s[2] / total),
-                MetricKind.Rmse => MetricValue.Of(Math.Sqrt(s[2] / total)),
-                MetricKind.Mape => MetricValue.Of(s[5] / total),
-                MetricKind.R2 => RegressionFormulas.R2(total, s[2], s[3], s[4]),
-                MetricKind.MedianAbsoluteError => MetricValue.Of(_passes[-1][slot].Median(weights, i => _model.AbsoluteErrorRows![i])),
-                MetricKind.MaxError => MetricValue.Of(_passes[-1][slot].Max(weights, i => _model.AbsoluteErrorRows![i])),
+                MetricKind.Mae => MetricValue.Of(s[MetricSetLayout.AbsoluteError] / total),
+                MetricKind.Mse => MetricValue.Of(s[MetricSetLayout.SquaredError] / total),
+                MetricKind.Rmse => MetricValue.Of(Math.Sqrt(s[MetricSetLayout.SquaredError] / total)),
+                MetricKind.Mape => MetricValue.Of(s[MetricSetLayout.AbsolutePercentageError] / total),
+                MetricKind.R2 => RegressionFormulas.R2(total, s[MetricSetLayout.SquaredError], s[MetricSetLayout.Target], s[MetricSetLayout.SquaredTarget]),
+                MetricKind.MedianAbsoluteError => MetricValue.Of(_passes[ScoredModel.AbsoluteErrorColumn][slot].Median(weights, i => _model.AbsoluteErrorRows![i])),
+                MetricKind.MaxError => MetricValue.Of(_passes[ScoredModel.AbsoluteErrorColumn][slot].Max(weights, i => _model.AbsoluteErrorRows![i])),
                 _ => throw new InvalidOperationException($"{request.Metric} is not a regression metric."),
             };
         }
 
         var binary = _model.Task == TaskKind.Binary;
-        var confusion = _needConfusion ? s.Slice(_confusionOffset, _k * _k) : default;
+        var confusion = _needConfusion ? s.Slice(_layout.Confusion, _k * _k) : default;
         switch (kind)
         {
             case MetricKind.LogLoss:
-                return MetricValue.Of(s[_logLossOffset] / total);
+                return MetricValue.Of(s[_layout.LogLoss] / total);
             case MetricKind.Brier:
-                return MetricValue.Of(s[_brierOffset] / total);
+                return MetricValue.Of(s[_layout.Brier] / total);
             case MetricKind.TopK:
                 var hits = 0.0;
-                for (var rank = 0; rank < Math.Min(request.TopK, 5); rank++)
+                for (var rank = 0; rank < Math.Min(request.TopK, MetricSetLayout.TopKRanks); rank++)
                 {
-                    hits += s[_topKOffset + rank];
+                    hits += s[_layout.TopK + rank];
                 }
 
                 return request.TopK >= _k ? MetricValue.Undefined($"top-{request.TopK} accuracy needs more than {request.TopK} classes") : MetricValue.Of(hits / total);
@@ -543,7 +507,7 @@ internal sealed partial class MetricSet
         return kind switch
         {
             MetricKind.RocAuc or MetricKind.RocAucWeighted or MetricKind.AveragePrecision => binary ? [1] : Enumerable.Range(0, _k),
-            MetricKind.MedianAbsoluteError or MetricKind.MaxError => [-1],
+            MetricKind.MedianAbsoluteError or MetricKind.MaxError => [ScoredModel.AbsoluteErrorColumn],
             _ => [],
         };
     }

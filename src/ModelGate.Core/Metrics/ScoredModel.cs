@@ -230,9 +230,12 @@ internal sealed class ScoredModel
         return Predictions.Scores[(row * c) + k];
     }
 
+    /// <summary>The column number <see cref="Order"/>, <see cref="OrderKey"/> and the ranked passes give a regression model's absolute error.</summary>
+    public const int AbsoluteErrorColumn = -1;
+
     /// <summary>
     /// Row indices sorted ascending by the score of class <paramref name="column"/> (ties by row index);
-    /// column -1 sorts regression rows by absolute error. Sorted once and cached.
+    /// <see cref="AbsoluteErrorColumn"/> sorts regression rows by absolute error. Sorted once and cached.
     /// </summary>
     public IReadOnlyList<int> Order(int column) => OrderRows(column);
 
@@ -255,12 +258,12 @@ internal sealed class ScoredModel
 
     /// <summary>
     /// The score column whose order is this model's canonical order: P(positive) for binary, class 0 for multiclass,
-    /// the absolute error for regression (-1).
+    /// the absolute error for regression (<see cref="AbsoluteErrorColumn"/>).
     /// </summary>
     public int CanonicalColumn => Task switch
     {
         TaskKind.Binary => 1,
-        TaskKind.Regression => -1,
+        TaskKind.Regression => AbsoluteErrorColumn,
         _ => 0,
     };
 

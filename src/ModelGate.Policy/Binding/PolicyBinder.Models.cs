@@ -14,7 +14,7 @@ internal sealed partial class PolicyBinder
     public static readonly string[] InputKeys = ["columns", "shape"];
 
     private static readonly (string, ScoresKind)[] ScoreKinds = [("auto", ScoresKind.Auto), ("probabilities", ScoresKind.Probabilities), ("logits", ScoresKind.Logits), ("label", ScoresKind.Label)];
-    private static readonly (string, MissingValues)[] MissingKinds = [("fail", MissingValues.Fail), ("drop", MissingValues.Drop), ("nan", MissingValues.Nan)];
+    private static readonly (string, MissingPolicy)[] MissingKinds = [("fail", MissingPolicy.Fail), ("drop", MissingPolicy.Drop), ("nan", MissingPolicy.Nan)];
     private static readonly (string, ColumnType)[] ColumnTypes = [("numeric", ColumnType.Numeric), ("text", ColumnType.Text)];
 
     private ModelsConfig? BindModels(MappingNode root)
@@ -95,7 +95,7 @@ internal sealed partial class PolicyBinder
             RejectLabelAsInput(label);
         }
 
-        var missing = _read.Choice(map, "missing", MissingKinds) ?? MissingValues.Fail;
+        var missing = _read.Choice(map, "missing", MissingKinds) ?? MissingPolicy.Fail;
         var types = new Dictionary<string, ColumnType>(StringComparer.Ordinal);
         if (_read.Map(map["column_types"], "column_types") is { } typeMap)
         {

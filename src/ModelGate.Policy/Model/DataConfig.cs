@@ -1,3 +1,5 @@
+using ModelGate.Core;
+
 namespace ModelGate.Policy.Model;
 
 /// <summary>The holdout (and optional train sample) and how their columns are used.</summary>
@@ -16,5 +18,5 @@ internal sealed record DataConfig(
     string? Id,
     string? Weight,
     InputsMapping Inputs,
-    MissingValues Missing,
+    MissingPolicy Missing,
     IReadOnlyDictionary<string, ColumnType> ColumnTypes);
