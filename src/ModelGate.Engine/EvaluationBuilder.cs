@@ -9,7 +9,6 @@ using ModelGate.Policy.Model;
 
 namespace ModelGate.Engine;
 
-using Policy = ModelGate.Policy.Model.Policy;
 
 /// <summary>Turns the holdout and both models' scores into the columns Core judges.</summary>
 internal static class EvaluationBuilder
@@ -18,7 +17,7 @@ internal static class EvaluationBuilder
     internal sealed record Labelled(int[]? ClassLabels, double[]? Targets, IReadOnlyList<string> ClassNames, Predictions Candidate, Predictions? Baseline);
 
     /// <summary>Encodes the label column and lines both models' class order up with it.</summary>
-    public static Labelled Label(Policy policy, Holdout holdout, ScoredPredictions candidate, ScoredPredictions? baseline)
+    public static Labelled Label(GatePolicy policy, Holdout holdout, ScoredPredictions candidate, ScoredPredictions? baseline)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(holdout);
@@ -46,7 +45,7 @@ internal static class EvaluationBuilder
     }
 
     /// <summary>Group keys for every slice the policy defines.</summary>
-    public static Dictionary<string, SliceColumn> Slices(Policy policy, Holdout holdout)
+    public static Dictionary<string, SliceColumn> Slices(GatePolicy policy, Holdout holdout)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(holdout);
@@ -64,7 +63,7 @@ internal static class EvaluationBuilder
     }
 
     /// <summary>Row masks for every safety set.</summary>
-    public static Dictionary<string, bool[]> SafetySets(Policy policy, Holdout holdout)
+    public static Dictionary<string, bool[]> SafetySets(GatePolicy policy, Holdout holdout)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(holdout);

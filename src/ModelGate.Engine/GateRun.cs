@@ -18,7 +18,6 @@ using ModelGate.Reports.Files;
 
 namespace ModelGate.Engine;
 
-using Policy = ModelGate.Policy.Model.Policy;
 
 /// <summary>
 /// One run of the gate, step by step: policy, holdout, models, scores, verdicts, report files. The CLI, the tests and
@@ -125,7 +124,7 @@ internal static class GateRun
     }
 
     // The train sample takes the holdout's path: streamed through the same scorer, reading only the model inputs and the label.
-    private static async Task<(TrainSample Sample, Holdout File)?> Train(Policy policy, OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, ScoreRequest request,
+    private static async Task<(TrainSample Sample, Holdout File)?> Train(GatePolicy policy, OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, ScoreRequest request,
         ResourceLimits limits, IRunLog log, CancellationToken cancellation)
     {
         if (policy.Data.Train is not { } path || !policy.Checks.OfType<GeneralizationGapCheckSpec>().Any())
@@ -149,7 +148,7 @@ internal static class GateRun
         return (new TrainSample(labelled.ClassLabels, labelled.Targets, labelled.Candidate), train);
     }
 
-    private static ModelMeasurements Measure(Policy policy, (OnnxModel Session, ModelFiles Files) candidateModel, (OnnxModel Session, ModelFiles Files)? baselineModel,
+    private static ModelMeasurements Measure(GatePolicy policy, (OnnxModel Session, ModelFiles Files) candidateModel, (OnnxModel Session, ModelFiles Files)? baselineModel,
         ModelGate.Onnx.Inputs.PreparedInputs candidateInputs, ModelGate.Onnx.Inputs.PreparedInputs? baselineInputs, IRunLog log)
     {
         var candidate = candidateModel.Session;
@@ -166,7 +165,7 @@ internal static class GateRun
         return new ModelMeasurements(candidateModel.Files.TotalBytes, baselineModel?.Files.TotalBytes, candidateLatency, baselineLatency);
     }
 
-    private static RunFacts Facts(GateRequest request, Policy policy, Holdout holdout, Holdout? train, (OnnxModel Session, ModelFiles Files) candidateModel,
+    private static RunFacts Facts(GateRequest request, GatePolicy policy, Holdout holdout, Holdout? train, (OnnxModel Session, ModelFiles Files) candidateModel,
         (OnnxModel Session, ModelFiles Files)? baselineModel, OnnxRuntime runtime)
     {
         string Show(string path) => ReportComposer.DisplayPath(path, request.WorkingDirectory);

@@ -4,7 +4,6 @@ using ModelGate.Policy.Model;
 
 namespace ModelGate.Engine;
 
-using Policy = ModelGate.Policy.Model.Policy;
 
 /// <summary>
 /// The columns a run needs from the holdout (inputs, label, id, weight, slices, filters, report columns), so only
@@ -19,7 +18,7 @@ using Policy = ModelGate.Policy.Model.Policy;
 internal sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IReadOnlyList<string> Features, IReadOnlyList<string> AfterScoring)
 {
     /// <summary>Works out the columns from the policy and the file's header.</summary>
-    public static HoldoutColumnsNeeded For(Policy policy, IReadOnlyList<string> header, IReadOnlyList<ModelInputPlan> inputs)
+    public static HoldoutColumnsNeeded For(GatePolicy policy, IReadOnlyList<string> header, IReadOnlyList<ModelInputPlan> inputs)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(header);
@@ -77,7 +76,7 @@ internal sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IRead
     /// The columns of the train sample: the model inputs and the label, all the generalization gap reads (slices,
     /// weights, filters and report columns are the holdout's).
     /// </summary>
-    public static HoldoutColumnsNeeded ForTrain(Policy policy, IReadOnlyList<ModelInputPlan> inputs)
+    public static HoldoutColumnsNeeded ForTrain(GatePolicy policy, IReadOnlyList<ModelInputPlan> inputs)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(inputs);
@@ -87,7 +86,7 @@ internal sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IRead
     }
 
     /// <summary>Reading options for these columns.</summary>
-    public HoldoutReadOptions ToReadOptions(Policy policy, ResourceLimits? limits = null, bool withRowIds = true)
+    public HoldoutReadOptions ToReadOptions(GatePolicy policy, ResourceLimits? limits = null, bool withRowIds = true)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var kinds = policy.Data.ColumnTypes.ToDictionary(

@@ -1,9 +1,9 @@
 using System.Globalization;
 using ModelGate.Policy;
+using ModelGate.Policy.Model;
 
 namespace ModelGate.Engine;
 
-using Policy = ModelGate.Policy.Model.Policy;
 
 /// <summary>
 /// The one way a policy is loaded, by <c>validate</c> and <c>check</c> alike: load and validate it, report each warning
@@ -13,7 +13,7 @@ internal static class PolicyFile
 {
     /// <summary>Loads the policy at <paramref name="path"/> (absolute); <paramref name="today"/> decides which waivers have expired.</summary>
     /// <exception cref="ModelGate.Policy.Diagnostics.PolicyException">The policy has errors.</exception>
-    public static Policy Load(string path, DateOnly today, PolicyLoadOptions options, IRunLog log)
+    public static GatePolicy Load(string path, DateOnly today, PolicyLoadOptions options, IRunLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
         var loaded = PolicyLoader.Load(path, today, options);

@@ -2,7 +2,6 @@ using ModelGate.Policy.Model;
 
 namespace ModelGate.Engine;
 
-using Policy = ModelGate.Policy.Model.Policy;
 
 /// <summary>Command-line flags win over the policy's values (paths are absolute: the caller resolves them against its working folder).</summary>
 internal sealed record PolicyOverrides
@@ -35,7 +34,7 @@ internal sealed record PolicyOverrides
     public string? BaselineVersion { get; init; }
 
     /// <summary>The policy with the flags applied.</summary>
-    public static Policy Apply(Policy policy, PolicyOverrides options)
+    public static GatePolicy Apply(GatePolicy policy, PolicyOverrides options)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(options);

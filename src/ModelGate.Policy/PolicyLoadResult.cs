@@ -5,7 +5,7 @@ namespace ModelGate.Policy;
 /// <summary>The outcome of loading a policy: the policy when there were no errors, and every diagnostic (errors and warnings).</summary>
 /// <param name="Policy">The policy, or null when any error was found.</param>
 /// <param name="Diagnostics">All diagnostics, ordered by file, line and column.</param>
-internal sealed record PolicyLoadResult(Model.Policy? Policy, IReadOnlyList<PolicyDiagnostic> Diagnostics)
+internal sealed record PolicyLoadResult(Model.GatePolicy? Policy, IReadOnlyList<PolicyDiagnostic> Diagnostics)
 {
     /// <summary>True when the policy loaded (warnings allowed).</summary>
     public bool Succeeded => Policy is not null;
@@ -17,5 +17,5 @@ internal sealed record PolicyLoadResult(Model.Policy? Policy, IReadOnlyList<Poli
     public IReadOnlyList<PolicyDiagnostic> Warnings => [.. Diagnostics.Where(d => !d.IsError)];
 
     /// <summary>The policy, or a <see cref="PolicyException"/> listing every diagnostic.</summary>
-    public Model.Policy GetPolicyOrThrow() => Policy ?? throw new PolicyException(Diagnostics);
+    public Model.GatePolicy GetPolicyOrThrow() => Policy ?? throw new PolicyException(Diagnostics);
 }

@@ -27,7 +27,7 @@ internal static class PolicyLoader
         var sources = new List<string>();
         var paths = new PolicyPaths(path, options);
         var root = LoadChain(path, null, [], sources, diagnostics, paths, options);
-        Model.Policy? policy = null;
+        Model.GatePolicy? policy = null;
         if (root is not null && !diagnostics.Any(d => d.IsError))
         {
             policy = PolicyBinder.Bind(root, path, sources, today, diagnostics, paths, options);

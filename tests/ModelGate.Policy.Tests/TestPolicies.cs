@@ -23,7 +23,7 @@ internal sealed class TestPolicies : IDisposable
 
     public PolicyLoadResult Load(string text, string name = "modelgate.yml") => PolicyLoader.Load(Write(name, text), Today);
 
-    public static Model.Policy LoadValid(string path)
+    public static Model.GatePolicy LoadValid(string path)
     {
         var result = PolicyLoader.Load(path, Today);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));

@@ -9,7 +9,7 @@ public sealed class ValidPolicyTests
 {
     private static readonly string Valid = Path.Combine(TestPolicies.PoliciesFolder, "valid");
 
-    private static Model.Policy Complete() => TestPolicies.LoadValid(Path.Combine(Valid, "complete.yml"));
+    private static Model.GatePolicy Complete() => TestPolicies.LoadValid(Path.Combine(Valid, "complete.yml"));
 
     public static TheoryData<string> ValidFiles() => [.. Directory.GetFiles(Valid, "*.yml").Select(f => Path.GetFileName(f))];
 

@@ -6,6 +6,7 @@ using ModelGate.Engine;
 using ModelGate.GitHub.Actions;
 using ModelGate.GitHub.Comments;
 using ModelGate.GitHub.Rest;
+using ModelGate.Policy.Model;
 using ModelGate.Reports;
 
 namespace ModelGate.Cli.Check;
@@ -18,7 +19,7 @@ namespace ModelGate.Cli.Check;
 internal sealed class GitHubPublishing(CliConsole console, RunLog log)
 {
     /// <summary>Publishes and returns the exit code to use.</summary>
-    public async Task<int> PublishAsync(CheckOptions options, ModelGate.Policy.Model.Policy policy, GateResult result, ReportContext context, int exitCode, CancellationToken cancellation)
+    public async Task<int> PublishAsync(CheckOptions options, GatePolicy policy, GateResult result, ReportContext context, int exitCode, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(policy);

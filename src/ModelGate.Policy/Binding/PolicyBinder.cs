@@ -33,13 +33,13 @@ internal sealed partial class PolicyBinder
     }
 
     /// <summary>Binds the root mapping; null when any error was found (all of them are in <paramref name="diagnostics"/>).</summary>
-    public static Model.Policy? Bind(MappingNode root, string file, IReadOnlyList<string> sources, DateOnly today, List<PolicyDiagnostic> diagnostics, PolicyPaths paths, PolicyLoadOptions options)
+    public static Model.GatePolicy? Bind(MappingNode root, string file, IReadOnlyList<string> sources, DateOnly today, List<PolicyDiagnostic> diagnostics, PolicyPaths paths, PolicyLoadOptions options)
     {
         var binder = new PolicyBinder(new Reading(diagnostics), today, paths, options);
         return binder.BindRoot(root, file, sources);
     }
 
-    private Model.Policy? BindRoot(MappingNode root, string file, IReadOnlyList<string> sources)
+    private Model.GatePolicy? BindRoot(MappingNode root, string file, IReadOnlyList<string> sources)
     {
         _read.Keys(root, "the policy", TopKeys);
         _task = BindTask(root);
@@ -56,7 +56,7 @@ internal sealed partial class PolicyBinder
             return null;
         }
 
-        return new Model.Policy
+        return new Model.GatePolicy
         {
             File = file,
             Sources = sources,

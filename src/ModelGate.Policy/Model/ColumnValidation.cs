@@ -7,7 +7,7 @@ namespace ModelGate.Policy.Model;
 /// <summary>Checks the columns a policy names against a holdout header.</summary>
 internal static class ColumnValidation
 {
-    public static IReadOnlyList<PolicyDiagnostic> Validate(Policy policy, IReadOnlyCollection<string> header, string file = "holdout")
+    public static IReadOnlyList<PolicyDiagnostic> Validate(GatePolicy policy, IReadOnlyCollection<string> header, string file = "holdout")
     {
         ArgumentNullException.ThrowIfNull(header);
         var present = header.ToHashSet(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace ModelGate.Policy.Printing;
 /// <summary>The <c>checks:</c> list of a resolved policy.</summary>
 internal static class CheckPrinter
 {
-    public static void Print(Model.Policy policy, Action<int, string> line, Func<string, string> rel)
+    public static void Print(Model.GatePolicy policy, Action<int, string> line, Func<string, string> rel)
     {
         if (policy.Checks.Count == 0)
         {
@@ -32,7 +32,7 @@ internal static class CheckPrinter
         }
     }
 
-    private static void PrintOne(Model.Policy policy, CheckSpec spec, Action<int, string> line, Func<string, string> rel)
+    private static void PrintOne(Model.GatePolicy policy, CheckSpec spec, Action<int, string> line, Func<string, string> rel)
     {
         switch (spec)
         {

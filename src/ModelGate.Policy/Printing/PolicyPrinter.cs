@@ -12,7 +12,7 @@ namespace ModelGate.Policy.Printing;
 internal static class PolicyPrinter
 {
     /// <summary>The YAML text.</summary>
-    public static string Print(Model.Policy policy)
+    public static string Print(Model.GatePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var w = new YamlWriter();

@@ -9,7 +9,7 @@ namespace ModelGate.Policy.Model;
 /// A loaded, validated, immutable <c>modelgate.yml</c> (after <c>extends:</c> is resolved).
 /// Paths are absolute; checks are Core <see cref="CheckSpec"/>s with their waivers attached.
 /// </summary>
-internal sealed record Policy
+internal sealed record GatePolicy
 {
     /// <summary>The policy file as the user named it.</summary>
     public required string File { get; init; }
