@@ -52,6 +52,25 @@ public sealed class ParquetHoldoutTests
         Assert.Contains("write the file again", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Init_on_a_parquet_holdout_writes_a_policy_that_check_runs()
+    {
+        using var folder = new TempFolder("cli");
+        foreach (var model in new[] { "candidate.onnx", "baseline.onnx" })
+        {
+            File.Copy(RepoPaths.Example("breast-cancer", "models", model), folder.File(model));
+        }
+
+        File.Copy(RepoPaths.Path(Holdout), folder.File("holdout.parquet"));
+        var init = await CliHarness.RunAsync(["init", "--model", "candidate.onnx", "--baseline", "baseline.onnx", "--holdout", "holdout.parquet"], folder.Path);
+        Assert.True(init.ExitCode == ExitCodes.Passed, init.ToString());
+        Assert.Contains("label 'target'", init.Out + init.Error, StringComparison.Ordinal);
+
+        var check = await CliHarness.RunAsync(["check", "--policy", "modelgate.yml", "--out", "out", "--format", "json", "--allow-outside-root"], folder.Path);
+        Assert.True(check.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, check.ToString());
+        Assert.True(File.Exists(folder.File("out", "report.json")), check.ToString());
+    }
+
     /// <summary>Takes provenance.data (paths and hashes of the data files) out of the report, leaving every other field.</summary>
     private static JsonArray InputDescription(JsonNode report)
     {

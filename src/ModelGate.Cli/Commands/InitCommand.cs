@@ -18,7 +18,7 @@ internal static class InitCommand
     public static Command Create(CliConsole console)
     {
         var model = new Option<string>("--model", "-m") { Description = "The candidate model (.onnx).", Required = true };
-        var holdout = new Option<string>("--holdout") { Description = "The holdout file (.csv .tsv .jsonl).", Required = true };
+        var holdout = new Option<string>("--holdout") { Description = "The holdout file (.csv .tsv .jsonl, optionally .gz, or .parquet).", Required = true };
         var baseline = new Option<string?>("--baseline") { Description = "The baseline model, if there is one." };
         var label = new Option<string?>("--label") { Description = "The label column (guessed when omitted)." };
         var features = new Option<string?>("--features") { Description = "The model's feature columns, comma-separated, in the model's order (chosen from the model's width when omitted)." };
