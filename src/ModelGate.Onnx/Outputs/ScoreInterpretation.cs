@@ -183,37 +183,22 @@ internal static class ScoreInterpretation
             var k = p.ClassCount;
             var scores = p.Scores;
             var (worstSum, worstRow) = (1.0, -1);
-            if (k > 1)
+            for (int r = 0, o = 0; r < p.RowCount; r++, o += k)
             {
-                for (int r = 0, o = 0; r < p.RowCount; r++, o += k)
+                double sum = 0;
+                for (var c = 0; c < k; c++)
                 {
-                    double sum = 0;
-                    for (var c = 0; c < k; c++)
-                    {
-                        sum += scores[o + c];
-                    }
-
-                    if (Math.Abs(sum - 1) > Math.Abs(worstSum - 1))
-                    {
-                        (worstSum, worstRow) = (sum, r);
-                    }
+                    sum += scores[o + c];
                 }
-            }
-            else
-            {
-                // One column: the row sum is the value itself, furthest from 1 is the minimum or the maximum.
-                if (p.RowCount > 0)
+
+                if (Math.Abs(sum - 1) > Math.Abs(worstSum - 1))
                 {
-                    var far = Math.Abs(min - 1) >= Math.Abs(max - 1) ? min : max;
-                    if (Math.Abs(far - 1) > 0)
-                    {
-                        (worstSum, worstRow) = (far, Array.IndexOf(scores, far, 0, p.RowCount));
-                    }
+                    (worstSum, worstRow) = (sum, r);
                 }
             }
 
             var worstExp = k > 1 && p.RowCount > 0 && max <= RangeTolerance ? ExpRowSumFurthestFromOne(p) : 1.0;
-            return new Stats(k, p.RowCount, p.RowCount == 0 ? double.PositiveInfinity : min, p.RowCount == 0 ? double.NegativeInfinity : max, worstSum, worstRow, worstExp);
+            return new Stats(k, p.RowCount, min, max, worstSum, worstRow, worstExp);
         }
 
         private static bool AllFinite(ReadOnlySpan<double> values, out double min, out double max)
