@@ -1,7 +1,7 @@
-using ModelGate.Core.Errors;
 using System.Globalization;
 using System.Security.Cryptography;
 using ModelGate.Core;
+using ModelGate.Core.Errors;
 
 namespace ModelGate.Data.Tests;
 
@@ -206,4 +206,15 @@ public sealed class ParquetReaderTests : IDisposable
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void The_libraries_own_message_is_quoted_at_most_200_characters()
+    {
+        var e = Assert.Throws<HoldoutException>(() => Parquet.ParquetFailure.Guard<int>("data.parquet", 0, null,
+            () => throw new InvalidDataException("bad footer: " + new string('x', 5000))));
+        Assert.Equal(ErrorCategory.InputData, e.Category);
+        Assert.Contains("row group 1: not a readable Parquet file (bad footer: xxx", e.Message, StringComparison.Ordinal);
+        Assert.Contains("x…)", e.Message, StringComparison.Ordinal);
+        Assert.InRange(e.Message.Length, 1, 600);
+    }
 }
