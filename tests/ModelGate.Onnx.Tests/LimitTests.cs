@@ -41,6 +41,20 @@ public sealed class LimitTests(SharedRuntime shared)
     }
 
     [Fact]
+    public void The_budget_is_per_batch_so_a_call_of_many_short_batches_may_run_longer_than_it()
+    {
+        // One call of 100,000 single-image batches takes seconds; each batch takes well under a millisecond.
+        var budget = TimeSpan.FromMilliseconds(500);
+        const int rows = 100_000;
+        using var model = shared.Runtime.LoadModel(RepoPaths.Model("cnn_digits"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = 1, BatchTimeBudget = budget });
+        var inputs = CnnRows(model, rows);
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Assert.Equal(rows, model.Run(inputs).RowCount);
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) > budget, "the call must outlast one batch's budget for this test to mean anything");
+    }
+
+    [Fact]
     public void The_same_batch_within_its_budget_scores_normally()
     {
         using var model = shared.Runtime.LoadModel(RepoPaths.Model("cnn_digits"), new SessionSettings { Device = DeviceRequest.Cpu, BatchSize = Rows });

@@ -10,8 +10,8 @@ namespace ModelGate.Onnx.Sessions;
 /// <summary>
 /// Runs prepared inputs through a session batch by batch. Each numeric batch is an OrtValue over a slice of the prepared
 /// buffer (CreateTensorValueFromMemory pins it for the value's lifetime, no copy); string batches are copied into
-/// ORT-owned string tensors. Each batch runs under its own RunOptions, which a timer terminates when the batch's time
-/// budget is spent. Holds no state between calls: thread-safe.
+/// ORT-owned string tensors. The call's batches share one RunOptions, which its <see cref="BatchWatchdog"/> terminates
+/// when a batch's time budget is spent. Holds no state between calls: thread-safe.
 /// </summary>
 internal static class BatchRunner
 {
@@ -19,7 +19,8 @@ internal static class BatchRunner
         int batchSize, int firstRow, int rowCount, TimeSpan budget)
     {
         var targets = outputs.Select(name => new OutputAccumulator(name, rowCount)).ToArray();
-        var call = new RunCall(session, modelPath, inputs.Names.ToArray(), outputs.ToArray(), budget);
+        using var watchdog = new BatchWatchdog(budget);
+        var call = new RunCall(session, modelPath, inputs.Names.ToArray(), outputs.ToArray(), budget, watchdog);
         for (var start = firstRow; start < firstRow + rowCount; start += batchSize)
         {
             var count = Math.Min(batchSize, firstRow + rowCount - start);
@@ -57,28 +58,26 @@ internal static class BatchRunner
 
     private static IDisposableReadOnlyCollection<OrtValue> RunWithin(RunCall call, OrtValue[] values)
     {
-        var budget = call.Budget;
-        using var options = new RunOptions();
-        var stopped = 0;
-        using var timer = budget == Timeout.InfiniteTimeSpan ? null : new Timer(_ =>
-        {
-            Volatile.Write(ref stopped, 1);
-            options.Terminate = true;
-        }, null, budget, Timeout.InfiniteTimeSpan);
+        var watchdog = call.Watchdog;
+        watchdog.BeginBatch();
         try
         {
-            return call.Session.Run(options, call.InputNames, values, call.OutputNames);
+            return call.Session.Run(watchdog.Options, call.InputNames, values, call.OutputNames);
         }
-        catch (OnnxRuntimeException ex) when (Volatile.Read(ref stopped) == 1)
+        catch (OnnxRuntimeException ex) when (watchdog.Stopped)
         {
             throw new OnnxLimitException(OnnxLimit.BatchTime,
-                string.Create(CultureInfo.InvariantCulture, $"{call.ModelPath}: one batch ran longer than its time budget of {budget.TotalSeconds:0.###} s, so ONNX Runtime was stopped."),
+                string.Create(CultureInfo.InvariantCulture, $"{call.ModelPath}: one batch ran longer than its time budget of {call.Budget.TotalSeconds:0.###} s, so ONNX Runtime was stopped."),
                 $"raise the budget ({SessionSettings.BatchTimeBudgetVariable}=<seconds>), lower --batch-size, or run on a faster device.",
                 OrtErrors.Translate(ex, "Run"));
         }
         catch (OnnxRuntimeException ex)
         {
             throw OrtErrors.Translate(ex, "Run");
+        }
+        finally
+        {
+            watchdog.EndBatch();
         }
     }
 
@@ -119,5 +118,5 @@ internal static class BatchRunner
     }
 }
 
-/// <summary>What every batch of one Run call shares: the session, names as arrays, and the time budget.</summary>
-internal sealed record RunCall(InferenceSession Session, string ModelPath, string[] InputNames, string[] OutputNames, TimeSpan Budget);
+/// <summary>What every batch of one Run call shares: the session, names as arrays, the time budget and its watchdog.</summary>
+internal sealed record RunCall(InferenceSession Session, string ModelPath, string[] InputNames, string[] OutputNames, TimeSpan Budget, BatchWatchdog Watchdog);
