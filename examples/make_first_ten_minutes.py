@@ -145,7 +145,8 @@ def main():
 
     train_d, holdout_d = diabetes()
     numeric = ["age", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6"]
-    holdout_d[["row_id", "age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6", "age_band", "progression"]].to_csv(
+    # sex first, the target last: init's label guess (first or last column) then finds the target by itself.
+    holdout_d[["row_id", "sex", "age", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6", "age_band", "progression"]].to_csv(
         os.path.join(folder("diabetes-regression", "data"), "holdout.csv"), index=False, float_format="%.6g")
     x = train_d[numeric].to_numpy(np.float32)
     ridge = make_pipeline(StandardScaler(), Ridge(alpha=1.0)).fit(x, train_d["progression"].to_numpy())
