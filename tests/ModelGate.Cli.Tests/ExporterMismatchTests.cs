@@ -33,20 +33,16 @@ public sealed class ExporterMismatchTests
     [Fact]
     public async Task A_mapping_that_names_no_input_of_the_model_says_its_real_inputs_and_the_fix()
     {
-        using var scratch = Repository("wine-skl2onnx");
-        Edit(scratch, "      float_input: [", "      extra: [alcohol]\n      X: [");
-        var run = await CheckAsync(scratch);
-        Assert.Equal(ExitCodes.InputError, run.ExitCode);
-        var line = Assert.Single(run.ErrorLines, IsError);
-        Assert.Contains("model input 'extra', but the baseline's inputs are 'float_input'", line, StringComparison.Ordinal);
-        Assert.Contains("models.baseline: { path: ..., inputs: { float_input: [...] } }", line, StringComparison.Ordinal);
+        using var scratch = Edit(Repository("wine-skl2onnx"), "      float_input: [", "      extra: [alcohol]\n      X: [");
+        var line = await RefusedAsync(scratch);
+        Says(line, "model input 'extra', but the baseline's inputs are 'float_input'",
+            "models.baseline: { path: ..., inputs: { float_input: [...] } }");
     }
 
     [Fact]
     public async Task Text_labels_name_the_logits_columns_by_the_policy_key()
     {
-        using var scratch = Repository("wine-pytorch");
-        Edit(scratch, "  baseline: models/baseline.onnx", "  # no baseline");
+        using var scratch = CandidateAlone("wine-pytorch");
         var run = await CheckAsync(scratch);
         // The undertrained model fails on its merits: every label found its column.
         Assert.True(run.ExitCode == ExitCodes.GateFailed, run.ToString());
@@ -55,23 +51,17 @@ public sealed class ExporterMismatchTests
     [Fact]
     public async Task Text_labels_for_logits_without_the_policy_key_are_refused_naming_the_labels_the_columns_and_the_key()
     {
-        using var scratch = Repository("wine-pytorch");
-        Edit(scratch, "  baseline: models/baseline.onnx", "  # no baseline");
-        Edit(scratch, "  classes: [barbera, barolo, grignolino]", "  # classes: not given");
-        var run = await CheckAsync(scratch);
-        Assert.Equal(ExitCodes.InputError, run.ExitCode);
-        var line = Assert.Single(run.ErrorLines, IsError);
-        Assert.Contains("not one of the model's output classes [0, 1, 2] (numbered 0..2: output 'logits' has no ZipMap keys", line, StringComparison.Ordinal);
-        Assert.Contains("the column holds 'barbera', 'barolo', 'grignolino'", line, StringComparison.Ordinal);
-        Assert.Contains("set models.classes to the labels in output-column order, e.g. classes: [barbera, barolo, grignolino]", line, StringComparison.Ordinal);
+        using var scratch = Edit(CandidateAlone("wine-pytorch"), "  classes: [barbera, barolo, grignolino]", "  # classes: not given");
+        var line = await RefusedAsync(scratch);
+        Says(line, "not one of the model's output classes [0, 1, 2] (numbered 0..2: output 'logits' has no ZipMap keys",
+            "the column holds 'barbera', 'barolo', 'grignolino'",
+            "set models.classes to the labels in output-column order, e.g. classes: [barbera, barolo, grignolino]");
     }
 
     [Fact]
     public async Task Text_labels_map_onto_int64_ZipMap_keys_by_the_policy_key()
     {
-        using var scratch = Repository("wine-skl2onnx");
-        File.Copy(RepoPaths.Fixture("models", "zipmap_int64_wine.onnx"), scratch.File("models", "candidate.onnx"), overwrite: true);
-        WithoutBaseline(scratch);
+        using var scratch = CandidateAlone("wine-skl2onnx", RepoPaths.Fixture("models", "zipmap_int64_wine.onnx"));
         Edit(scratch, "  candidate: models/candidate.onnx\n", "  candidate: models/candidate.onnx\n  classes: [barolo, grignolino, barbera]   # trained on 0, 1, 2\n");
         var run = await CheckAsync(scratch);
         Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
@@ -80,14 +70,10 @@ public sealed class ExporterMismatchTests
     [Fact]
     public async Task Int64_ZipMap_keys_that_are_not_the_labels_are_refused_naming_the_keys()
     {
-        using var scratch = Repository("wine-skl2onnx");
-        File.Copy(RepoPaths.Fixture("models", "zipmap_int64_wine.onnx"), scratch.File("models", "candidate.onnx"), overwrite: true);
-        WithoutBaseline(scratch);
-        var run = await CheckAsync(scratch);
-        Assert.Equal(ExitCodes.InputError, run.ExitCode);
-        var line = Assert.Single(run.ErrorLines, IsError);
-        Assert.Contains("[0, 1, 2] (the ZipMap keys of output 'output_probability')", line, StringComparison.Ordinal);
-        Assert.Contains("models.classes", line, StringComparison.Ordinal);
+        using var scratch = CandidateAlone("wine-skl2onnx", RepoPaths.Fixture("models", "zipmap_int64_wine.onnx"));
+        var line = await RefusedAsync(scratch);
+        Says(line, "[0, 1, 2] (the ZipMap keys of output 'output_probability')",
+            "models.classes");
     }
 
     [Fact]
@@ -100,9 +86,7 @@ public sealed class ExporterMismatchTests
         Assert.Equal(["barbera", "barolo", "grignolino"], metadata.Labels);
         Assert.Equal("the TreeEnsembleClassifier node's classlabels_strings", metadata.Source);
 
-        using var scratch = Repository("wine-skl2onnx");
-        File.Copy(model, scratch.File("models", "candidate.onnx"), overwrite: true);
-        WithoutBaseline(scratch);
+        using var scratch = CandidateAlone("wine-skl2onnx", model);
         var run = await CheckAsync(scratch);
         Assert.True(run.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, run.ToString());
     }
@@ -112,10 +96,8 @@ public sealed class ExporterMismatchTests
     {
         using var scratch = Repository("wine-skl2onnx");
         Edit(scratch, "  baseline:", "  classes: [red, white, rose]\n  baseline:");
-        var run = await CheckAsync(scratch);
-        Assert.Equal(ExitCodes.InputError, run.ExitCode);
-        var line = Assert.Single(run.ErrorLines, IsError);
-        Assert.Contains("models.classes [red, white, rose] disagrees with the candidate's own class labels [barbera, barolo, grignolino] (the ZipMap keys of output 'output_probability'", line, StringComparison.Ordinal);
+        var line = await RefusedAsync(scratch);
+        Says(line, "models.classes [red, white, rose] disagrees with the candidate's own class labels [barbera, barolo, grignolino] (the ZipMap keys of output 'output_probability'");
     }
 
     [Fact]
@@ -134,23 +116,55 @@ public sealed class ExporterMismatchTests
         return scratch;
     }
 
-    // wine-skl2onnx's baseline block (its own mapping) runs from "  baseline:" to the blank line before "data:".
-    private static void WithoutBaseline(TempFolder scratch)
+    // The example with its baseline taken out of the policy (the key and any lines indented under it), the candidate
+    // replaced by another model when one is given.
+    private static TempFolder CandidateAlone(string example, string? candidate = null)
     {
+        var scratch = Repository(example);
+        if (candidate is not null)
+        {
+            File.Copy(candidate, scratch.File("models", "candidate.onnx"), overwrite: true);
+        }
+
         var path = scratch.File("modelgate.yml");
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var start = text.IndexOf("  baseline:", StringComparison.Ordinal);
-        var end = text.IndexOf("\n\ndata:", StringComparison.Ordinal);
-        Assert.True(start > 0 && end > start, text);
-        File.WriteAllText(path, text[..start] + text[(end + 1)..]);
+        var kept = new List<string>();
+        var skipping = false;
+        foreach (var line in File.ReadAllLines(path))
+        {
+            skipping = line.StartsWith("  baseline:", StringComparison.Ordinal) || (skipping && line.StartsWith("    ", StringComparison.Ordinal));
+            if (!skipping)
+            {
+                kept.Add(line);
+            }
+        }
+
+        File.WriteAllLines(path, kept);
+        return scratch;
     }
 
-    private static void Edit(TempFolder scratch, string from, string to)
+    private static TempFolder Edit(TempFolder scratch, string from, string to)
     {
         var path = scratch.File("modelgate.yml");
         var text = File.ReadAllText(path).ReplaceLineEndings("\n");
         Assert.Contains(from, text, StringComparison.Ordinal);
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        return scratch;
+    }
+
+    // A model/data mismatch: exit 3 and one error line, which is returned.
+    private static async Task<string> RefusedAsync(TempFolder scratch)
+    {
+        var run = await CheckAsync(scratch);
+        Assert.True(run.ExitCode == ExitCodes.InputError, run.ToString());
+        return Assert.Single(run.ErrorLines, IsError);
+    }
+
+    private static void Says(string line, params string[] parts)
+    {
+        foreach (var part in parts)
+        {
+            Assert.Contains(part, line, StringComparison.Ordinal);
+        }
     }
 
     private static bool IsError(string line) =>
