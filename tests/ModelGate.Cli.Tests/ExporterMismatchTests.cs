@@ -85,6 +85,8 @@ public sealed class ExporterMismatchTests
         Assert.NotNull(metadata);
         Assert.Equal(["barbera", "barolo", "grignolino"], metadata.Labels);
         Assert.Equal("the TreeEnsembleClassifier node's classlabels_strings", metadata.Source);
+        Assert.Null(ClassLabelMetadata.TryRead(RepoPaths.Example("wine-pytorch", "models", "candidate.onnx")));   // no classifier node
+        Assert.Null(ClassLabelMetadata.TryRead(RepoPaths.Path("tests", "fixtures", "README.md")));                 // not a ModelProto
 
         using var scratch = CandidateAlone("wine-skl2onnx", model);
         var run = await CheckAsync(scratch);
