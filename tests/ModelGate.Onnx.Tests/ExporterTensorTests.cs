@@ -96,9 +96,11 @@ public sealed class ExporterTensorTests(SharedRuntime shared)
 
         var dense = model.Run([ModelInput.Dense("pixels", columns)]);
         var reshaped = model.Run([ModelInput.Reshaped("pixels", columns, stem == "cnn_digits" ? [1, 8, 8] : [8, 8])]);
+        var squeezed = model.Run([ModelInput.Reshaped("pixels", columns, stem == "cnn_digits" ? [8, 8] : [1, 8, 8])]);
 
         MaxDiff(dense["probabilities"], fixture, "probabilities");
         Assert.Equal(reshaped["probabilities"].Numbers, dense["probabilities"].Numbers);
+        Assert.Equal(squeezed["probabilities"].Numbers, dense["probabilities"].Numbers);
     }
 
     [Fact]

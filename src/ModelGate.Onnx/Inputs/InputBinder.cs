@@ -117,10 +117,13 @@ internal static class InputBinder
 
         if (rank != given.Count + 1)
         {
-            if (input.Layout == InputLayout.Dense && FixedItemShape(shape) is { } fixedShape && fixedShape.Aggregate(1L, (a, b) => a * b) == given[0])
+            // Side-by-side columns fill any shape whose fixed dimensions hold as many values, row-major: 64 columns
+            // feed [N, 8, 8] or [N, 1, 8, 8] as they would feed [N, 64]. A reshape differing only in dimensions of 1
+            // ([8, 8] for [1, 8, 8]) lays the values out the same way.
+            if (FixedItemShape(shape) is { } fixedShape
+                && (input.Layout == InputLayout.Dense ? fixedShape.Aggregate(1L, (a, b) => a * b) == given[0]
+                    : input.Layout == InputLayout.Reshaped && fixedShape.Where(d => d != 1).SequenceEqual(given.Where(d => d != 1).Select(d => (long)d))))
             {
-                // Side-by-side columns fill any shape whose fixed dimensions hold as many values, row-major:
-                // 64 columns feed [N, 8, 8] or [N, 1, 8, 8] as they would feed [N, 64].
                 return fixedShape;
             }
 
