@@ -7,13 +7,14 @@ namespace ModelGate.Onnx.Inputs;
 
 /// <summary>
 /// Checks the given inputs against the model's signature and converts them, explicitly: numbers go to
-/// float32/float64 as they are, to float16/bfloat16 rounded to nearest, to integer types only when integral and in range,
-/// to bool only when 0 or 1; text goes only to string inputs. Side-by-side columns fill any fixed shape with as many values. Every mismatch names the input, what the model expects and the columns given.
+/// float32/float64 as they are, to float16/bfloat16 rounded to nearest, to integer types only when integral and in
+/// range, to bool only when 0 or 1; text goes only to string inputs. Side-by-side columns fill any fixed shape with
+/// as many values. Every mismatch names the input, what the model expects and the columns given.
 /// </summary>
 internal static class InputBinder
 {
-    /// <summary>The input element types ModelGate converts holdout values into.</summary>
-    public const string SupportedInputTypes = "float32, float64, float16, bfloat16, int64, int32, int16, uint16, int8, uint8, bool, string";
+    // The input element types ModelGate converts holdout values into (docs/policy.md, "Tensor types and shapes").
+    private const string SupportedInputTypes = "float32, float64, float16, bfloat16, int64, int32, int16, uint16, int8, uint8, bool, string";
 
     public static PreparedInputs Bind(string modelPath, ModelSignature signature, IReadOnlyList<ModelInput> inputs)
     {
