@@ -17,7 +17,7 @@ internal static class ChunkInputs
             : InputColumn.Numeric(c, Doubles(Numeric(chunk, c, file)))).ToList();
         return plan.Layout switch
         {
-            InputLayout.Image => ModelInput.Image(plan.Name, columns, plan.ItemShape[0], plan.ItemShape[1], plan.ItemShape[2]),
+            InputLayout.Reshaped => ModelInput.Reshaped(plan.Name, columns, plan.ItemShape),
             InputLayout.PerColumn => ModelInput.PerColumn(plan.Name, columns[0]),
             _ => ModelInput.Dense(plan.Name, columns),
         };

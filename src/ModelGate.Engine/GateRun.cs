@@ -25,6 +25,24 @@ namespace ModelGate.Engine;
 /// </summary>
 internal static class GateRun
 {
+    /// <summary>
+    /// The run's first line: which ONNX Runtime and device. Without the CUDA build, --device auto on the CPU is the
+    /// ordinary case on a CPU-only machine, so it is said briefly (gpu status has the details); any other reason is
+    /// given in full, since it means CUDA was meant to work.
+    /// </summary>
+    internal static string RuntimeStep(OnnxRuntime runtime, DeviceChoice device, DeviceRequest request)
+    {
+        var library = runtime.IsBundled ? "bundled" : $"{runtime.HowFound}: {runtime.LibraryPath}";
+        var why = request.Kind == DeviceKind.Auto && runtime.Cuda.Missing == Onnx.Gpu.CudaPiece.GpuBuild
+            ? "no CUDA build installed (dotnet modelgate gpu status)"
+            : device.Reason;
+        return $"ONNX Runtime {runtime.Version} {runtime.Build} build ({library}); device {device.Device} via {device.Provider}: {why}";
+    }
+
+    // ORT's warnings are warnings of the run: "ONNX Runtime: ..."; an error line names its level.
+    private static string OrtLine(OnnxLogLevel level, string line) =>
+        level == OnnxLogLevel.Warning ? $"ONNX Runtime: {line}" : $"ONNX Runtime {level.ToString().ToLowerInvariant()}: {line}";
+
     /// <summary>Runs the gate and writes the report files.</summary>
     public static async Task<GateRunResult> ExecuteAsync(GateRequest request, IRunLog log, CancellationToken cancellation)
     {
@@ -42,7 +60,7 @@ internal static class GateRun
         // Sized (external data included) before ONNX Runtime maps a byte of it.
         var candidateFiles = ModelFiles.Of(policy.Models.Candidate, limits);
         var baselineFiles = policy.Models.Baseline is null ? null : ModelFiles.Of(policy.Models.Baseline, limits);
-        using var runtime = OnnxRuntime.Open(request.Runtime with { Device = device, Log = (level, line) => log.Warn($"onnxruntime {level}: {line}") });
+        using var runtime = OnnxRuntime.Open(request.Runtime with { Device = device, Log = (level, line) => log.Warn(OrtLine(level, line)) });
         var settings = new SessionSettings
         {
             Device = device,
@@ -51,7 +69,7 @@ internal static class GateRun
         };
         using var candidate = runtime.LoadModel(policy.Models.Candidate, settings);
         using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, settings);
-        log.Step($"ONNX Runtime {runtime.Version} {runtime.Build} build ({runtime.HowFound}: {runtime.LibraryPath}); device {candidate.Device.Device} via {candidate.Device.Provider}: {candidate.Device.Reason}");
+        log.Step(RuntimeStep(runtime, candidate.Device, device));
 
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
         var inputs = ModelInputPlan.For(new InputsFor("candidate", policy.Data, policy.Models.CandidateInputs, candidate.Signature), header, policy.Data.Holdout, log.Step);

@@ -12,8 +12,8 @@ internal sealed record InputsFor(string Role, DataConfig Data, InputsMapping? Ow
 /// <summary>How one model input is fed: which holdout columns, in which layout, as text or numbers.</summary>
 /// <param name="Name">The model input's name.</param>
 /// <param name="Columns">Holdout columns in the order the model expects them.</param>
-/// <param name="Layout">Dense [N, F], one column [N, 1], or an image [N, C, H, W].</param>
-/// <param name="ItemShape">[C, H, W] for images; empty otherwise.</param>
+/// <param name="Layout">Dense [N, F], one column [N, 1], or reshaped [N, d1, ..., dk] (an image's [N, C, H, W]).</param>
+/// <param name="ItemShape">[d1, ..., dk] when reshaped; empty otherwise.</param>
 /// <param name="IsText">True when the model input is a string tensor.</param>
 internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns, InputLayout Layout, IReadOnlyList<int> ItemShape, bool IsText)
 {
@@ -75,7 +75,7 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
             : InputColumn.Numeric(c, holdout.GetDouble(c))).ToList();
         return Layout switch
         {
-            InputLayout.Image => ModelInput.Image(Name, columns, ItemShape[0], ItemShape[1], ItemShape[2]),
+            InputLayout.Reshaped => ModelInput.Reshaped(Name, columns, ItemShape),
             InputLayout.PerColumn => ModelInput.PerColumn(Name, columns[0]),
             _ => ModelInput.Dense(Name, columns),
         };
@@ -103,20 +103,14 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
 
         if (spec.Shape is { Count: > 0 } shape)
         {
-            if (shape.Count != 3)
-            {
-                throw new InputMappingException(
-                    $"model input '{spec.Name}': shape [{string.Join(", ", shape)}] must be [channels, height, width] for an image input.");
-            }
-
-            var size = shape[0] * shape[1] * shape[2];
+            var size = shape.Aggregate(1L, (a, b) => a * b);
             if (size != columns.Count)
             {
                 throw new InputMappingException(
                     $"model input '{spec.Name}': shape [{string.Join(", ", shape)}] holds {size.ToString(CultureInfo.InvariantCulture)} values per row, but {columns.Count.ToString(CultureInfo.InvariantCulture)} columns were given; fix the shape or the columns.");
             }
 
-            return new(spec.Name, columns, InputLayout.Image, shape, IsString(port));
+            return new(spec.Name, columns, InputLayout.Reshaped, shape, IsString(port));
         }
 
         var layout = columns.Count == 1 && IsString(port) ? InputLayout.PerColumn : InputLayout.Dense;

@@ -8,7 +8,7 @@ using ModelGate.Onnx.Sessions;
 
 namespace ModelGate.Cli.Commands;
 
-/// <summary><c>modelgate inspect</c>: a model's signature, metadata, and which output ModelGate would score.</summary>
+/// <summary><c>modelgate inspect</c>: a model's signature, metadata, the task init would infer, and which output check would score and why.</summary>
 internal static class InspectCommand
 {
     /// <summary>Creates the command.</summary>
@@ -57,20 +57,32 @@ internal static class InspectCommand
             o.WriteLine($"  {E(port.Name)}: {port.Type}");
         }
 
+        // The reading check uses when the policy sets no output: the task init would infer, then the output for it.
+        var (inferred, why) = TaskInference.FromModel(signature);
+        o.WriteLine(inferred is { } t
+            ? $"task: {t.ToString().ToLowerInvariant()}, as init would infer it: {E(why)}"
+            : $"task: decided by the label's values (init reads them): {E(why)}");
+        o.WriteLine($"reading: {E(Reading(model.Path, signature, inferred, full: true))}");
         foreach (var task in new[] { TaskKind.Binary, TaskKind.Multiclass, TaskKind.Regression })
         {
-            try
-            {
-                var choice = ScoreOutputChoice.Choose(model.Path, signature, new ScoreRequest { Task = task });
-                o.WriteLine($"scores for a {task.ToString().ToLowerInvariant()} task: {E(choice.Reason)}");
-            }
-            catch (ModelGate.Onnx.Errors.OnnxException ex)
-            {
-                o.WriteLine($"scores for a {task.ToString().ToLowerInvariant()} task: none ({E(ex.Problem)})");
-            }
+            o.WriteLine($"scores for a {task.ToString().ToLowerInvariant()} task: {E(Reading(model.Path, signature, task, full: false))}");
         }
 
         return ExitCodes.Passed;
+    }
+
+    // The output check would score for the task (none: detected from names and types), or why there is none.
+    private static string Reading(string path, ModelGate.Onnx.Signature.ModelSignature signature, TaskKind? task, bool full)
+    {
+        try
+        {
+            var choice = ScoreOutputChoice.Choose(path, signature, new ScoreRequest { Task = task });
+            return full ? $"output '{choice.Port.Name}' as {choice.Kind.ToString().ToLowerInvariant()}, because {choice.Reason}" : choice.Reason;
+        }
+        catch (ModelGate.Onnx.Errors.OnnxException ex)
+        {
+            return $"none ({ex.Problem})";
+        }
     }
 
     private static string Or(string value) => value.Length == 0 ? "(unknown)" : value;

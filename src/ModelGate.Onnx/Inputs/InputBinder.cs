@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
 using ModelGate.Onnx.Errors;
 using ModelGate.Onnx.Signature;
 
@@ -6,11 +7,15 @@ namespace ModelGate.Onnx.Inputs;
 
 /// <summary>
 /// Checks the given inputs against the model's signature and converts them, explicitly: numbers go to
-/// float32/float64 as they are, to int64/int32 only when integral, to bool only when 0 or 1; text goes only to
-/// string inputs. Every mismatch names the input, what the model expects and the columns given.
+/// float32/float64 as they are, to float16/bfloat16 rounded to nearest, to integer types only when integral and in
+/// range, to bool only when 0 or 1; text goes only to string inputs. Side-by-side columns fill any fixed shape with
+/// as many values. Every mismatch names the input, what the model expects and the columns given.
 /// </summary>
 internal static class InputBinder
 {
+    // The input element types ModelGate converts holdout values into (docs/policy.md, "Tensor types and shapes").
+    private const string SupportedInputTypes = "float32, float64, float16, bfloat16, int64, int32, int16, uint16, int8, uint8, bool, string";
+
     public static PreparedInputs Bind(string modelPath, ModelSignature signature, IReadOnlyList<ModelInput> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -72,14 +77,32 @@ internal static class InputBinder
         return tensor.ElementType switch
         {
             TensorElementType.String => new BoundInput(port.Name, tensor.ElementType, itemShape, rowElements, FillText(modelPath, port, input, rows, total), 0),
-            TensorElementType.Float => new BoundInput(port.Name, tensor.ElementType, itemShape, rowElements, Fill(modelPath, port, input, rows, total, v => (float)v), sizeof(float)),
-            TensorElementType.Double => new BoundInput(port.Name, tensor.ElementType, itemShape, rowElements, Fill(modelPath, port, input, rows, total, v => v), sizeof(double)),
-            TensorElementType.Int64 => new BoundInput(port.Name, tensor.ElementType, itemShape, rowElements, Fill(modelPath, port, input, rows, total, v => (long)Integral(v, long.MinValue, long.MaxValue)), sizeof(long)),
-            TensorElementType.Int32 => new BoundInput(port.Name, tensor.ElementType, itemShape, rowElements, Fill(modelPath, port, input, rows, total, v => (int)Integral(v, int.MinValue, int.MaxValue)), sizeof(int)),
-            TensorElementType.Bool => new BoundInput(port.Name, tensor.ElementType, itemShape, rowElements, Fill(modelPath, port, input, rows, total, Boolean), sizeof(bool)),
-            _ => throw Mismatch(modelPath, port, input, $"element type {tensor.ElementType.Display()} is not supported as an input (supported: float32, float64, int64, int32, bool, string)"),
+            TensorElementType.Float => Numbers(v => (float)v, sizeof(float)),
+            TensorElementType.Double => Numbers(v => v, sizeof(double)),
+            TensorElementType.Float16 => Numbers(ToFloat16, sizeof(ushort)),
+            TensorElementType.BFloat16 => Numbers(v => (BFloat16)(float)v, sizeof(ushort)),
+            TensorElementType.Int64 => Numbers(v => (long)Integral(v, long.MinValue, long.MaxValue), sizeof(long)),
+            TensorElementType.Int32 => Numbers(v => (int)Integral(v, int.MinValue, int.MaxValue), sizeof(int)),
+            TensorElementType.Int16 => Numbers(v => (short)Integral(v, short.MinValue, short.MaxValue), sizeof(short)),
+            TensorElementType.UInt16 => Numbers(v => (ushort)Integral(v, ushort.MinValue, ushort.MaxValue), sizeof(ushort)),
+            TensorElementType.Int8 => Numbers(v => (sbyte)Integral(v, sbyte.MinValue, sbyte.MaxValue), sizeof(sbyte)),
+            TensorElementType.UInt8 => Numbers(v => (byte)Integral(v, byte.MinValue, byte.MaxValue), sizeof(byte)),
+            TensorElementType.Bool => Numbers(Boolean, sizeof(bool)),
+            _ => throw Mismatch(modelPath, port, input, $"element type {tensor.ElementType.Display()} is not supported as an input (supported: {SupportedInputTypes})"),
         };
+
+        BoundInput Numbers<T>(Func<double, T> convert, int size)
+            where T : unmanaged =>
+            new(port.Name, tensor.ElementType, itemShape, rowElements, Fill(modelPath, port, input, rows, total, convert), size)
+            {
+                // CreateTensorValueFromMemory pins the slice for the value's lifetime: no copy.
+                Tensor = (buffer, offset, length, shape) =>
+                    OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, ((T[])buffer).AsMemory(offset, length), shape),
+            };
     }
+
+    // Straight from float64 to float16, correctly rounded (through float32 a value could be rounded twice).
+    private static Float16 ToFloat16(double value) => new(BitConverter.HalfToUInt16Bits((Half)value));
 
     private static long[] CheckShape(string modelPath, ModelPort port, TensorValueType tensor, ModelInput input)
     {
@@ -95,13 +118,24 @@ internal static class InputBinder
 
         if (rank != given.Count + 1)
         {
+            // Side-by-side columns fill any shape whose fixed dimensions hold as many values, row-major: 64 columns
+            // feed [N, 8, 8] or [N, 1, 8, 8] as they would feed [N, 64]. A reshape differing only in dimensions of 1
+            // ([8, 8] for [1, 8, 8]) lays the values out the same way.
+            if (FixedItemShape(shape) is { } fixedShape
+                && (input.Layout == InputLayout.Dense ? fixedShape.Aggregate(1L, (a, b) => a * b) == given[0]
+                    : input.Layout == InputLayout.Reshaped && fixedShape.Where(d => d != 1).SequenceEqual(given.Where(d => d != 1).Select(d => (long)d))))
+            {
+                return fixedShape;
+            }
+
             var what = input.Layout switch
             {
                 InputLayout.Dense => $"a [N, {given[0]}] tensor from {given[0]} columns",
                 InputLayout.PerColumn => "one [N, 1] column",
                 _ => $"a [N, {string.Join(", ", given)}] tensor",
             };
-            throw Mismatch(modelPath, port, input, $"the model expects rank {rank} but the columns were laid out as {what}");
+            var values = FixedItemShape(shape) is { } item ? $" ({item.Aggregate(1L, (a, b) => a * b).ToString(CultureInfo.InvariantCulture)} values per row)" : string.Empty;
+            throw Mismatch(modelPath, port, input, $"the model expects [{string.Join(", ", shape)}]{values} but the columns were laid out as {what}");
         }
 
         for (var d = 0; d < given.Count; d++)
@@ -116,6 +150,10 @@ internal static class InputBinder
 
         return given.Select(g => (long)g).ToArray();
     }
+
+    /// <summary>The dimensions after the batch when all are fixed; null when any varies.</summary>
+    private static long[]? FixedItemShape(IReadOnlyList<Dimension> shape) =>
+        shape.Count > 0 && shape.Skip(1).All(d => d.Size is > 0) ? [.. shape.Skip(1).Select(d => d.Size!.Value)] : null;
 
     private static T[] Fill<T>(string modelPath, ModelPort port, ModelInput input, int rows, int total, Func<double, T> convert)
     {

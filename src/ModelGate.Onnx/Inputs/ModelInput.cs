@@ -9,8 +9,11 @@ internal enum InputLayout
     /// <summary>One column as one input, [N, 1] (or [N] when the model declares rank 1); skl2onnx style.</summary>
     PerColumn,
 
-    /// <summary>C*H*W columns reshaped row-major into [N, C, H, W]: column k goes to (c, h, w) with k = (c*H + h)*W + w.</summary>
-    Image,
+    /// <summary>
+    /// Columns reshaped row-major into [N, d1, ..., dk] (an image's [N, C, H, W], or [N, 8, 8]): column k goes to the
+    /// position whose row-major index is k, e.g. (c, h, w) with k = (c*H + h)*W + w.
+    /// </summary>
+    Reshaped,
 }
 
 /// <summary>The columns that feed one named model input, and how they are laid out.</summary>
@@ -40,7 +43,7 @@ internal sealed class ModelInput
     /// <summary>How the columns are laid out.</summary>
     public InputLayout Layout { get; }
 
-    /// <summary>The shape of one row, without the batch dimension: [F], [1] or [C, H, W].</summary>
+    /// <summary>The shape of one row, without the batch dimension: [F], [1], or the reshaped [d1, ..., dk].</summary>
     public IReadOnlyList<int> ItemShape { get; }
 
     /// <summary>Number of rows.</summary>
@@ -55,11 +58,24 @@ internal sealed class ModelInput
         new(name, [column], InputLayout.PerColumn, [1]);
 
     /// <summary>Channels*height*width columns reshaped row-major into one [N, C, H, W] input.</summary>
-    public static ModelInput Image(string name, IReadOnlyList<InputColumn> columns, int channels, int height, int width)
+    public static ModelInput Image(string name, IReadOnlyList<InputColumn> columns, int channels, int height, int width) =>
+        Reshaped(name, columns, [channels, height, width]);
+
+    /// <summary>Columns reshaped row-major into one [N, d1, ..., dk] input; the dimensions' product must be the column count.</summary>
+    public static ModelInput Reshaped(string name, IReadOnlyList<InputColumn> columns, IReadOnlyList<int> itemShape)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        return new(name, columns, InputLayout.Image, [channels, height, width]);
+        ArgumentNullException.ThrowIfNull(itemShape);
+        if (itemShape.Count == 0 || itemShape.Any(d => d < 1))
+        {
+            throw new ArgumentException($"Input '{name}' needs a shape of whole dimensions of at least 1.", nameof(itemShape));
+        }
+
+        var size = itemShape.Aggregate(1L, (a, b) => a * b);
+        if (size != (columns?.Count ?? 0))
+        {
+            throw new ArgumentException($"Input '{name}': shape [{string.Join(", ", itemShape)}] holds {size} values, but {columns?.Count ?? 0} columns were given.", nameof(itemShape));
+        }
+
+        return new(name, columns!, InputLayout.Reshaped, [.. itemShape]);
     }
 }

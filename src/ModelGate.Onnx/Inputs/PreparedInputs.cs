@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime;
 using ModelGate.Onnx.Signature;
 
 namespace ModelGate.Onnx.Inputs;
@@ -39,5 +40,12 @@ internal sealed class PreparedInputs
     }
 }
 
-/// <summary>One model input's data: a flat row-major buffer of the model's element type and the shape of one row.</summary>
-internal sealed record BoundInput(string Name, TensorElementType ElementType, long[] ItemShape, int RowElements, Array Buffer, int ElementSize);
+/// <summary>
+/// One model input's data: a flat row-major buffer of the model's element type and the shape of one row. For numbers,
+/// <see cref="Tensor"/> makes an OrtValue over a slice of a buffer of that type (buffer, offset, length, shape), no copy.
+/// </summary>
+internal sealed record BoundInput(string Name, TensorElementType ElementType, long[] ItemShape, int RowElements, Array Buffer, int ElementSize)
+{
+    /// <summary>Wraps a slice of a numeric buffer as a tensor; null for strings (ORT copies those into its own tensor).</summary>
+    public Func<Array, int, int, long[], OrtValue>? Tensor { get; init; }
+}

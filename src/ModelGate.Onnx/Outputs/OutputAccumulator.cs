@@ -19,6 +19,9 @@ internal sealed class OutputAccumulator(string name, int totalRows)
 
     public string Name { get; } = name;
 
+    /// <summary>True for an output declared [1, N]: a batch's [1, rows] value is read as [rows, 1].</summary>
+    public bool RowAlongColumns { get; init; }
+
     /// <summary>Room for one batch's numbers, in row order after the batches before it.</summary>
     public Span<double> Numbers(TensorElementType type, long[] shape, long count, int batchRows)
     {

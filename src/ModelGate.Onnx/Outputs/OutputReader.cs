@@ -6,19 +6,26 @@ using OrtValueKind = Microsoft.ML.OnnxRuntime.OnnxValueType;
 
 namespace ModelGate.Onnx.Outputs;
 
+/// <summary>Copies an ORT tensor's numbers, converted to float64, into a target of the tensor's element count (or fewer).</summary>
+internal delegate void CopyAs(OrtValue value, Span<double> target);
+
 /// <summary>Copies ORT output values (tensors, sequences of maps) into managed arrays while the values are alive.</summary>
 internal static class OutputReader
 {
-    /// <summary>Appends one batch of an output value to its accumulator.</summary>
-    public static void Read(OrtValue value, OutputAccumulator target, int batchRows)
+    /// <summary>
+    /// Appends one batch of an output value to its accumulator: the first <paramref name="batchRows"/> of the
+    /// <paramref name="fedRows"/> rows the model was given (the rest are padding for a fixed batch size).
+    /// </summary>
+    public static void Read(OrtValue value, OutputAccumulator target, int batchRows, int fedRows)
     {
         switch (value.OnnxType)
         {
             case OrtValueKind.ONNX_TYPE_TENSOR:
                 var (type, shape, count) = Describe(value);
+                (shape, count) = RowsOf(target, shape, count, batchRows, fedRows);
                 if (type == TensorElementType.String)
                 {
-                    value.GetStringTensorAsArray().AsSpan().CopyTo(target.Texts(shape, count, batchRows));
+                    value.GetStringTensorAsArray().AsSpan(0, (int)count).CopyTo(target.Texts(shape, count, batchRows));
                 }
                 else
                 {
@@ -27,11 +34,28 @@ internal static class OutputReader
 
                 break;
             case OrtValueKind.ONNX_TYPE_SEQUENCE:
-                ReadMapSequence(value, target, batchRows);
+                ReadMapSequence(value, target, batchRows, fedRows);
                 break;
             default:
                 throw new NotSupportedException($"output '{target.Name}' is of ONNX value type {((int)value.OnnxType).ToString(CultureInfo.InvariantCulture)}, which ModelGate does not read");
         }
+    }
+
+    // A [1, fed] value of an output declared [1, N] is one value per row laid along a row: the same numbers as [fed, 1].
+    // Rows past batchRows are the padding of a fixed batch; they are left out (row-major, so they are the tail).
+    private static (long[] Shape, long Count) RowsOf(OutputAccumulator target, long[] shape, long count, int batchRows, int fedRows)
+    {
+        if (target.RowAlongColumns && shape is [1, var n] && n == fedRows)
+        {
+            shape = [n, 1];
+        }
+
+        if (fedRows == batchRows || shape.Length == 0 || shape[0] != fedRows)
+        {
+            return (shape, count);
+        }
+
+        return ([batchRows, .. shape[1..]], count / fedRows * batchRows);
     }
 
     private static (TensorElementType Type, long[] Shape, long Count) Describe(OrtValue value)
@@ -47,34 +71,22 @@ internal static class OutputReader
             return;
         }
 
-        switch (type)
+        CopyAs copy = type switch
         {
-            case TensorElementType.Float:
-                WidenFloats(value.GetTensorDataAsSpan<float>(), target);
-                break;
-            case TensorElementType.Double:
-                value.GetTensorDataAsSpan<double>()[..target.Length].CopyTo(target);
-                break;
-            case TensorElementType.Int64:
-                Widen(value.GetTensorDataAsSpan<long>(), target);
-                break;
-            case TensorElementType.Int32:
-                Widen(value.GetTensorDataAsSpan<int>(), target);
-                break;
-            case TensorElementType.Bool:
-                var flags = value.GetTensorDataAsSpan<bool>();
-                for (var i = 0; i < target.Length; i++)
-                {
-                    target[i] = flags[i] ? 1 : 0;
-                }
-
-                break;
-            case TensorElementType.UInt8:
-                Widen(value.GetTensorDataAsSpan<byte>(), target);
-                break;
-            default:
-                throw new NotSupportedException($"output element type {type.Display()} is not supported (supported: float32, float64, int64, int32, bool, uint8, string)");
-        }
+            TensorElementType.Float => (v, t) => WidenFloats(v.GetTensorDataAsSpan<float>(), t),
+            TensorElementType.Double => (v, t) => v.GetTensorDataAsSpan<double>()[..t.Length].CopyTo(t),
+            TensorElementType.Float16 => (v, t) => Map(v.GetTensorDataAsSpan<Float16>(), t, half => (double)BitConverter.UInt16BitsToHalf(half.value)),
+            TensorElementType.BFloat16 => (v, t) => Map(v.GetTensorDataAsSpan<BFloat16>(), t, brain => (float)brain),
+            TensorElementType.Int64 => Widen<long>,
+            TensorElementType.Int32 => Widen<int>,
+            TensorElementType.Int16 => Widen<short>,
+            TensorElementType.UInt16 => Widen<ushort>,
+            TensorElementType.Int8 => Widen<sbyte>,
+            TensorElementType.UInt8 => Widen<byte>,
+            TensorElementType.Bool => (v, t) => Map(v.GetTensorDataAsSpan<bool>(), t, flag => flag ? 1 : 0),
+            _ => throw new NotSupportedException($"output element type {type.Display()} is not supported (supported: float32, float64, float16, bfloat16, int64, int32, int16, uint16, int8, uint8, bool, string)"),
+        };
+        copy(value, target);
     }
 
     /// <summary>float → double, eight at a time where the CPU has 256-bit vectors (exact: every float is a double).</summary>
@@ -98,23 +110,32 @@ internal static class OutputReader
         }
     }
 
-    private static void Widen<T>(ReadOnlySpan<T> source, Span<double> target)
+    private static void Widen<T>(OrtValue value, Span<double> target)
         where T : unmanaged, System.Numerics.INumberBase<T>
     {
         // Same length on both sides, so the JIT drops the bounds checks in the loop.
-        source = source[..target.Length];
+        var source = value.GetTensorDataAsSpan<T>()[..target.Length];
         for (var i = 0; i < source.Length; i++)
         {
             target[i] = double.CreateTruncating(source[i]);
         }
     }
 
-    private static void ReadMapSequence(OrtValue sequence, OutputAccumulator target, int batchRows)
+    private static void Map<T>(ReadOnlySpan<T> source, Span<double> target, Func<T, double> convert)
+    {
+        source = source[..target.Length];
+        for (var i = 0; i < source.Length; i++)
+        {
+            target[i] = convert(source[i]);
+        }
+    }
+
+    private static void ReadMapSequence(OrtValue sequence, OutputAccumulator target, int batchRows, int fedRows)
     {
         var rows = sequence.GetValueCount();
-        if (rows != batchRows)
+        if (rows != fedRows)
         {
-            throw new NotSupportedException($"output '{target.Name}' is a sequence of {rows} values for {batchRows} rows; only one map per row is read");
+            throw new NotSupportedException($"output '{target.Name}' is a sequence of {rows} values for {fedRows} rows; only one map per row is read");
         }
 
         var allocator = OrtAllocator.DefaultInstance;

@@ -28,7 +28,7 @@ internal sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string 
 
         var choice = Detect(signature, request.Task)
             ?? throw new OnnxModelException(modelPath,
-                $"no output looks like scores: outputs are {string.Join(", ", signature.Outputs)} (ModelGate reads float tensors, int64/string label tensors and ZipMap seq(map)).",
+                $"no output looks like scores: outputs are {string.Join(", ", signature.Outputs)} (ModelGate reads float32/float64/float16 tensors, integer/string label tensors and ZipMap seq(map)).",
                 "name the output (and its kind: probabilities, logits, label) in the policy.");
         var chosenKind = request.Kind ?? choice.Kind;
         Check(modelPath, choice.Port, chosenKind);
@@ -121,7 +121,7 @@ internal sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string 
         if (!ok)
         {
             throw new OnnxModelException(modelPath,
-                $"output '{port.Name}' is {port.Type}, which cannot be read as {kind.ToString().ToLowerInvariant()} (probabilities/logits/regression need a float tensor or a ZipMap; labels need an int64 or string tensor).",
+                $"output '{port.Name}' is {port.Type}, which cannot be read as {kind.ToString().ToLowerInvariant()} (probabilities/logits/regression need a float32/float64/float16 tensor or a ZipMap; labels need an int64, int32 or string tensor).",
                 "choose another output or kind in the policy.");
         }
     }
@@ -132,12 +132,15 @@ internal sealed record ScoreOutputChoice(ModelPort Port, ScoreKind Kind, string 
 
     private static bool IsReal(ModelPort port) => port.Type is TensorValueType t && IsRealType(t.ElementType);
 
-    private static bool IsRealType(TensorElementType type) => type is TensorElementType.Float or TensorElementType.Double;
+    private static bool IsRealType(TensorElementType type) =>
+        type is TensorElementType.Float or TensorElementType.Double or TensorElementType.Float16 or TensorElementType.BFloat16;
 
     private static bool IsLabel(ModelPort port) =>
         port.Type is TensorValueType { ElementType: TensorElementType.Int64 or TensorElementType.Int32 or TensorElementType.String };
 
     /// <summary>The fixed number of scores per row a floating-point tensor output holds (1 for one value per row), or null when its shape does not fix it or it is not a float tensor.</summary>
     internal static long? ScoreColumns(ModelPort port) =>
-        port.Type is TensorValueType t && IsRealType(t.ElementType) ? (t.Shape.Count <= 1 ? 1 : t.Shape.Count == 2 ? t.Shape[1].Size : null) : null;
+        port.Type is TensorValueType t && IsRealType(t.ElementType)
+            ? (t.Shape.Count <= 1 || port.IsRowOutput() ? 1 : t.Shape.Count == 2 ? t.Shape[1].Size : null)
+            : null;
 }

@@ -23,21 +23,18 @@ internal static class TaskInference
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(label);
         var classes = labelValues.ToString(CultureInfo.InvariantCulture);
-        var port = ScoreOutputChoice.Detect(signature, task: null)?.Port ?? signature.Outputs[0];
+        var (fromModel, why, port) = FromOutputs(signature);
         var output = ConsoleText.Preview(port.Name);
         var labelName = ConsoleText.Preview(label);
+        if (fromModel is { } task)
+        {
+            return (task, why);
+        }
+
         if (port.Type is SequenceValueType { Element: MapValueType })
         {
             return (labelValues > 2 ? TaskKind.Multiclass : TaskKind.Binary,
                 $"output {output} is a ZipMap of class probabilities and label {labelName} has {classes} values");
-        }
-
-        switch (ScoreOutputChoice.ScoreColumns(port))
-        {
-            case { } k when k >= 3:
-                return (TaskKind.Multiclass, $"output {output} has {k.ToString(CultureInfo.InvariantCulture)} columns");
-            case 2:
-                return (TaskKind.Binary, $"output {output} has 2 columns");
         }
 
         if (labelValues <= 2)
@@ -48,5 +45,33 @@ internal static class TaskInference
         return numericLabel
             ? (TaskKind.Regression, $"output {output} is one number per row and label {labelName} has {classes} numeric values")
             : (TaskKind.Multiclass, $"label {labelName} has {classes} text values");
+    }
+
+    /// <summary>
+    /// What the model alone says about the task (for <c>inspect</c>, which has no label): multiclass or binary when the
+    /// output scoring reads has a fixed number of columns; otherwise null, and why the label's values must decide.
+    /// </summary>
+    public static (TaskKind? Task, string Why) FromModel(ModelSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var (task, why, _) = FromOutputs(signature);
+        return (task, why);
+    }
+
+    private static (TaskKind? Task, string Why, ModelPort Port) FromOutputs(ModelSignature signature)
+    {
+        var port = ScoreOutputChoice.Detect(signature, task: null)?.Port ?? signature.Outputs[0];
+        var output = ConsoleText.Preview(port.Name);
+        if (port.Type is SequenceValueType { Element: MapValueType })
+        {
+            return (null, $"output {output} is a ZipMap of class probabilities: binary for a label with two values, else multiclass", port);
+        }
+
+        return ScoreOutputChoice.ScoreColumns(port) switch
+        {
+            { } k when k >= 3 => (TaskKind.Multiclass, $"output {output} has {k.ToString(CultureInfo.InvariantCulture)} columns", port),
+            2 => (TaskKind.Binary, $"output {output} has 2 columns", port),
+            _ => (null, $"output {output} is one number per row: binary for a label with two values, regression for a numeric label with more, else multiclass", port),
+        };
     }
 }

@@ -88,12 +88,17 @@ internal sealed class OnnxRuntime : IDisposable
         }
     }
 
-    private static Action<OnnxLogLevel, string> FilterAt(OnnxLogLevel least, Action<OnnxLogLevel, string> sink) =>
-        (level, line) =>
+    // Each session repeats what ORT says about its model (twice per load for an old opset, once more per model):
+    // a line is passed on the first time only.
+    private static Action<OnnxLogLevel, string> FilterAt(OnnxLogLevel least, Action<OnnxLogLevel, string> sink)
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        return (level, line) =>
         {
-            if (level >= least)
+            if (level >= least && seen.TryAdd(line, 0))
             {
                 sink(level, line);
             }
         };
+    }
 }

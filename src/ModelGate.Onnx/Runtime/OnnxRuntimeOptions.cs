@@ -42,7 +42,7 @@ internal sealed record OnnxRuntimeOptions
     /// </summary>
     public long? CpuArenaLimitBytes { get; init; }
 
-    /// <summary>Where ONNX Runtime's own log lines go; null drops them.</summary>
+    /// <summary>Where ONNX Runtime's own log lines go, each distinct line once per runtime; null drops them.</summary>
     public Action<OnnxLogLevel, string>? Log { get; init; }
 
     /// <summary>The least severe ORT log line passed on.</summary>

@@ -25,15 +25,25 @@ internal static class OrtLogRouter
 
     public static void Unregister(long id) => Sinks.TryRemove(id, out _);
 
+    /// <summary>
+    /// ORT's level, except for its graph optimizers giving up on part of a graph ("Transpose optimizer failed:
+    /// Unsupported ONNX opset: 1"): the model still runs as written, so that is information, not a warning.
+    /// </summary>
+    internal static OnnxLogLevel LevelOf(OnnxLogLevel level, string message) =>
+        level == OnnxLogLevel.Warning && message.StartsWith("Transpose optimizer failed", StringComparison.Ordinal)
+            ? OnnxLogLevel.Info
+            : level;
+
     private static void OnLog(nint param, OrtLoggingLevel severity, string category, string logId, string codeLocation, string message)
     {
         // An exception must never unwind into native code.
         try
         {
-            var line = string.IsNullOrEmpty(category) ? message : $"[{category}] {message}";
+            var line = string.IsNullOrEmpty(category) || category == "onnxruntime" ? message : $"[{category}] {message}";
+            var level = LevelOf((OnnxLogLevel)Math.Clamp((int)severity, 0, 4), message);
             foreach (var sink in Sinks.Values)
             {
-                sink((OnnxLogLevel)Math.Clamp((int)severity, 0, 4), line);
+                sink(level, line);
             }
         }
 #pragma warning disable CA1031 // a logging sink failure must not crash ORT

@@ -72,7 +72,7 @@ internal sealed class OnnxModel : IDisposable
 
         var outputs = inputs.RowCount == 0
             ? names.Select(Empty).ToArray()
-            : RunRows(inputs, names, 0, inputs.RowCount, BatchSizeFor(Settings.BatchSize));
+            : RunRows(inputs, names, 0, inputs.RowCount, BatchFor(Settings.BatchSize));
         return new ModelOutputs(inputs.RowCount, outputs);
     }
 
@@ -112,16 +112,18 @@ internal sealed class OnnxModel : IDisposable
         }
 
         var names = Signature.Outputs.Select(p => p.Name).ToList();
+        // A model with a fixed batch size is timed over the same rows, in its own batches.
+        var batch = BatchFor(batchSize);
         for (var i = 0; i < warmupCalls; i++)
         {
-            RunRows(inputs, names, 0, batchSize, batchSize);
+            RunRows(inputs, names, 0, batchSize, batch);
         }
 
         var samples = new double[calls];
         for (var i = 0; i < calls; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            RunRows(inputs, names, 0, batchSize, batchSize);
+            RunRows(inputs, names, 0, batchSize, batch);
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
@@ -191,7 +193,7 @@ internal sealed class OnnxModel : IDisposable
         }
     }
 
-    private ModelOutput[] RunRows(PreparedInputs inputs, IReadOnlyList<string> outputNames, int firstRow, int rowCount, int batchSize)
+    private ModelOutput[] RunRows(PreparedInputs inputs, IReadOnlyList<string> outputNames, int firstRow, int rowCount, BatchShape batch)
     {
         if (!inputs.Names.SequenceEqual(Signature.Inputs.Select(p => p.Name)))
         {
@@ -200,7 +202,8 @@ internal sealed class OnnxModel : IDisposable
 
         try
         {
-            return BatchRunner.Run(_session, Path, inputs, outputNames, batchSize, firstRow, rowCount, Settings.BatchTimeBudget);
+            var targets = outputNames.Select(name => new OutputTarget(name, Signature.Output(name)!.IsRowOutput())).ToList();
+            return BatchRunner.Run(_session, Path, inputs, targets, batch, firstRow, rowCount, Settings.BatchTimeBudget);
         }
         catch (OrtException ex) when (_runtime.CpuArenaLimitBytes is { } limit && ModelLoadErrors.IsOutOfArena(ex))
         {
@@ -220,15 +223,16 @@ internal sealed class OnnxModel : IDisposable
     }
 
     /// <summary>The rows per ONNX Runtime call: the model's fixed batch dimension when it has one, else the configured size.</summary>
-    public int BatchSize => BatchSizeFor(Settings.BatchSize);
+    public int BatchSize => BatchFor(Settings.BatchSize).Size;
 
-    private int BatchSizeFor(int requested)
+    private BatchShape BatchFor(int requested)
     {
-        // A model with a fixed batch dimension (e.g. [1, 30]) must be fed exactly that many rows per call.
+        // A model with a fixed batch dimension (e.g. [4, 30]) must be fed exactly that many rows per call; the last,
+        // shorter batch is padded.
         var fixedBatch = Signature.Inputs
             .Select(p => p.Type is TensorValueType { Shape.Count: > 0 } t ? t.Shape[0].Size : null)
             .FirstOrDefault(s => s is not null);
-        return fixedBatch is > 0 ? (int)fixedBatch.Value : requested;
+        return fixedBatch is > 0 ? new BatchShape((int)fixedBatch.Value, true) : new BatchShape(requested, false);
     }
 
     private ModelOutput Empty(string name)

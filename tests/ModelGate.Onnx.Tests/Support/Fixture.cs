@@ -30,7 +30,7 @@ internal sealed class Fixture
 
     public CsvTable Data() => CsvTable.Read(RepoPaths.Path(Root.GetProperty("dataset").GetString()!.Split('/')));
 
-    /// <summary>The model inputs exactly as the fixture describes them: dense, per column, or a reshape to [N, C, H, W].</summary>
+    /// <summary>The model inputs exactly as the fixture describes them: dense, per column, or a reshape to [N, d1, ..., dk].</summary>
     public IReadOnlyList<ModelInput> Inputs(CsvTable data)
     {
         var inputs = new List<ModelInput>();
@@ -44,8 +44,8 @@ internal sealed class Fixture
             var shape = spec.GetProperty("shape").EnumerateArray().Select(d => d.GetInt32()).ToArray();
             inputs.Add(shape.Length switch
             {
-                4 => ModelInput.Image(name, columns, shape[1], shape[2], shape[3]),
                 2 when shape[1] == 1 && columns.Count == 1 => ModelInput.PerColumn(name, columns[0]),
+                > 2 => ModelInput.Reshaped(name, columns, shape[1..]),
                 _ => ModelInput.Dense(name, columns),
             });
         }
