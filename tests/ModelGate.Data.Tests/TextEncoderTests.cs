@@ -11,21 +11,9 @@ namespace ModelGate.Data.Tests;
 public sealed class TextEncoderTests
 {
     private static readonly string Folder = RepoPaths.Fixture("text");
-    private static readonly JsonElement Cases = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "expected.json"))).RootElement.GetProperty("cases");
+    private static readonly JsonElement Cases = ExpectedCases.Load(Folder);
 
-    public static TheoryData<int> CaseIndexes
-    {
-        get
-        {
-            var data = new TheoryData<int>();
-            for (var i = 0; i < Cases.GetArrayLength(); i++)
-            {
-                data.Add(i);
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<int> CaseIndexes => ExpectedCases.Indexes(Cases);
 
     private static TextEncoder Encoder(int maxLength, TextOverflow overflow = TextOverflow.Truncate) =>
         TextEncoder.Open(new TextSpec { Column = "text", Vocabulary = Path.Combine(Folder, "vocab.txt"), MaxLength = maxLength, Overflow = overflow }, "holdout.csv");
