@@ -37,7 +37,7 @@ internal static class EvaluationBuilder
             {
                 var classes = candidate.ClassLabels
                     ?? [.. Enumerable.Range(0, candidate.Predictions.ClassCount).Select(i => i.ToString(CultureInfo.InvariantCulture))];
-                var labels = LabelEncoding.Multiclass(holdout, policy.Data.Label, classes);
+                var labels = LabelEncoding.Multiclass(holdout, policy.Data.Label, classes, candidate.ClassLabelSource);
                 return new(labels.ClassIndex, null, labels.ClassNames, candidate.Predictions,
                     baseline is null ? null : Reorder(baseline, classes));
             }

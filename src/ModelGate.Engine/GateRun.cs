@@ -54,8 +54,10 @@ internal static class GateRun
         log.Step($"ONNX Runtime {runtime.Version} {runtime.Build} build ({runtime.HowFound}: {runtime.LibraryPath}); device {candidate.Device.Device} via {candidate.Device.Provider}: {candidate.Device.Reason}");
 
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
-        var inputs = ModelInputPlan.For(policy.Data, candidate.Signature, header, policy.Data.Holdout);
-        var needed = HoldoutColumnsNeeded.For(policy, header, inputs);
+        var inputs = ModelInputPlan.For(new InputsFor("candidate", policy.Data, policy.Models.CandidateInputs, candidate.Signature), header, policy.Data.Holdout, log.Step);
+        var baselineInputs = baseline is null ? null
+            : ModelInputPlan.For(new InputsFor("baseline", policy.Data, policy.Models.BaselineInputs, baseline.Signature), header, policy.Data.Holdout, log.Step);
+        var needed = HoldoutColumnsNeeded.For(policy, header, [.. inputs, .. baselineInputs ?? []]);
         var columnErrors = policy.ValidateAgainstColumns(header);
         if (columnErrors.Count > 0)
         {
@@ -72,9 +74,12 @@ internal static class GateRun
             {
                 MinimumFirstChunkRows = StreamingScorer.LatencyRows(policy.Checks),
                 KeepAfterScoring = needed.AfterScoring,
+                BaselineInputs = baselineInputs,
             }
             .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy, limits), cancellation).ConfigureAwait(false);
-        var (holdout, columnsRead, candidateScores, baselineScores, candidateInputs, baselineInputs, timings) = streamed;
+        var (holdout, columnsRead, candidateScored, baselineScored, candidateInputs, baselinePrepared, timings) = streamed;
+        var candidateScores = OutputClasses.Name("candidate", candidate.Path, candidateScored, policy.Task, policy.Models.Classes);
+        var baselineScores = baseline is null ? null : OutputClasses.Name("baseline", baseline.Path, baselineScored!, policy.Task, policy.Models.Classes);
         log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {columnsRead} columns ({holdout.Columns.Count} kept after scoring) and scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount, TimeSpan.FromSeconds(timings.WallSeconds))}){Dropped(holdout)}; output '{candidateScores.OutputName}': {candidateScores.Reason}");
         log.Step(string.Create(CultureInfo.InvariantCulture, $"stages (busy s, overlapped): read {timings.ReadSeconds:0.00}, candidate {timings.CandidateSeconds:0.00}, baseline {timings.BaselineSeconds:0.00}, assemble {timings.AssembleSeconds:0.00}; wall {timings.WallSeconds:0.00} in {timings.Chunks} chunks"));
         cancellation.ThrowIfCancellationRequested();
@@ -94,7 +99,7 @@ internal static class GateRun
             Slices = EvaluationBuilder.Slices(policy, holdout),
             SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
             Train = train?.Sample,
-            Measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs, log),
+            Measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselinePrepared, log),
         };
 
         var watch = Stopwatch.StartNew();
@@ -143,7 +148,7 @@ internal static class GateRun
         var streamed = await new StreamingScorer(candidate, null, inputs, request) { KeepAfterScoring = needed.AfterScoring }
             .ScoreAsync(path, needed.ToReadOptions(policy, limits, withRowIds: false), cancellation).ConfigureAwait(false);
         var train = streamed.Holdout;
-        var labelled = EvaluationBuilder.Label(policy, train, streamed.Candidate, null);
+        var labelled = EvaluationBuilder.Label(policy, train, OutputClasses.Name("candidate", candidate.Path, streamed.Candidate, policy.Task, policy.Models.Classes), null);
         log.Step($"scored the candidate on {train.RowCount.ToString("N0", CultureInfo.InvariantCulture)} train rows for the generalization gap");
         return (new TrainSample(labelled.ClassLabels, labelled.Targets, labelled.Candidate), train);
     }

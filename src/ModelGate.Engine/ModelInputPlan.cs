@@ -6,6 +6,9 @@ using ModelGate.Policy.Model;
 
 namespace ModelGate.Engine;
 
+/// <summary>One model whose inputs are to be mapped: "candidate" or "baseline", the policy's data, its own mapping (null = data.inputs) and its signature.</summary>
+internal sealed record InputsFor(string Role, DataConfig Data, InputsMapping? Own, ModelSignature Signature);
+
 /// <summary>How one model input is fed: which holdout columns, in which layout, as text or numbers.</summary>
 /// <param name="Name">The model input's name.</param>
 /// <param name="Columns">Holdout columns in the order the model expects them.</param>
@@ -15,15 +18,31 @@ namespace ModelGate.Engine;
 internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns, InputLayout Layout, IReadOnlyList<int> ItemShape, bool IsText)
 {
     /// <summary>Maps the policy's <c>data.inputs</c> onto the model's inputs, given the holdout's header.</summary>
-    public static IReadOnlyList<ModelInputPlan> For(DataConfig data, ModelSignature signature, IReadOnlyList<string> header, string holdoutPath)
+    public static IReadOnlyList<ModelInputPlan> For(DataConfig data, ModelSignature signature, IReadOnlyList<string> header, string holdoutPath) =>
+        For(new InputsFor("candidate", data, null, signature), header, holdoutPath, null);
+
+    /// <summary>
+    /// Maps one model's inputs: its own <c>models.&lt;model&gt;.inputs</c> when the policy has them, else <c>data.inputs</c>.
+    /// One named mapping for a model with one input feeds that input whatever its name (exporters disagree: <c>X</c>,
+    /// <c>float_input</c>, <c>input</c>); <paramref name="note"/> hears about it.
+    /// </summary>
+    public static IReadOnlyList<ModelInputPlan> For(InputsFor model, IReadOnlyList<string> header, string holdoutPath, Action<string>? note)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(header);
-        var mapping = data.Inputs;
+        var (role, data, own, signature) = model;
+        var mapping = own ?? data.Inputs;
+        if (mapping.Inputs.Count == 1 && signature.Inputs.Count == 1 && signature.Input(mapping.Inputs[0].Name) is null)
+        {
+            var spec = mapping.Inputs[0];
+            var port = signature.Inputs[0].Name;
+            note?.Invoke($"{(own is null ? "data" : $"models.{role}")}.inputs names input '{spec.Name}', but the {role}'s only input is '{port}': its columns go to '{port}'");
+            return [FromSpec(spec with { Name = port }, signature, header, holdoutPath, role)];
+        }
+
         if (mapping.Inputs.Count > 0)
         {
-            return [.. mapping.Inputs.Select(spec => FromSpec(spec, signature, header, holdoutPath))];
+            return [.. mapping.Inputs.Select(spec => FromSpec(spec, signature, header, holdoutPath, role))];
         }
 
         if (mapping.PerColumn || signature.Inputs.Count > 1)
@@ -32,10 +51,19 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
         }
 
         // One input and no mapping: every column but the label, id and weight, in file order.
-        var port = signature.Inputs[0];
+        var single = signature.Inputs[0];
         var reserved = new[] { data.Label, data.Id, data.Weight };
         var columns = header.Where(h => !reserved.Contains(h, StringComparer.Ordinal)).ToList();
-        return [new(port.Name, columns, InputLayout.Dense, [], IsString(port))];
+        return [new(single.Name, columns, InputLayout.Dense, [], IsString(single))];
+    }
+
+    /// <summary>True when both lists feed the same inputs from the same columns the same way: one set of model inputs can feed both models.</summary>
+    public static bool SameColumns(IReadOnlyList<ModelInputPlan> a, IReadOnlyList<ModelInputPlan> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Count == b.Count && a.Zip(b).All(p => p.First.Name == p.Second.Name && p.First.Layout == p.Second.Layout && p.First.IsText == p.Second.IsText
+            && p.First.Columns.SequenceEqual(p.Second.Columns, StringComparer.Ordinal) && p.First.ItemShape.SequenceEqual(p.Second.ItemShape));
     }
 
     /// <summary>Builds the input from the holdout's columns.</summary>
@@ -53,10 +81,11 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
         };
     }
 
-    private static ModelInputPlan FromSpec(InputSpec spec, ModelSignature signature, IReadOnlyList<string> header, string holdoutPath)
+    private static ModelInputPlan FromSpec(InputSpec spec, ModelSignature signature, IReadOnlyList<string> header, string holdoutPath, string role)
     {
         var port = signature.Input(spec.Name) ?? throw new InputMappingException(
-            $"{holdoutPath}: the policy maps columns to model input '{spec.Name}', but the model's inputs are {Names(signature.Inputs)}; fix data.inputs in the policy.");
+            $"{holdoutPath}: the policy maps columns to model input '{spec.Name}', but the {role}'s inputs are {Names(signature.Inputs)}; "
+            + $"name them in data.inputs, or give the {role} its own mapping: models.{role}: {{ path: ..., inputs: {{ {signature.Inputs[0].Name}: [...] }} }}.");
         var columns = spec.Resolve(header);
         if (columns.Count == 0)
         {

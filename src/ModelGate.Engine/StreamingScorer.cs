@@ -47,6 +47,9 @@ internal sealed class StreamingScorer
     /// <summary>Rows per chunk before rounding to whole batches (tests make it small to force many chunks).</summary>
     public int ChunkRows { get; init; } = DefaultChunkRows;
 
+    /// <summary>How the baseline's inputs are fed when they differ from the candidate's (other input names); null = as the candidate's.</summary>
+    public IReadOnlyList<ModelInputPlan>? BaselineInputs { get; init; }
+
     /// <summary>The first chunk holds at least this many rows (if the file has them), e.g. the largest latency batch size.</summary>
     public int MinimumFirstChunkRows { get; init; }
 
@@ -152,12 +155,15 @@ internal sealed class StreamingScorer
         {
             var start = Stopwatch.GetTimestamp();
             var modelInputs = inputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file)).ToList();
+            var baselineInputs = baseline is null || BaselineInputs is null || ModelInputPlan.SameColumns(inputs, BaselineInputs)
+                ? modelInputs
+                : [.. BaselineInputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file))];
             // From here on the features live in the model inputs only, which are dropped once both models have run.
             var kept = keep is null ? chunk : chunk.Keep(keep);
             var prepared = candidate.Prepare(modelInputs);
             var scores = candidate.Score(prepared, request);
             busy[1] += Stopwatch.GetElapsedTime(start).TotalSeconds;
-            await output.WriteAsync(new ChunkScores(kept, modelInputs, prepared, scores, null, null), token).ConfigureAwait(false);
+            await output.WriteAsync(new ChunkScores(kept, baselineInputs, prepared, scores, null, null), token).ConfigureAwait(false);
         }
 
         return true;
@@ -174,7 +180,7 @@ internal sealed class StreamingScorer
             }
 
             var start = Stopwatch.GetTimestamp();
-            var prepared = baseline.Prepare(scored.ModelInputs);
+            var prepared = baseline.Prepare(scored.BaselineModelInputs);
             var scores = baseline.Score(prepared, request);
             busy[2] += Stopwatch.GetElapsedTime(start).TotalSeconds;
             await output.WriteAsync(scored with { BaselinePrepared = prepared, Baseline = scores }, token).ConfigureAwait(false);
@@ -236,7 +242,7 @@ internal sealed class StreamingScorer
 
     private sealed record ChunkScores(
         HoldoutChunk Chunk,
-        IReadOnlyList<ModelInput> ModelInputs,
+        IReadOnlyList<ModelInput> BaselineModelInputs,
         PreparedInputs CandidatePrepared,
         ScoredPredictions Candidate,
         PreparedInputs? BaselinePrepared,

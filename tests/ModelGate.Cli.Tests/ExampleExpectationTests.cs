@@ -81,6 +81,9 @@ public sealed class ExampleExpectationTests
     [InlineData("digits-calibration", "pass")]
     [InlineData("hmda-safety", "fail")]
     [InlineData("slid-regression", "pass")]
+    [InlineData("wine-skl2onnx", "pass")]
+    [InlineData("wine-pytorch", "fail")]
+    [InlineData("diabetes-regression", "pass")]
     public void The_committed_verdict_is_the_intended_one(string example, string intended)
     {
         // The golden files are regenerable; this pins what each example is *meant* to show, so a rewrite cannot change it unnoticed.

@@ -26,7 +26,23 @@ public sealed class InvalidPolicyTests
         },
         {
             "unknown key in models", H.Replace("  baseline:", "  basline:", StringComparison.Ordinal), 5, 3,
-            "unknown key 'basline' in models; did you mean 'baseline'? (valid keys: candidate, baseline, output, scores, positive_class, decision_threshold, max_invalid_rows, candidate_version, baseline_version)"
+            "unknown key 'basline' in models; did you mean 'baseline'? (valid keys: candidate, baseline, output, scores, positive_class, decision_threshold, max_invalid_rows, candidate_version, baseline_version, classes)"
+        },
+        {
+            "unknown key in a model's own mapping", H.Replace("  baseline: models/baseline.onnx", "  baseline: { path: models/baseline.onnx, input: { X: [a] } }", StringComparison.Ordinal), 5, 43,
+            "unknown key 'input' in models.baseline; did you mean 'inputs'? (valid keys: path, inputs)"
+        },
+        {
+            "a model's own mapping without a path", H.Replace("  baseline: models/baseline.onnx", "  baseline: { inputs: { X: [a] } }", StringComparison.Ordinal), 5, 13,
+            "models.baseline needs 'path' (the baseline ONNX model's path)"
+        },
+        {
+            "classes with one label", H.Replace("  baseline: models/baseline.onnx", "  baseline: models/baseline.onnx\n  classes: [yes]", StringComparison.Ordinal), 6, 12,
+            "'classes' must list at least two distinct class labels, one per output column, in column order"
+        },
+        {
+            "classes for a regression", H.Replace("task: binary", "task: regression", StringComparison.Ordinal).Replace("  baseline: models/baseline.onnx", "  baseline: models/baseline.onnx\n  classes: [no, yes]", StringComparison.Ordinal), 6, 12,
+            "'classes' applies to classification tasks only; this policy's task is regression; remove it"
         },
         {
             "number written as a word", H + "checks:\n  - metric: roc_auc\n    at_least: high\n", 11, 15,

@@ -102,6 +102,7 @@ public sealed partial class SchemaAgreementTests
     {
         { "#", PolicyBinder.TopKeys },
         { "models", PolicyBinder.ModelsKeys },
+        { "model", PolicyBinder.ModelKeys },
         { "data", PolicyBinder.DataKeys },
         { "statistics", PolicyBinder.StatisticsKeys },
         { "report", PolicyBinder.ReportKeys },

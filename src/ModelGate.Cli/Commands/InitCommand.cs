@@ -71,6 +71,7 @@ internal static class InitCommand
             console.ResolvePath(request.Holdout), label, inputs, slices)
         {
             ColumnsWithGaps = [.. fed.Prepend(label).Where(c => profile[c] is { Missing: > 0 })],
+            Classes = ClassNames.Guess(task, labelColumn, candidate.Signature, candidate.Path),
         };
         // Always run the draft: a policy check cannot run is reported now, with check's own one-line error, not written.
         draft = await CandidateBounds.MeasureAsync(draft, cancellation).ConfigureAwait(false);

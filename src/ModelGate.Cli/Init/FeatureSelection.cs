@@ -7,7 +7,8 @@ namespace ModelGate.Cli.Init;
 
 /// <summary>
 /// Which holdout columns feed the model: the model's input names and width decide; ids, the label and text columns
-/// never do. ModelGate feeds candidate and baseline the same mapping, so the baseline's inputs must fit it too.
+/// never do. ModelGate feeds candidate and baseline the same mapping (a baseline with one input takes it whatever that
+/// input's name), so the baseline's inputs must fit it too.
 /// </summary>
 internal static class FeatureSelection
 {
@@ -36,17 +37,17 @@ internal static class FeatureSelection
         var width = Width(port);
         if (baseline is not null)
         {
-            if (baseline.Inputs.Count != 1 || baseline.Inputs[0].Name != port.Name)
+            if (baseline.Inputs.Count != 1)
             {
                 throw new InputMappingException(
-                    $"the candidate's input is {ConsoleText.Preview(port.Name)} but the baseline's inputs are {Names(baseline)}; ModelGate feeds both models one mapping by input name: export both with the same input name ({ConsoleText.Preview(port.Name)}), or run init without --baseline.");
+                    $"the candidate's input is {ConsoleText.Preview(port.Name)} but the baseline's inputs are {Names(baseline)}; write the baseline's own mapping by hand (models.baseline: {{ path: ..., inputs: {{ ... }} }}), or run init without --baseline.");
             }
 
             var baselineWidth = Width(baseline.Inputs[0]);
             if (width is { } c && baselineWidth is { } b && c != b)
             {
                 throw new InputMappingException(
-                    $"the candidate's input {ConsoleText.Preview(port.Name)} takes {Count(c)} values per row but the baseline's takes {Count(b)}; ModelGate feeds both models the same columns: gate models trained on the same features, or run init without --baseline.");
+                    $"the candidate's input {ConsoleText.Preview(port.Name)} takes {Count(c)} values per row but the baseline's takes {Count(b)}; init will not guess the baseline's columns: run init without --baseline, then give the baseline its own mapping (models.baseline: {{ path: ..., inputs: {{ {baseline.Inputs[0].Name}: [...] }} }}).");
             }
 
             width ??= baselineWidth;

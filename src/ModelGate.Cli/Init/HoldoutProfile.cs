@@ -11,13 +11,20 @@ namespace ModelGate.Cli.Init;
 /// <param name="Distinct">Distinct non-missing values, counted up to <see cref="HoldoutProfile.DistinctCap"/>.</param>
 /// <param name="IsId">True when the column looks like a row id (by name, or whole numbers that never repeat).</param>
 /// <param name="Missing">Rows where the value is missing.</param>
-internal sealed record ColumnProfile(string Name, bool IsNumeric, int Distinct, bool IsId, int Missing = 0);
+internal sealed record ColumnProfile(string Name, bool IsNumeric, int Distinct, bool IsId, int Missing = 0)
+{
+    /// <summary>The distinct values in ordinal order when there are at most <see cref="HoldoutProfile.ValuesKept"/>; else empty.</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+}
 
 /// <summary>The holdout's columns in file order, profiled once for task, feature and slice choices.</summary>
 internal sealed class HoldoutProfile
 {
     /// <summary>Distinct values are counted up to this many; a column with more is treated as continuous.</summary>
     public const int DistinctCap = 1000;
+
+    /// <summary>A column with at most this many distinct values keeps them (class labels, slice values).</summary>
+    public const int ValuesKept = 100;
 
     private static readonly string[] IdNames = ["id", "row_id", "rowid", "row", "index", "idx", "uid", "uuid", "key", "record_id"];
 
@@ -63,7 +70,10 @@ internal sealed class HoldoutProfile
         var name = column.Name.ToLowerInvariant();
         var idByName = IdNames.Contains(name) || name.EndsWith("_id", StringComparison.Ordinal) || name.StartsWith("id_", StringComparison.Ordinal);
         var neverRepeats = column.Kind == ColumnKind.WholeNumber && rows >= 20 && seen.Count == rows;
-        return new ColumnProfile(column.Name, numeric, seen.Count, idByName || neverRepeats, column.CountMissing());
+        return new ColumnProfile(column.Name, numeric, seen.Count, idByName || neverRepeats, column.CountMissing())
+        {
+            Values = seen.Count <= ValuesKept ? [.. seen.Order(StringComparer.Ordinal)] : [],
+        };
     }
 
     /// <summary>A short list of names for one-line messages and YAML comments, each through the console escaper (names come from the holdout).</summary>

@@ -25,6 +25,12 @@ internal sealed record PolicyDraft(TaskKind Task, string TaskWhy, string Candida
     /// <summary>Needed columns (label and features) with missing values: their rows are dropped, and the YAML says so.</summary>
     public IReadOnlyList<string> ColumnsWithGaps { get; init; } = [];
 
+    /// <summary>
+    /// <c>models.classes</c>: the label's values in sorted order, written when the labels are text and the candidate's output
+    /// names no classes of its own (logits, a bare probability tensor); null otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? Classes { get; init; }
+
     /// <summary>The metric checks for this draft's task.</summary>
     public IReadOnlyList<SuggestedCheck> Checks => SuggestedCheck.For(Task);
 }

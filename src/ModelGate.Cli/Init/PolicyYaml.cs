@@ -27,6 +27,11 @@ internal static class PolicyYaml
             w.Line(1, $"baseline: {Text(draft.Baseline)}");
         }
 
+        if (draft.Classes is { } classes)
+        {
+            w.Line(1, $"classes: {Flow(classes)}", "the output's columns in order, guessed as the labels sorted (how scikit-learn and most training code number them): check it");
+        }
+
         w.Line(0, "data:");
         w.Line(1, $"holdout: {Text(draft.Holdout)}");
         w.Line(1, $"label: {Text(draft.Label)}");

@@ -40,8 +40,11 @@ internal static class LabelEncoding
             "name the positive class (positive_class) so the other value is negative");
     }
 
-    /// <summary>Multiclass labels mapped onto the model's class labels, in the model's order.</summary>
-    public static EncodedLabels Multiclass(Holdout holdout, string column, IReadOnlyList<string> classLabels)
+    /// <summary>
+    /// Multiclass labels mapped onto the model's class labels, in the model's order. <paramref name="classSource"/> says where
+    /// those labels came from; a label they lack is then an error naming the labels seen, the model's and how to set them.
+    /// </summary>
+    public static EncodedLabels Multiclass(Holdout holdout, string column, IReadOnlyList<string> classLabels, string? classSource = null)
     {
         ArgumentNullException.ThrowIfNull(holdout);
         ArgumentNullException.ThrowIfNull(classLabels);
@@ -62,6 +65,18 @@ internal static class LabelEncoding
         {
             if (!lookup.TryGetValue(values[i], out index[i]))
             {
+                if (classSource is not null)
+                {
+                    var seen = values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                    throw new HoldoutException(
+                        holdout.File,
+                        holdout.RowLine(i),
+                        column,
+                        values[i],
+                        "label " + ConsoleText.Preview(values[i]) + " is not one of the model's output classes [" + Listed(classLabels, 20) + "] (" + classSource + "); the column holds " + Quoted(seen, 20),
+                        "set models.classes to the labels in output-column order, e.g. classes: [" + Listed(seen, 20) + "] (check the order), or check that the model and the label column belong together");
+                }
+
                 throw new HoldoutException(
                     holdout.File,
                     holdout.RowLine(i),
@@ -132,6 +147,9 @@ internal static class LabelEncoding
 
     private static string Spelled(List<string> distinct, string canonical) =>
         distinct.FirstOrDefault(v => string.Equals(v, canonical, StringComparison.OrdinalIgnoreCase)) ?? canonical;
+
+    private static string Listed(IReadOnlyList<string> values, int max) =>
+        string.Join(", ", values.Take(max).Select(v => ConsoleText.Escape(v.Length <= 40 ? v : v[..40] + "…"))) + (values.Count > max ? ", ..." : string.Empty);
 
     private static string Quoted(List<string> values, int max) =>
         string.Join(", ", values.Take(max).Select(v => ConsoleText.Preview(v))) + (values.Count > max ? FormattableString.Invariant($" and {values.Count - max} more") : string.Empty);

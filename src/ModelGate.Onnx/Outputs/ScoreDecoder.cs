@@ -18,7 +18,11 @@ internal static class ScoreDecoder
                 ? new Predictions(output.Numbers, rows, Math.Max(1, output.MapKeys.Count))
                 : new Predictions(output.Numbers, rows, Columns(modelPath, output));
             var pending = new ScoredPredictions(raw, output.Name, choice.Kind, choice.Reason,
-                output.Kind == OutputKind.SequenceOfMaps ? output.MapKeys : null, false) { Pending = true };
+                output.Kind == OutputKind.SequenceOfMaps ? output.MapKeys : null, false)
+            {
+                Pending = true,
+                ClassLabelSource = output.Kind == OutputKind.SequenceOfMaps ? $"the ZipMap keys of output '{output.Name}'" : null,
+            };
             return request.Deferred ? pending : ScoreInterpretation.Resolve(modelPath, pending, request);
         }
 

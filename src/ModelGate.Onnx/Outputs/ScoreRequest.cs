@@ -71,4 +71,7 @@ internal sealed record ScoredPredictions(
 {
     /// <summary>True while the numbers are the output's raw values, not yet read as probabilities (see <see cref="ScoreInterpretation"/>).</summary>
     public bool Pending { get; init; }
+
+    /// <summary>Where <see cref="ClassLabels"/> came from, for messages (ZipMap keys, classifier metadata, <c>models.classes</c>); null = not named.</summary>
+    public string? ClassLabelSource { get; init; }
 }

@@ -9,7 +9,8 @@ namespace ModelGate.Policy.Binding;
 /// <summary>models: and data:.</summary>
 internal sealed partial class PolicyBinder
 {
-    public static readonly string[] ModelsKeys = ["candidate", "baseline", "output", "scores", "positive_class", "decision_threshold", "max_invalid_rows", "candidate_version", "baseline_version"];
+    public static readonly string[] ModelsKeys = ["candidate", "baseline", "output", "scores", "positive_class", "decision_threshold", "max_invalid_rows", "candidate_version", "baseline_version", "classes"];
+    public static readonly string[] ModelKeys = ["path", "inputs"];
     public static readonly string[] DataKeys = ["holdout", "train", "label", "id", "weight", "inputs", "missing", "column_types"];
     public static readonly string[] InputKeys = ["columns", "shape"];
 
@@ -31,8 +32,9 @@ internal sealed partial class PolicyBinder
         }
 
         _read.Keys(map, "models", ModelsKeys);
-        var candidate = PathOf(map, "candidate", "models", "the candidate ONNX model's path");
-        var baseline = PathOf(map, "baseline", null, null);
+        var (candidate, candidateInputs) = ModelEntry(map, "candidate");
+        var (baseline, baselineInputs) = ModelEntry(map, "baseline");
+        var classes = Classes(map);
         var output = _read.Text(map, "output");
         var scores = _read.Choice(map, "scores", ScoreKinds);
         var positive = _read.Scalar(map, "positive_class", "a class label");
@@ -53,7 +55,61 @@ internal sealed partial class PolicyBinder
         {
             CandidateVersion = versions.Item1,
             BaselineVersion = versions.Item2,
+            CandidateInputs = candidateInputs,
+            BaselineInputs = baselineInputs,
+            Classes = classes,
         };
+    }
+
+    /// <summary><c>candidate: a.onnx</c>, or <c>candidate: { path: a.onnx, inputs: { X: [...] } }</c> when this model's inputs are named differently.</summary>
+    private (string? Path, InputsMapping? Inputs) ModelEntry(MappingNode models, string key)
+    {
+        if (Reading.Value(models, key) is not MappingNode map)
+        {
+            return key == "candidate"
+                ? (PathOf(models, key, "models", "the candidate ONNX model's path, or { path: ..., inputs: ... }"), null)
+                : (PathOf(models, key, null, null), null);
+        }
+
+        _read.Keys(map, $"models.{key}", ModelKeys);
+        var path = PathOf(map, "path", $"models.{key}", $"the {key} ONNX model's path");
+        var inputs = Reading.Value(map, "inputs") is null ? null : BindInputs(map);
+        return (path, inputs);
+    }
+
+    /// <summary><c>classes: [a, b, c]</c>: class labels in the order of the output's columns.</summary>
+    private List<string>? Classes(MappingNode models)
+    {
+        var holder = Reading.Value(models, "classes") is SequenceNode ? models : null;
+        if (holder is null)
+        {
+            if (Reading.Value(models, "classes") is { } other)
+            {
+                _read.Error(other.Location, $"'classes' must list the class labels in the order of the model's output columns, e.g. [barolo, grignolino, barbera]; got {other.Describe()}");
+            }
+
+            return null;
+        }
+
+        var items = _read.TextList(holder, "classes");
+        if (items is null)
+        {
+            return null;
+        }
+
+        var classes = items.Select(i => i.Value).ToList();
+        if (classes.Count < 2 || classes.Distinct(StringComparer.Ordinal).Count() != classes.Count)
+        {
+            _read.Error(holder["classes"]!.Location, "'classes' must list at least two distinct class labels, one per output column, in column order");
+            return null;
+        }
+
+        if (_task == TaskKind.Regression)
+        {
+            _read.Error(holder["classes"]!.Location, "'classes' applies to classification tasks only; this policy's task is regression; remove it");
+        }
+
+        return classes;
     }
 
     private string? PathOf(MappingNode map, string key, string? section, string? what)

@@ -22,4 +22,16 @@ internal sealed record ModelsConfig(
 
     /// <summary>The baseline's version for monitoring labels (<c>models.baseline_version</c>); null = from the ONNX metadata.</summary>
     public string? BaselineVersion { get; init; }
+
+    /// <summary>The candidate's own input mapping (<c>models.candidate.inputs</c>); null = <c>data.inputs</c>.</summary>
+    public InputsMapping? CandidateInputs { get; init; }
+
+    /// <summary>The baseline's own input mapping (<c>models.baseline.inputs</c>); null = <c>data.inputs</c>.</summary>
+    public InputsMapping? BaselineInputs { get; init; }
+
+    /// <summary>
+    /// The class labels in output-column order (<c>models.classes</c>), for outputs that carry no labels of their own
+    /// (logits, a probability tensor without class-label metadata); null = from the model (ZipMap keys, classifier metadata).
+    /// </summary>
+    public IReadOnlyList<string>? Classes { get; init; }
 }

@@ -58,10 +58,15 @@ internal static class PolicyPrinter
     private static void PrintModels(ModelsConfig models, bool binary, Action<int, string> line, Func<string, string> rel)
     {
         line(0, "models:");
-        line(1, $"candidate: {rel(models.Candidate)}");
+        PrintModel("candidate", models.Candidate, models.CandidateInputs, line, rel);
         if (models.Baseline is not null)
         {
-            line(1, $"baseline: {rel(models.Baseline)}");
+            PrintModel("baseline", models.Baseline, models.BaselineInputs, line, rel);
+        }
+
+        if (models.Classes is { } classes)
+        {
+            line(1, $"classes: {Flow(classes)}");
         }
 
         if (models.Output is not null)
@@ -121,18 +126,7 @@ internal static class PolicyPrinter
 
         if (!data.Inputs.AllFeatures)
         {
-            line(1, "inputs:");
-            if (data.Inputs.PerColumn)
-            {
-                line(2, $"per_column: {(data.Inputs.PerColumnColumns is { } only ? Columns(only) : "true")}");
-            }
-
-            foreach (var input in data.Inputs.Inputs)
-            {
-                line(2, input.Shape is null
-                    ? $"{Text(input.Name)}: {Columns(input)}"
-                    : $"{Text(input.Name)}: {{ columns: {Columns(input)}, shape: [{string.Join(", ", input.Shape.Select(s => s.ToString(CultureInfo.InvariantCulture)))}] }}");
-            }
+            PrintInputs(data.Inputs, 1, line);
         }
 
         line(1, $"missing: {data.Missing.ToString().ToLowerInvariant()}");
@@ -143,6 +137,35 @@ internal static class PolicyPrinter
             {
                 line(2, $"{Text(column)}: {type.ToString().ToLowerInvariant()}");
             }
+        }
+    }
+
+    private static void PrintModel(string key, string path, InputsMapping? inputs, Action<int, string> line, Func<string, string> rel)
+    {
+        if (inputs is null)
+        {
+            line(1, $"{key}: {rel(path)}");
+            return;
+        }
+
+        line(1, $"{key}:");
+        line(2, $"path: {rel(path)}");
+        PrintInputs(inputs, 2, line);
+    }
+
+    private static void PrintInputs(InputsMapping inputs, int depth, Action<int, string> line)
+    {
+        line(depth, "inputs:");
+        if (inputs.PerColumn)
+        {
+            line(depth + 1, $"per_column: {(inputs.PerColumnColumns is { } only ? Columns(only) : "true")}");
+        }
+
+        foreach (var input in inputs.Inputs)
+        {
+            line(depth + 1, input.Shape is null
+                ? $"{Text(input.Name)}: {Columns(input)}"
+                : $"{Text(input.Name)}: {{ columns: {Columns(input)}, shape: [{string.Join(", ", input.Shape.Select(s => s.ToString(CultureInfo.InvariantCulture)))}] }}");
         }
     }
 
