@@ -18,8 +18,24 @@ internal sealed class Resampling
 
     public double[][] Weights { get; }
 
-    public static Resampling For(int inSize, int outSize, bool antialias) =>
-        antialias ? Triangle(inSize, outSize) : TwoTap(inSize, outSize);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, bool), Resampling> Cache = new();
+
+    /// <summary>The weights for one axis; a holdout's images mostly share sizes, so they are computed once per size (at most 256 kept).</summary>
+    public static Resampling For(int inSize, int outSize, bool antialias)
+    {
+        if (Cache.TryGetValue((inSize, outSize, antialias), out var known))
+        {
+            return known;
+        }
+
+        var made = antialias ? Triangle(inSize, outSize) : TwoTap(inSize, outSize);
+        if (Cache.Count < 256)
+        {
+            Cache.TryAdd((inSize, outSize, antialias), made);
+        }
+
+        return made;
+    }
 
     private static Resampling TwoTap(int inSize, int outSize)
     {
