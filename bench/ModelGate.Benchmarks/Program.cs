@@ -1,13 +1,14 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using ModelGate.Benchmarks.Holdout;
+using ModelGate.Benchmarks.Media;
 using ModelGate.Benchmarks.Metrics;
 using ModelGate.Benchmarks.Onnx;
 
 namespace ModelGate.Benchmarks;
 
 /// <summary>
-/// Entry point. Timed side-by-side runs by name (`holdout-read`, `parquet-read`, `wide-header`, `onnx`, `gpu`, `metrics-resampling [rows] [resamples] [threads]`,
+/// Entry point. Timed side-by-side runs by name (`holdout-read`, `parquet-read`, `wide-header`, `media`, `onnx`, `gpu`, `metrics-resampling [rows] [resamples] [threads]`,
 /// `resampling-scale [rows] [resamples]`);
 /// anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
@@ -29,6 +30,8 @@ public static class Program
                 return ParquetReadComparison.RunChild(args[1..]);
             case WideHeaderRun.Command:
                 return WideHeaderRun.Run(args[1..]);
+            case MediaThroughput.Command:
+                return MediaThroughput.Run(args[1..]);
             case "onnx":
                 return EngineVersusBareLoop.Run(args[1..]);
             case "gpu":

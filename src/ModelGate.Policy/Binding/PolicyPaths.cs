@@ -1,3 +1,4 @@
+using ModelGate.Core.IO;
 using ModelGate.Core.Text;
 using ModelGate.Policy.Yaml;
 
@@ -10,7 +11,6 @@ namespace ModelGate.Policy.Binding;
 /// </summary>
 internal sealed class PolicyPaths
 {
-    private const int MaxLinkHops = 40;
     private readonly string? _root;
     private readonly bool _allowOutside;
 
@@ -48,11 +48,7 @@ internal sealed class PolicyPaths
     }
 
     /// <summary>The path with every symlink along it followed (a missing tail is kept as written).</summary>
-    public static string Real(string path)
-    {
-        var hops = 0;
-        return Real(Path.GetFullPath(path), ref hops);
-    }
+    public static string Real(string path) => RealPath.Of(path);
 
     private string? Check(string written, string path)
     {
@@ -79,29 +75,5 @@ internal sealed class PolicyPaths
 
         var how = real == path ? "leaves" : "is a symlink that leads out of";
         return $"the path {shown} {how} the repository {Root}; keep the files a policy names inside the repository, or pass --allow-outside-root (or --root) if this policy is trusted";
-    }
-
-    private static string Real(string full, ref int hops)
-    {
-        var root = Path.GetPathRoot(full) ?? "/";
-        var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            current = Path.Combine(current, part);
-            var target = new FileInfo(current).LinkTarget;
-            if (target is null)
-            {
-                continue;
-            }
-
-            if (++hops > MaxLinkHops)
-            {
-                throw new IOException("too many levels of symbolic links");
-            }
-
-            current = Real(Path.GetFullPath(target, Path.GetDirectoryName(current) ?? root), ref hops);
-        }
-
-        return current;
     }
 }

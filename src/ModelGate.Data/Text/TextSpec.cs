@@ -1,0 +1,55 @@
+namespace ModelGate.Data.Text;
+
+/// <summary>What to do with a text longer than the model's sequence.</summary>
+internal enum TextOverflow
+{
+    /// <summary>Keep the first tokens; the report counts the rows cut.</summary>
+    Truncate,
+
+    /// <summary>A row that does not fit is an error naming it.</summary>
+    Refuse,
+}
+
+/// <summary>
+/// How one text column becomes a model's token inputs: a WordPiece (BERT) vocabulary, the sequence length,
+/// what happens to a longer text, and which model inputs receive the ids, the attention mask and the token types
+/// (each in the integer type the model declares). Every sequence is [CLS] tokens [SEP], padded with [PAD] to
+/// <see cref="MaxLength"/>, so every batch has one shape.
+/// </summary>
+internal sealed record TextSpec
+{
+    /// <summary>The holdout column holding each row's text.</summary>
+    public required string Column { get; init; }
+
+    /// <summary>The vocabulary file (one token a line, the line number is the id), already resolved.</summary>
+    public required string Vocabulary { get; init; }
+
+    /// <summary>Lower-case and strip accents first (an "uncased" model).</summary>
+    public bool Uncased { get; init; } = true;
+
+    /// <summary>Tokens per sequence, [CLS] and [SEP] included.</summary>
+    public int MaxLength { get; init; } = 128;
+
+    public TextOverflow Overflow { get; init; } = TextOverflow.Truncate;
+
+    /// <summary>The model input that receives the token ids.</summary>
+    public string IdsInput { get; init; } = "input_ids";
+
+    /// <summary>The model input that receives the attention mask, when the model has one.</summary>
+    public string? MaskInput { get; init; } = "attention_mask";
+
+    /// <summary>The model input that receives the token types (all 0: one segment), when the model has one.</summary>
+    public string? TypesInput { get; init; } = "token_type_ids";
+
+    /// <summary>A cell longer than this many characters is refused before it is tokenized.</summary>
+    public int MaxChars { get; init; } = DefaultMaxChars;
+
+    /// <summary>A vocabulary file larger than this is refused.</summary>
+    public const long MaxVocabularyBytes = 64L * 1024 * 1024;
+
+    /// <summary>1 MiB of characters per cell.</summary>
+    public const int DefaultMaxChars = 1 << 20;
+
+    /// <summary>The longest sequence a policy may ask for.</summary>
+    public const int LongestSequence = 65_536;
+}
