@@ -43,35 +43,35 @@ internal sealed class ScoreFileSet
         {
             if (!first.Decoding.SameAs(header.Decoding) || !first.ScoreColumns.SequenceEqual(header.ScoreColumns, StringComparer.Ordinal))
             {
-                throw Mismatch(file, role, $"decoded as {header.Decoding.Describe()} into [{string.Join(", ", header.ScoreColumns)}], but {Name(firstFile)} as {first.Decoding.Describe()} into [{string.Join(", ", first.ScoreColumns)}]",
+                throw Mismatch(file, role, $"this file decoded as {header.Decoding.Describe()} into [{string.Join(", ", header.ScoreColumns)}], but {Name(firstFile)} as {first.Decoding.Describe()} into [{string.Join(", ", first.ScoreColumns)}]",
                     "score every shard with the same model and policy; set models.output and models.scores so each shard decodes the same way");
             }
 
             if (!string.Equals(first.Model?.Sha256, header.Model?.Sha256, StringComparison.Ordinal))
             {
-                throw Mismatch(file, role, $"was scored by model {Short(header.Model?.Sha256)}, but {Name(firstFile)} by {Short(first.Model?.Sha256)}",
+                throw Mismatch(file, role, $"this file was scored by model {Short(header.Model?.Sha256)}, but {Name(firstFile)} by {Short(first.Model?.Sha256)}",
                     "score every shard with the same model file");
             }
 
             if (!string.Equals(first.HoldoutSha256, header.HoldoutSha256, StringComparison.Ordinal))
             {
-                throw Mismatch(file, role, $"scored holdout {Short(header.HoldoutSha256)}, but {Name(firstFile)} scored {Short(first.HoldoutSha256)}",
+                throw Mismatch(file, role, $"this file scored holdout {Short(header.HoldoutSha256)}, but {Name(firstFile)} scored {Short(first.HoldoutSha256)}",
                     "score every shard from the same holdout file");
             }
 
             if (header.Shard.Count != first.Shard.Count)
             {
-                throw Mismatch(file, role, $"is shard {header.Shard} but {Name(firstFile)} is shard {first.Shard}", "pass the shards of one split (i/N with the same N)");
+                throw Mismatch(file, role, $"this file is shard {header.Shard} but {Name(firstFile)} is shard {first.Shard}", "pass the shards of one split (i/N with the same N)");
             }
 
             if (!seen.TryAdd(header.Shard.Index, file))
             {
-                throw Mismatch(file, role, $"is shard {header.Shard}, and so is {Name(seen[header.Shard.Index])}", "pass each shard's file once");
+                throw Mismatch(file, role, $"this file is shard {header.Shard}, and so is {Name(seen[header.Shard.Index])}", "pass each shard's file once");
             }
 
             if (ScoreKindNames.Parse(header.Decoding.Scores) is null)
             {
-                throw Mismatch(file, role, $"says its scores are '{header.Decoding.Scores}'", "use one of probabilities, logits, log_probabilities, labels, regression");
+                throw Mismatch(file, role, $"this file says its scores are '{header.Decoding.Scores}'", "use one of probabilities, logits, log_probabilities, labels, regression");
             }
         }
 
@@ -173,7 +173,7 @@ internal sealed class ScoreFileSet
             : [];
 
     private static HoldoutException Mismatch(string file, string role, string problem, string fix) =>
-        new(file, null, null, null, $"these {role} score files do not belong together: this file {problem}", fix);
+        new(file, null, null, null, $"these {role} score files do not belong together: {problem}", fix);
 
     private static string Name(string file) => Path.GetFileName(file);
 
