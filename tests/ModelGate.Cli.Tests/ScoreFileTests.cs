@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace ModelGate.Cli.Tests;
@@ -82,6 +83,42 @@ public sealed partial class ScoreFileTests
         await Score(folder, "candidate", "1/1", "parquet.parquet", "--holdout", Parquet);
         await Fails(folder, "parquet.parquet", "baseline.csv", "these candidate scores were made from a holdout with SHA-256");
     }
+
+    [Fact]
+    public async Task Model_size_comes_from_the_header_and_is_not_measured_without_it_and_the_generalization_gap_is_not_measured()
+    {
+        using var folder = new TempFolder("scores");
+        const string policy = "examples/breast-cancer/modelgate.yml";
+        foreach (var role in new[] { "candidate", "baseline" })
+        {
+            var score = await CliHarness.RunAsync(["score", "--policy", policy, "--model", role, "--out", folder.File(role + ".csv")]);
+            Assert.True(score.ExitCode == ExitCodes.Passed, score.ToString());
+        }
+
+        var expected = JsonNode.Parse(File.ReadAllText(RepoPaths.Example("breast-cancer", "expected", "report.json")))!;
+        var report = await GateChecks(policy, folder, "with-size");
+        Assert.Equal(Check(expected, "model_size_mb")["reason"]!.GetValue<string>(), Check(report, "model_size_mb")["reason"]!.GetValue<string>());
+        Assert.Equal(Check(expected, "roc_auc").ToJsonString(), Check(report, "roc_auc").ToJsonString());
+        Assert.Contains("needs train data", Check(report, "generalization_gap")["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // A score file from another engine, without the model: the size is not measured (and the gate still runs).
+        var header = JsonNode.Parse(File.ReadAllText(folder.File("candidate.csv.json")))!.AsObject();
+        header.Remove("model");
+        File.WriteAllText(folder.File("candidate.csv.json"), header.ToJsonString());
+        report = await GateChecks(policy, folder, "without-size");
+        Assert.EndsWith("the model size was not measured", Check(report, "model_size_mb")["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("not recorded", report["provenance"]!["models"]![0]!["sha256"]!.GetValue<string>());
+    }
+
+    private static async Task<JsonNode> GateChecks(string policy, TempFolder folder, string name)
+    {
+        var run = await CliHarness.RunAsync(["check", "--policy", policy, "--out", folder.File(name), "--format", "json",
+            "--scores", $"candidate={folder.File("candidate.csv")},baseline={folder.File("baseline.csv")}"]);
+        Assert.True(run.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, run.ToString());
+        return JsonNode.Parse(File.ReadAllText(folder.File(name, "report.json")))!;
+    }
+
+    private static JsonNode Check(JsonNode report, string id) => report["checks"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == id)!;
 
     private static async Task Score(TempFolder folder, string role, string shard, string output, params string[] more)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ModelGate.Core;
 using ModelGate.Core.Evaluation;
 using ModelGate.Core.Limits;
 using ModelGate.Core.Plan;
@@ -14,7 +15,8 @@ namespace ModelGate.Engine.Scores;
 
 /// <summary>
 /// <c>check --scores</c>: the gate's inputs from score files instead of the models. The holdout is read as <c>check</c>
-/// reads it (the same columns, the same rows dropped: the score files name the features the model read), and each
+/// reads it, less the features (with <c>data.missing: drop</c> the features the score files name are read too, so the
+/// same rows are dropped), and each
 /// role's files are joined to it by row id, one row group at a time. A missing, duplicated or foreign row id, a file
 /// made from another holdout, or shards decoded differently stop the run with the file, the row id and the fix.
 /// Memory: the holdout's columns, one index of its row ids, and the score arrays; a score file is streamed.
@@ -43,7 +45,10 @@ internal static class PrecomputedScores
         }
 
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
-        var features = candidateSet.Header.Features.Concat(baselineSet?.Header.Features ?? []).Distinct(StringComparer.Ordinal).ToList();
+        // Features decide which rows exist only when rows with a missing one are dropped; otherwise they are not read at all.
+        List<string> features = policy.Data.Missing == MissingPolicy.Drop
+            ? [.. candidateSet.Header.Features.Concat(baselineSet?.Header.Features ?? []).Distinct(StringComparer.Ordinal)]
+            : [];
         foreach (var feature in features.Where(f => !header.Contains(f, StringComparer.Ordinal)))
         {
             throw new HoldoutException(policy.Data.Holdout, null, feature, null,
