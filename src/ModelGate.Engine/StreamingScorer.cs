@@ -90,6 +90,13 @@ internal sealed class StreamingScorer
         await FirstFailure([.. stages, collected], cancellation).ConfigureAwait(false);
 
         var all = await collected.ConfigureAwait(false);
+        if (all.Chunks.Count == 0 && Shard is { } shard)
+        {
+            throw new HoldoutException(reader.File, null, null, null,
+                $"shard {shard} holds none of the {reader.RowsRead.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows",
+                "split the holdout into fewer shards");
+        }
+
         var assemble = Stopwatch.StartNew();
         var holdout = reader.ToHoldout(all.Chunks);
         var candidateScores = ScoreInterpretation.Resolve(candidate.Path, ScoreConcatenation.Concat(all.Candidate), final);
@@ -145,6 +152,11 @@ internal sealed class StreamingScorer
             if (chunk is not null && shard is { Count: > 1 })
             {
                 chunk = chunk.Rows([.. Enumerable.Range(0, chunk.RowCount).Where(i => shard.Contains(chunk.RowId(i)))]);
+                if (chunk.RowCount == 0)
+                {
+                    // None of this chunk's rows are in the shard: nothing for the models.
+                    continue;
+                }
             }
 
             busy[0] += Stopwatch.GetElapsedTime(start).TotalSeconds;

@@ -120,6 +120,17 @@ public sealed partial class ScoreFileTests
 
     private static JsonNode Check(JsonNode report, string id) => report["checks"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == id)!;
 
+    [Theory]
+    [InlineData("score --policy examples/hmda-safety/modelgate.yml --shard 5/4", "--shard: '5/4' is not a shard: write i/N with 1 ≤ i ≤ N")]
+    [InlineData("check --policy examples/hmda-safety/modelgate.yml --scores model=a.parquet", "--scores: 'model=a.parquet' is not role=file")]
+    [InlineData("check --policy examples/hmda-safety/modelgate.yml --scores candidate=nowhere/c-*.parquet", "--scores: no file matches 'nowhere/c-*.parquet'")]
+    public async Task A_bad_shard_or_scores_flag_is_a_one_line_usage_error(string args, string problem)
+    {
+        var run = await CliHarness.RunAsync(args.Split(' '));
+        Assert.True(run.ExitCode == ExitCodes.UsageOrPolicyError, run.ToString());
+        Assert.Contains(problem, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
     private static async Task Score(TempFolder folder, string role, string shard, string output, params string[] more)
     {
         var run = await CliHarness.RunAsync(["score", "--policy", Policy, "--model", role, "--shard", shard, "--out", folder.File(output), .. more]);

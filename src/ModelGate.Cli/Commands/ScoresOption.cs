@@ -37,7 +37,7 @@ internal static class ScoresOption
             var role = at < 0 ? string.Empty : item[..at].Trim();
             if (!Roles.Contains(role, StringComparer.Ordinal) || at == item.Length - 1)
             {
-                throw new UsageException($"--scores: '{ConsoleText.Preview(item, 80)}' is not role=file; write candidate=<file> and baseline=<file> (e.g. --scores candidate=c.parquet,baseline=b.parquet).");
+                throw new UsageException($"--scores: {ConsoleText.Preview(item, 80)} is not role=file; write candidate=<file> and baseline=<file> (e.g. --scores candidate=c.parquet,baseline=b.parquet).");
             }
 
             var list = files.TryGetValue(role, out var existing) ? existing : files[role] = [];

@@ -79,7 +79,7 @@ internal static class ScoreRun
             .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy, limits), cancellation).ConfigureAwait(false);
         var holdout = streamed.Holdout;
         var scored = streamed.Candidate;
-        log.Step($"scored shard {request.Shard} of {policy.Data.Holdout}: {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} of {holdout.RowsInFile.ToString("N0", CultureInfo.InvariantCulture)} rows ({RunLog.Rate(holdout.RowCount, watch.Elapsed)}){GateRun.Dropped(holdout)}; output '{scored.OutputName}': {scored.Reason}");
+        log.Step($"scored shard {request.Shard} of {ReportComposer.DisplayPath(policy.Data.Holdout, gate.WorkingDirectory)}: {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} of {holdout.RowsInFile.ToString("N0", CultureInfo.InvariantCulture)} rows ({RunLog.Rate(holdout.RowCount, watch.Elapsed)}){GateRun.Dropped(holdout)}; output '{scored.OutputName}': {scored.Reason}");
 
         var latency = Latency(policy, model, streamed, log);
         var version = RunOrigin.ModelVersion((baseline ? request.Overrides.BaselineVersion : request.Overrides.CandidateVersion)
