@@ -66,7 +66,7 @@ internal static class PrecomputedScores
         log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows and joined {Describe(candidateSet)}{(baselineSet is null ? string.Empty : " and " + Describe(baselineSet))} by row id{GateRun.Dropped(holdout)}; output '{candidate.OutputName}': {candidate.Reason}");
         if (policy.Checks.OfType<GeneralizationGapCheckSpec>().Any())
         {
-            log.Warn("the generalization gap needs the candidate's scores on the train sample, which score files do not carry: it is not measured");
+            log.Warn("the generalization gap needs the candidate's scores on the train sample, which score files do not carry: it cannot be computed (inconclusive); gate it in a run that scores the models, or give it severity: warning");
         }
 
         var labelled = EvaluationBuilder.Label(policy, holdout, candidate, baseline);
