@@ -16,6 +16,7 @@ DATA="$ROOT/bench/e2e/data/holdout-$ROWS.csv"
 OUT="${OUT:-$ROOT/bench/e2e/out/scores-$ROWS-s$SHARDS}"
 CLI="$ROOT/src/ModelGate.Cli/bin/Release/net10.0/dotnet-modelgate"
 POLICY="$ROOT/bench/e2e/modelgate.yml"
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1790000000}"   # one pinned clock: the two reports must compare equal
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   dotnet build -c Release -v q "$ROOT/src/ModelGate.Cli" >/dev/null
