@@ -12,6 +12,7 @@ args=(check --policy "${MG_POLICY:-modelgate.yml}" --out "${MG_OUT:-modelgate-re
 [ -n "${MG_BASELINE:-}" ] && args+=(--baseline "$MG_BASELINE")
 [ -n "${MG_HOLDOUT:-}" ] && args+=(--holdout "$MG_HOLDOUT")
 [ -n "${MG_TRAIN:-}" ] && args+=(--train "$MG_TRAIN")
+[ -n "${MG_SCORES:-}" ] && args+=(--scores "$MG_SCORES")
 [ -n "${MG_PR:-}" ] && args+=(--pr "$MG_PR")
 [ -n "${MG_PUSHGATEWAY:-}" ] && args+=(--pushgateway "$MG_PUSHGATEWAY")
 [ "${MG_PUSHGATEWAY_REQUIRED:-false}" = "true" ] && args+=(--pushgateway-required)

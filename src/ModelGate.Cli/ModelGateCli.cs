@@ -90,6 +90,7 @@ internal static class ModelGateCli
             "  dotnet modelgate validate --print\n" +
             "  dotnet modelgate gpu install                        # the CUDA build of ONNX Runtime, once");
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(ScoreCommand.Create(console));
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(InspectCommand.Create(console));
         root.Subcommands.Add(InitCommand.Create(console));

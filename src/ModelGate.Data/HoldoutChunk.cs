@@ -39,6 +39,26 @@ internal sealed class HoldoutChunk
     internal string[]? RowIdArray => rowIds;
 
     /// <summary>
+    /// Only the rows at <paramref name="rows"/> (0-based within this chunk, ascending), with every column, line, row
+    /// number and row id: a shard of the holdout, taken before the models see the chunk.
+    /// </summary>
+    public HoldoutChunk Rows(int[] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var columns = new Dictionary<string, HoldoutColumn>(StringComparer.Ordinal);
+        foreach (var (name, column) in Columns)
+        {
+            columns[name] = ChunkSelection.Take(column, rows);
+        }
+
+        return new HoldoutChunk(StartRow, columns, ChunkSelection.Take(Lines.Span, rows), ChunkSelection.Take(RowNumbers.Span, rows), rows.Length,
+            rowIds is null ? null : ChunkSelection.Take<string>(rowIds.AsSpan(0, RowCount), rows));
+    }
+
+    /// <summary>The row's id: from the row id column, or its 1-based data row number (as <see cref="Holdout.RowId"/> gives it).</summary>
+    public string RowId(int row) => rowIds is null ? rowNumbers[row].ToString(System.Globalization.CultureInfo.InvariantCulture) : rowIds[row];
+
+    /// <summary>
     /// The same rows with only the columns named in <paramref name="keep"/> (names it does not hold are ignored): once
     /// a chunk's model inputs are built, the columns only the models read can be let go instead of joined into the holdout.
     /// Lines, row numbers and row ids stay; the kept columns are shared, not copied.

@@ -48,6 +48,12 @@ internal sealed record GateRequest
     /// <summary>Names this gate among several in one pull request.</summary>
     public string GateKey { get; init; } = "default";
 
+    /// <summary>
+    /// Score files per role ("candidate", "baseline") to gate instead of running the models (<c>check --scores</c>);
+    /// null runs the models. Several files of one role are shards of one scoring.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Scores { get; init; }
+
     /// <summary>Repository, branch, pull request and commit, for the reports and monitoring.</summary>
     public RunIdentity Run { get; init; } = new();
 }

@@ -8,6 +8,8 @@ using ModelGate.Core.Results;
 using ModelGate.Core.Text;
 using ModelGate.Core.Verdicts;
 using ModelGate.Data;
+using ModelGate.Data.Scores;
+using ModelGate.Engine.Scores;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Sessions;
@@ -40,7 +42,7 @@ internal static class GateRun
     }
 
     // ORT's warnings are warnings of the run: "ONNX Runtime: ..."; an error line names its level.
-    private static string OrtLine(OnnxLogLevel level, string line) =>
+    internal static string OrtLine(OnnxLogLevel level, string line) =>
         level == OnnxLogLevel.Warning ? $"ONNX Runtime: {line}" : $"ONNX Runtime {level.ToString().ToLowerInvariant()}: {line}";
 
     /// <summary>Runs the gate and writes the report files.</summary>
@@ -54,56 +56,10 @@ internal static class GateRun
         var policy = PolicyOverrides.Apply(PolicyFile.Load(request.PolicyPath, today, request.PolicyOptions, log), request.Overrides);
         cancellation.ThrowIfCancellationRequested();
 
-        var device = request.Device;
-        var limits = request.Limits;
-
-        // Sized (external data included) before ONNX Runtime maps a byte of it.
-        var candidateFiles = ModelFiles.Of(policy.Models.Candidate, limits);
-        var baselineFiles = policy.Models.Baseline is null ? null : ModelFiles.Of(policy.Models.Baseline, limits);
-        using var runtime = OnnxRuntime.Open(request.Runtime with { Device = device, Log = (level, line) => log.Warn(OrtLine(level, line)) });
-        var settings = new SessionSettings
-        {
-            Device = device,
-            BatchSize = request.BatchSize,
-            BatchTimeBudget = request.BatchTimeBudget,
-        };
-        using var candidate = runtime.LoadModel(policy.Models.Candidate, settings);
-        using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, settings);
-        log.Step(RuntimeStep(runtime, candidate.Device, device));
-
-        var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
-        var inputs = ModelInputPlan.For(new InputsFor("candidate", policy.Data, policy.Models.CandidateInputs, candidate.Signature), header, policy.Data.Holdout, log.Step);
-        var baselineInputs = baseline is null ? null
-            : ModelInputPlan.For(new InputsFor("baseline", policy.Data, policy.Models.BaselineInputs, baseline.Signature), header, policy.Data.Holdout, log.Step);
-        var needed = HoldoutColumnsNeeded.For(policy, header, [.. inputs, .. baselineInputs ?? []]);
-        var columnErrors = policy.ValidateAgainstColumns(header);
-        if (columnErrors.Count > 0)
-        {
-            throw new ModelGate.Policy.Diagnostics.PolicyException(columnErrors);
-        }
-
-        var scoreRequest = new ScoreRequest
-        {
-            Task = policy.Task,
-            OutputName = policy.Models.Output,
-            Kind = policy.Task == TaskKind.Regression ? ScoreKind.Regression : ScoreKindOf(policy.Models.Scores),
-        };
-        var streamed = await new StreamingScorer(candidate, baseline, inputs, scoreRequest)
-            {
-                MinimumFirstChunkRows = StreamingScorer.LatencyRows(policy.Checks),
-                KeepAfterScoring = needed.AfterScoring,
-                BaselineInputs = baselineInputs,
-            }
-            .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy, limits), cancellation).ConfigureAwait(false);
-        var (holdout, columnsRead, candidateScored, baselineScored, candidateInputs, baselinePrepared, timings) = streamed;
-        var candidateScores = OutputClasses.Name("candidate", candidate.Path, candidateScored, policy.Task, policy.Models.Classes);
-        var baselineScores = baseline is null ? null : OutputClasses.Name("baseline", baseline.Path, baselineScored!, policy.Task, policy.Models.Classes);
-        log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {columnsRead} columns ({holdout.Columns.Count} kept after scoring) and scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount, TimeSpan.FromSeconds(timings.WallSeconds))}){Dropped(holdout)}; output '{candidateScores.OutputName}': {candidateScores.Reason}");
-        log.Step(string.Create(CultureInfo.InvariantCulture, $"stages (busy s, overlapped): read {timings.ReadSeconds:0.00}, candidate {timings.CandidateSeconds:0.00}, baseline {timings.BaselineSeconds:0.00}, assemble {timings.AssembleSeconds:0.00}; wall {timings.WallSeconds:0.00} in {timings.Chunks} chunks"));
-        cancellation.ThrowIfCancellationRequested();
-
-        var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
-        var train = await Train(policy, candidate, inputs, scoreRequest, limits, log, cancellation).ConfigureAwait(false);
+        var inputs = request.Scores is null
+            ? await ScoreWithModelsAsync(request, policy, log, cancellation).ConfigureAwait(false)
+            : PrecomputedScores.Load(request, policy, log);
+        var (holdout, labelled, train) = (inputs.Holdout, inputs.Labelled, inputs.Train);
         var data = new EvaluationData
         {
             Task = policy.Task,
@@ -117,7 +73,7 @@ internal static class GateRun
             Slices = EvaluationBuilder.Slices(policy, holdout),
             SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
             Train = train?.Sample,
-            Measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselinePrepared, log),
+            Measurements = inputs.Measurements,
         };
 
         var watch = Stopwatch.StartNew();
@@ -130,7 +86,7 @@ internal static class GateRun
         cancellation.ThrowIfCancellationRequested();
 
         var outDir = request.OutDir;
-        var facts = Facts(request, policy, holdout, train?.File, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), runtime) with
+        var facts = Facts(request, policy, inputs) with
         {
             Run = request.Run,
             DurationSeconds = started.Elapsed.TotalSeconds,
@@ -143,7 +99,97 @@ internal static class GateRun
             log.Step($"wrote {ReportComposer.DisplayPath(path, request.WorkingDirectory)}");
         }
 
-        return new GateRunResult(policy, result, context, written, timings);
+        return new GateRunResult(policy, result, context, written, inputs.Timings);
+    }
+
+    // The models score the holdout (and the train sample) here, and are measured; what comes out is all the judges need.
+    private static async Task<GateInputs> ScoreWithModelsAsync(GateRequest request, GatePolicy policy, IRunLog log, CancellationToken cancellation)
+    {
+        var device = request.Device;
+        var limits = request.Limits;
+
+        // Sized (external data included) before ONNX Runtime maps a byte of it.
+        var candidateFiles = ModelFiles.Of(policy.Models.Candidate, limits);
+        var baselineFiles = policy.Models.Baseline is null ? null : ModelFiles.Of(policy.Models.Baseline, limits);
+        using var runtime = OnnxRuntime.Open(request.Runtime with { Device = device, Log = (level, line) => log.Warn(OrtLine(level, line)) });
+        using var candidate = runtime.LoadModel(policy.Models.Candidate, Settings(request));
+        using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, Settings(request));
+        log.Step(RuntimeStep(runtime, candidate.Device, device));
+
+        var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
+        var inputs = ModelInputPlan.For(new InputsFor("candidate", policy.Data, policy.Models.CandidateInputs, candidate.Signature), header, policy.Data.Holdout, log.Step);
+        var baselinePlans = baseline is null ? null
+            : ModelInputPlan.For(new InputsFor("baseline", policy.Data, policy.Models.BaselineInputs, baseline.Signature), header, policy.Data.Holdout, log.Step);
+        var needed = HoldoutColumnsNeeded.For(policy, header, [.. inputs, .. baselinePlans ?? []]);
+        ValidateColumns(policy, header);
+
+        var scoreRequest = ScoreRequestOf(policy);
+        var streamed = await new StreamingScorer(candidate, baseline, inputs, scoreRequest)
+            {
+                MinimumFirstChunkRows = StreamingScorer.LatencyRows(policy.Checks),
+                KeepAfterScoring = needed.AfterScoring,
+                BaselineInputs = baselinePlans,
+            }
+            .ScoreAsync(policy.Data.Holdout, needed.ToReadOptions(policy, limits), cancellation).ConfigureAwait(false);
+        var (holdout, columnsRead, candidateScored, baselineScored, candidateInputs, baselineInputs, timings) = streamed;
+        var candidateScores = OutputClasses.Name("candidate", candidate.Path, candidateScored, policy.Task, policy.Models.Classes);
+        var baselineScores = baseline is null ? null : OutputClasses.Name("baseline", baseline.Path, baselineScored!, policy.Task, policy.Models.Classes);
+        log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {columnsRead} columns ({holdout.Columns.Count} kept after scoring) and scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount, TimeSpan.FromSeconds(timings.WallSeconds))}){Dropped(holdout)}; output '{candidateScores.OutputName}': {candidateScores.Reason}");
+        log.Step(string.Create(CultureInfo.InvariantCulture, $"stages (busy s, overlapped): read {timings.ReadSeconds:0.00}, candidate {timings.CandidateSeconds:0.00}, baseline {timings.BaselineSeconds:0.00}, assemble {timings.AssembleSeconds:0.00}; wall {timings.WallSeconds:0.00} in {timings.Chunks} chunks"));
+        cancellation.ThrowIfCancellationRequested();
+
+        var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
+        var train = await Train(policy, candidate, inputs, scoreRequest, limits, log, cancellation).ConfigureAwait(false);
+        var measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs, log);
+
+        string Show(string path) => ReportComposer.DisplayPath(path, request.WorkingDirectory);
+
+        // Size and hash cover external-data files: swapping the weights must change the provenance.
+        var models = new List<ModelFingerprint>
+        {
+            new("candidate", Show(candidate.Path), candidateFiles.Sha256(), candidateFiles.TotalBytes,
+                RunOrigin.ModelVersion(request.Overrides.CandidateVersion ?? policy.Models.CandidateVersion, candidate.Signature.Metadata)),
+        };
+        if (baseline is not null)
+        {
+            models.Add(new("baseline", Show(baselineFiles!.Model), baselineFiles.Sha256(), baselineFiles.TotalBytes,
+                RunOrigin.ModelVersion(request.Overrides.BaselineVersion ?? policy.Models.BaselineVersion, baseline.Signature.Metadata)));
+        }
+
+        return new GateInputs(holdout, labelled, train, measurements, models, [], RuntimeOf(runtime, candidate), timings);
+    }
+
+    /// <summary>The ONNX Runtime and device facts the report's provenance shows.</summary>
+    internal static ScoringRuntime RuntimeOf(OnnxRuntime runtime, OnnxModel model) =>
+        new(runtime.Version, runtime.Build, runtime.IsBundled ? "bundled" : runtime.LibraryPath, model.Device.Device, model.Device.Provider)
+        {
+            Gpu = model.Device.Gpu is { } gpu ? (gpu.Name, gpu.MemoryBytes) : null,
+        };
+
+    /// <summary>Session settings from the request (device, batch size, time budget).</summary>
+    internal static SessionSettings Settings(GateRequest request) => new()
+    {
+        Device = request.Device,
+        BatchSize = request.BatchSize,
+        BatchTimeBudget = request.BatchTimeBudget,
+    };
+
+    /// <summary>What to read from the models' outputs, from the policy's task and models section.</summary>
+    internal static ScoreRequest ScoreRequestOf(GatePolicy policy) => new()
+    {
+        Task = policy.Task,
+        OutputName = policy.Models.Output,
+        Kind = policy.Task == TaskKind.Regression ? ScoreKind.Regression : ScoreKindOf(policy.Models.Scores),
+    };
+
+    /// <summary>Every column the policy names must be in the holdout.</summary>
+    internal static void ValidateColumns(GatePolicy policy, IReadOnlyList<string> header)
+    {
+        var columnErrors = policy.ValidateAgainstColumns(header);
+        if (columnErrors.Count > 0)
+        {
+            throw new ModelGate.Policy.Diagnostics.PolicyException(columnErrors);
+        }
     }
 
     // The train sample takes the holdout's path: streamed through the same scorer, reading only the model inputs and the label.
@@ -188,40 +234,27 @@ internal static class GateRun
         return new ModelMeasurements(candidateModel.Files.TotalBytes, baselineModel?.Files.TotalBytes, candidateLatency, baselineLatency);
     }
 
-    private static RunFacts Facts(GateRequest request, GatePolicy policy, Holdout holdout, Holdout? train, (OnnxModel Session, ModelFiles Files) candidateModel,
-        (OnnxModel Session, ModelFiles Files)? baselineModel, OnnxRuntime runtime)
+    private static RunFacts Facts(GateRequest request, GatePolicy policy, GateInputs inputs)
     {
         string Show(string path) => ReportComposer.DisplayPath(path, request.WorkingDirectory);
-        var (candidate, candidateFiles) = candidateModel;
-
-        // Size and hash cover external-data files: swapping the weights must change the provenance.
-        var fingerprints = new List<ModelFingerprint>
-        {
-            new("candidate", Show(candidate.Path), candidateFiles.Sha256(), candidateFiles.TotalBytes,
-                RunOrigin.ModelVersion(request.Overrides.CandidateVersion ?? policy.Models.CandidateVersion, candidate.Signature.Metadata)),
-        };
-        if (baselineModel is { } baseline)
-        {
-            fingerprints.Add(new("baseline", Show(baseline.Files.Model), baseline.Files.Sha256(), baseline.Files.TotalBytes,
-                RunOrigin.ModelVersion(request.Overrides.BaselineVersion ?? policy.Models.BaselineVersion, baseline.Session.Signature.Metadata)));
-        }
-
-        var data = new List<DataFingerprint> { new("holdout", Show(holdout.File), holdout.Sha256, holdout.RowCount) };
-        if (train is not null)
+        var data = new List<DataFingerprint> { new("holdout", Show(inputs.Holdout.File), inputs.Holdout.Sha256, inputs.Holdout.RowCount) };
+        if (inputs.Train?.File is { } train)
         {
             data.Add(new("train", Show(train.File), train.Sha256, train.RowCount));
         }
 
-        return new RunFacts(request.GateKey, request.Now, Show(policy.File), ReportComposer.Sha256Of(policy.File), fingerprints, data,
-            runtime.Version, candidate.Device.Device, candidate.Device.Provider)
+        data.AddRange(inputs.ScoreFiles);
+        var runtime = inputs.Runtime;
+        return new RunFacts(request.GateKey, request.Now, Show(policy.File), ReportComposer.Sha256Of(policy.File), inputs.Models, data,
+            runtime.Version, runtime.Device, runtime.Provider)
         {
             OnnxRuntimeBuild = runtime.Build,
-            OnnxRuntimeLibrary = runtime.IsBundled ? "bundled" : runtime.LibraryPath,
-            Gpu = candidate.Device.Gpu is { } gpu ? (gpu.Name, gpu.MemoryBytes) : null,
+            OnnxRuntimeLibrary = runtime.Library,
+            Gpu = runtime.Gpu,
         };
     }
 
-    private static ScoreKind? ScoreKindOf(ScoresKind? kind) => kind switch
+    internal static ScoreKind? ScoreKindOf(ScoresKind? kind) => kind switch
     {
         ScoresKind.Logits => ScoreKind.Logits,
         ScoresKind.Label => ScoreKind.Labels,
@@ -229,7 +262,7 @@ internal static class GateRun
         _ => null,
     };
 
-    private static string Dropped(Holdout holdout) => holdout.DroppedRows == 0
+    internal static string Dropped(Holdout holdout) => holdout.DroppedRows == 0
         ? string.Empty
         : $"; dropped {holdout.DroppedRows.ToString(CultureInfo.InvariantCulture)} rows with missing inputs";
 }

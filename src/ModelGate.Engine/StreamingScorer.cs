@@ -59,6 +59,12 @@ internal sealed class StreamingScorer
     /// </summary>
     public IReadOnlyCollection<string>? KeepAfterScoring { get; init; }
 
+    /// <summary>
+    /// Only the rows of this shard reach the models (<c>modelgate score --shard</c>); null scores every row. The others are
+    /// read (the holdout's hash covers the whole file) and let go with their chunk.
+    /// </summary>
+    public Data.Scores.Shard? Shard { get; init; }
+
     /// <summary>The largest latency batch size in the plan: latency runs use the first rows, which must all be in the first chunk.</summary>
     public static int LatencyRows(IEnumerable<CheckSpec> checks) =>
         checks.OfType<LatencyCheckSpec>().Select(c => c.BatchSize).DefaultIfEmpty(0).Max();
@@ -79,7 +85,7 @@ internal sealed class StreamingScorer
 
         var stages = new Task[]
         {
-            Stage(failed, () => ReadAll(reader, read.Writer, busy, token), e => read.Writer.TryComplete(e)),
+            Stage(failed, () => ReadAll(reader, Shard, read.Writer, busy, token), e => read.Writer.TryComplete(e)),
             Stage(failed, () => ScoreCandidate(reader.File, keep, read.Reader, scoredByCandidate.Writer, busy, token), e => scoredByCandidate.Writer.TryComplete(e)),
             Stage(failed, () => ScoreBaseline(scoredByCandidate.Reader, scoredByBoth.Writer, busy, token), e => scoredByBoth.Writer.TryComplete(e)),
         };
@@ -87,6 +93,13 @@ internal sealed class StreamingScorer
         await FirstFailure([.. stages, collected], cancellation).ConfigureAwait(false);
 
         var all = await collected.ConfigureAwait(false);
+        if (all.Chunks.Count == 0 && Shard is { } shard)
+        {
+            throw new HoldoutException(reader.File, null, null, null,
+                $"shard {shard} holds none of the {reader.RowsRead.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows",
+                "split the holdout into fewer shards");
+        }
+
         var assemble = Stopwatch.StartNew();
         var holdout = reader.ToHoldout(all.Chunks);
         var candidateScores = ScoreInterpretation.Resolve(candidate.Path, ScoreConcatenation.Concat(all.Candidate), final);
@@ -133,12 +146,22 @@ internal sealed class StreamingScorer
         }
     }
 
-    private static async Task<bool> ReadAll(HoldoutChunkReader reader, ChannelWriter<HoldoutChunk> output, double[] busy, CancellationToken token)
+    private static async Task<bool> ReadAll(HoldoutChunkReader reader, Data.Scores.Shard? shard, ChannelWriter<HoldoutChunk> output, double[] busy, CancellationToken token)
     {
         while (true)
         {
             var start = Stopwatch.GetTimestamp();
             var chunk = reader.ReadChunk();
+            if (chunk is not null && shard is { Count: > 1 })
+            {
+                chunk = chunk.Rows([.. Enumerable.Range(0, chunk.RowCount).Where(i => shard.Contains(chunk.RowId(i)))]);
+                if (chunk.RowCount == 0)
+                {
+                    // None of this chunk's rows are in the shard: nothing for the models.
+                    continue;
+                }
+            }
+
             busy[0] += Stopwatch.GetElapsedTime(start).TotalSeconds;
             if (chunk is null)
             {

@@ -89,6 +89,7 @@ internal sealed class CheckRunner(CliConsole console)
             BatchSize = options.BatchSize ?? ModelGate.Onnx.Sessions.SessionSettings.DefaultBatchSize,
             BatchTimeBudget = RuntimeSetup.BatchTimeBudget(console),
             Limits = options.Guard.ResourceLimits(),
+            Scores = ScoresOption.Parse(options.Scores, console),
             OutDir = string.IsNullOrWhiteSpace(options.OutDir) ? options.OutDir : console.ResolvePath(options.OutDir), // an empty --out is OutputPreflight's to reject
             Formats = options.Formats,
             GateKey = options.GateKey,

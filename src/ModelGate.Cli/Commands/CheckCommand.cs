@@ -37,6 +37,9 @@ internal sealed record CheckOptions
     /// <summary>Overrides data.train.</summary>
     public string? Train { get; init; }
 
+    /// <summary>The raw <c>--scores role=file</c> values: gate these score files instead of running the models.</summary>
+    public IReadOnlyList<string>? Scores { get; init; }
+
     /// <summary>auto, cpu or cuda[:N].</summary>
     public string Device { get; init; } = "auto";
 
@@ -113,13 +116,9 @@ internal static class CheckCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliConsole console)
     {
-        var policy = new Option<string>("--policy", "-p") { Description = "Policy file.", DefaultValueFactory = _ => "modelgate.yml" };
-        var candidate = new Option<string?>("--candidate") { Description = "Candidate model (.onnx); overrides models.candidate." };
-        var baseline = new Option<string?>("--baseline") { Description = "Baseline model (.onnx); overrides models.baseline." };
-        var holdout = new Option<string?>("--holdout") { Description = "Holdout data (.csv .tsv .jsonl, optionally .gz, or .parquet); overrides data.holdout." };
+        var run = ModelOptionSet.Create();
         var train = new Option<string?>("--train") { Description = "Train sample for the generalization gap; overrides data.train." };
-        var device = new Option<string>("--device") { Description = "auto, cpu or cuda[:N].", DefaultValueFactory = _ => "auto" };
-        var ort = new Option<string?>("--onnxruntime") { Description = "ONNX Runtime library file or folder (else MODELGATE_ONNXRUNTIME, the bundled one, the system's)." };
+        var scores = ScoresOption.Create();
         var outDir = new Option<string>("--out", "-o") { Description = "Report folder.", DefaultValueFactory = _ => "modelgate-report" };
         var format = new Option<string>("--format") { Description = "Report formats, comma-separated: md, json, junit, html, openmetrics.", DefaultValueFactory = _ => "md,json,junit,html" };
         var github = new Option<bool>("--github") { Description = "Post to GitHub: job summary, annotations, outputs and the PR comment." };
@@ -146,24 +145,20 @@ internal static class CheckCommand
             "  dotnet modelgate check\n" +
             "  dotnet modelgate check --policy examples/breast-cancer/modelgate.yml --out report --format md,json\n" +
             "  dotnet modelgate check --candidate new.onnx --fail-on warning --github\n" +
+            "  dotnet modelgate check --scores candidate=scores/candidate-*.parquet,baseline=scores/baseline-*.parquet\n" +
             "  dotnet modelgate check --format md,openmetrics --pushgateway http://pushgateway:9091")
         {
-            policy, candidate, baseline, holdout, train, device, ort, outDir, format, github, summaryOnly, failOn, gateKey, pr, commentMode, batch, seed, resamples,
+            run.Policy, run.Candidate, run.Baseline, run.Holdout, train, scores, run.Device, run.OnnxRuntime, outDir, format, github, summaryOnly, failOn, gateKey, pr, commentMode, batch, seed, resamples,
             token, timeout, author, push, pushRequired, pushTimeout, candidateVersion, baselineVersion,
             guard.Root, guard.AllowOutside, guard.Limits, runTimeout,
         };
 
         command.SetAction((parse, cancellation) =>
         {
-            var options = new CheckOptions
+            var options = run.Read(parse) with
             {
-                PolicyPath = parse.GetValue(policy)!,
-                Candidate = parse.GetValue(candidate),
-                Baseline = parse.GetValue(baseline),
-                Holdout = parse.GetValue(holdout),
                 Train = parse.GetValue(train),
-                Device = parse.GetValue(device)!,
-                OnnxRuntime = parse.GetValue(ort),
+                Scores = parse.GetValue(scores),
                 OutDir = parse.GetValue(outDir)!,
                 Formats = ParseFormats(parse.GetValue(format)!),
                 GitHub = parse.GetValue(github),

@@ -1,0 +1,28 @@
+using ModelGate.Core.Evaluation;
+using ModelGate.Data;
+using ModelGate.Data.Scores;
+using ModelGate.Reports;
+
+namespace ModelGate.Engine;
+
+/// <summary>
+/// What the judges and the report need from the models, however the scores came: the models scoring the holdout in
+/// this run, or score files written earlier (<see cref="PrecomputedScores"/>).
+/// </summary>
+/// <param name="Holdout">The holdout's kept columns and rows.</param>
+/// <param name="Labelled">Labels and both models' predictions in one class order.</param>
+/// <param name="Train">The train sample's scores, for the generalization gap, when scored.</param>
+/// <param name="Measurements">Model size and latency; null when not measured.</param>
+/// <param name="Models">The models' provenance.</param>
+/// <param name="ScoreFiles">The score files read (empty when the models scored the holdout here).</param>
+/// <param name="Runtime">The ONNX Runtime and device the scores came from.</param>
+/// <param name="Timings">Busy time per stage of the scoring pass.</param>
+internal sealed record GateInputs(
+    Holdout Holdout,
+    EvaluationBuilder.Labelled Labelled,
+    (TrainSample Sample, Holdout File)? Train,
+    ModelMeasurements? Measurements,
+    IReadOnlyList<ModelFingerprint> Models,
+    IReadOnlyList<DataFingerprint> ScoreFiles,
+    ScoringRuntime Runtime,
+    StreamTimings Timings);
