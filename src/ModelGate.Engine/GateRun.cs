@@ -94,6 +94,7 @@ internal static class GateRun
             Slices = EvaluationBuilder.Slices(policy, holdout),
             SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
             Train = train?.Sample,
+            DriftFeatures = DriftInputs.Read(policy, holdout, header, needed.Features, limits, log),
             Measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs, log),
         };
 
@@ -127,7 +128,8 @@ internal static class GateRun
     private static async Task<(TrainSample Sample, Holdout File)?> Train(GatePolicy policy, OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, ScoreRequest request,
         ResourceLimits limits, IRunLog log, CancellationToken cancellation)
     {
-        if (policy.Data.Train is not { } path || !policy.Checks.OfType<GeneralizationGapCheckSpec>().Any())
+        if (policy.Data.Train is not { } path
+            || !policy.Checks.Any(c => c is GeneralizationGapCheckSpec or PredictionDriftCheckSpec { Against: PredictionDriftReference.Train }))
         {
             return null;
         }
@@ -144,7 +146,7 @@ internal static class GateRun
             .ScoreAsync(path, needed.ToReadOptions(policy, limits, withRowIds: false), cancellation).ConfigureAwait(false);
         var train = streamed.Holdout;
         var labelled = EvaluationBuilder.Label(policy, train, streamed.Candidate, null);
-        log.Step($"scored the candidate on {train.RowCount.ToString("N0", CultureInfo.InvariantCulture)} train rows for the generalization gap");
+        log.Step($"scored the candidate on {train.RowCount.ToString("N0", CultureInfo.InvariantCulture)} train rows for the {(policy.Checks.Any(c => c is GeneralizationGapCheckSpec) ? "generalization gap" : "prediction drift")}");
         return (new TrainSample(labelled.ClassLabels, labelled.Targets, labelled.Candidate), train);
     }
 

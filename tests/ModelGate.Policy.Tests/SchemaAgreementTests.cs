@@ -114,6 +114,8 @@ public sealed partial class SchemaAgreementTests
         { "latency", PolicyBinder.LatencyKeys },
         { "percentile", PolicyBinder.PercentileKeys },
         { "modelSize", PolicyBinder.ModelSizeKeys },
+        { "drift", PolicyBinder.DriftKeys },
+        { "predictionDrift", PolicyBinder.PredictionDriftKeys },
         { "waiver", PolicyBinder.WaiverKeys },
     };
 

@@ -39,6 +39,9 @@ internal sealed record EvaluationData
     /// <summary>The candidate on the train sample, for the generalization gap; null when no train data is configured.</summary>
     public TrainSample? Train { get; init; }
 
+    /// <summary>Reference and holdout values of the features each drift check compares, by check id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FeatureSample>> DriftFeatures { get; init; } = new Dictionary<string, IReadOnlyList<FeatureSample>>();
+
     /// <summary>Size and latency; null when not measured.</summary>
     public ModelMeasurements? Measurements { get; init; }
 

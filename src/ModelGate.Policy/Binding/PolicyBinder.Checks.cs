@@ -123,6 +123,8 @@ internal sealed partial class PolicyBinder
             "fairness" => BindFairness(name, body),
             "safety" => BindSafety(name, body),
             "latency" => BindLatency(name, body),
+            "drift" => BindDrift(name, body),
+            "prediction_drift" => BindPredictionDrift(name, body),
             _ => BindModelSize(name, body),
         };
     }
@@ -147,6 +149,8 @@ internal sealed partial class PolicyBinder
         "fairness" => "{ slices: [sex], demographic_parity_ratio: { at_least: 0.8 } }",
         "safety" => "{ name: ..., where: \"checks >= 3\", negative_flips: { at_most: 0 } }",
         "latency" => "{ batch_size: 1, p95_ms: { at_most: 5 } }",
+        "drift" => "{ psi: { at_most: 0.2 }, drifted_share: { at_most: 0 } }",
+        "prediction_drift" => "{ against: baseline, psi: { at_most: 0.1 } }",
         _ => "{ at_most: 50 }",
     };
 

@@ -26,6 +26,9 @@ internal enum ColumnRole
 
     /// <summary><c>report.show_columns</c>: shown beside rows in reports.</summary>
     ShowColumn,
+
+    /// <summary><c>drift '&lt;id&gt;'</c>: a feature a drift check compares.</summary>
+    Drift,
 }
 
 /// <summary>
@@ -63,6 +66,9 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
     /// <summary><c>slice '&lt;name&gt;'</c>.</summary>
     public static ColumnUsage Slice(string name) => new(ColumnRole.Slice, name);
 
+    /// <summary><c>drift '&lt;check id&gt;'</c>.</summary>
+    public static ColumnUsage Drift(string check) => new(ColumnRole.Drift, check);
+
     /// <inheritdoc/>
     public override string ToString() => Role switch
     {
@@ -74,6 +80,7 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
         ColumnRole.Slice => $"slice '{Name}'",
         ColumnRole.Where => "where",
         ColumnRole.ShowColumn => "report.show_columns",
+        ColumnRole.Drift => $"drift '{Name}'",
         _ => Role.ToString(),
     };
 }

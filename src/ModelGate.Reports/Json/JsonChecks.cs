@@ -73,6 +73,11 @@ internal static class JsonChecks
 
             JsonEvidence.Groups(w, "groups", c.Groups);
             JsonEvidence.Flips(w, "flips", c.Flips);
+            if (c.Drift.Count > 0)
+            {
+                JsonEvidence.Drift(w, "drift", c.Drift);
+            }
+
             w.WriteEndObject();
         }
 

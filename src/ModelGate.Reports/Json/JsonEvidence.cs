@@ -29,6 +29,31 @@ internal static class JsonEvidence
         w.WriteEndArray();
     }
 
+    public static void Drift(Utf8JsonWriter w, string name, IEnumerable<FeatureDrift> features)
+    {
+        w.WriteStartArray(name);
+        foreach (var f in features)
+        {
+            w.WriteStartObject();
+            w.WriteString("feature", f.Feature);
+            w.WriteString("kind", f.Categorical ? "categorical" : "numeric");
+            w.WriteNumber("referenceRows", f.ReferenceRows);
+            w.WriteNumber("holdoutRows", f.HoldoutRows);
+            JsonValues.Number(w, "psi", f.Psi);
+            w.WriteString("test", f.Categorical ? "chi_square" : "kolmogorov_smirnov");
+            JsonValues.Number(w, "statistic", f.Statistic);
+            JsonValues.Number(w, "pValue", f.PValue);
+            JsonValues.Number(w, "adjustedPValue", f.AdjustedPValue);
+            JsonValues.Number(w, "wasserstein", f.Wasserstein);
+            JsonValues.Number(w, "jensenShannon", f.JensenShannon);
+            w.WriteBoolean("drifted", f.Drifted);
+            w.WriteBoolean("beyondBound", f.BeyondBound);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     public static void Flips(Utf8JsonWriter w, string name, FlipSummary? f)
     {
         if (f is null)

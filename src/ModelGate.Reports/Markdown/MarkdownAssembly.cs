@@ -20,6 +20,7 @@ internal static class MarkdownAssembly
             NotesSection.Render(r),
             HeadlineSection.Render(r),
             GeneralizationGapSection.Render(r, ctx),
+            DriftSection.Render(r),
             CalibrationSection.Render(r, flavor),
             SubgroupSection.RenderWorst(r),
             SubgroupSection.RenderAll(r),

@@ -20,6 +20,8 @@ internal static class CheckFacts
         SafetyCheckSpec => "safety",
         LatencyCheckSpec => "latency",
         ModelSizeCheckSpec => "model_size",
+        DriftCheckSpec => "drift",
+        PredictionDriftCheckSpec => "prediction_drift",
         ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };

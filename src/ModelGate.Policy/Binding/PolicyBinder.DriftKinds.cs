@@ -1,0 +1,96 @@
+using ModelGate.Core.Plan;
+using ModelGate.Policy.Model;
+using ModelGate.Policy.Yaml;
+
+namespace ModelGate.Policy.Binding;
+
+/// <summary>Feature drift and prediction drift checks.</summary>
+internal sealed partial class PolicyBinder
+{
+    public static readonly string[] DriftKeys = ["id", "severity", "optional", "features", "reference", "bins", "alpha", "correction", "psi", "drifted_share"];
+    public static readonly string[] PredictionDriftKeys = ["id", "severity", "optional", "against", "bins", "psi", "ks", "wasserstein"];
+
+    private static readonly (string, MultipleTesting)[] Corrections = [("benjamini_hochberg", MultipleTesting.BenjaminiHochberg), ("holm", MultipleTesting.Holm)];
+    private static readonly (string, PredictionDriftReference)[] DriftReferences = [("baseline", PredictionDriftReference.Baseline), ("train", PredictionDriftReference.Train)];
+
+    private readonly Dictionary<string, string> _driftReferences = new(StringComparer.Ordinal);
+
+    private BoundCheck? BindDrift(ScalarNode kind, MappingNode map)
+    {
+        _read.Keys(map, "drift", DriftKeys);
+        var (id, severity) = Common(map, "drift");
+        var features = _read.TextList(map, "features", allowSingle: true);
+        foreach (var feature in features ?? [])
+        {
+            Column(feature, ColumnUsage.Drift(id));
+        }
+
+        var referenceNode = _read.Scalar(map, "reference", "a path to a reference data file");
+        string? reference = null;
+        if (referenceNode is not null)
+        {
+            reference = ResolvePath(referenceNode);
+            _driftReferences[id] = reference;
+        }
+        else if (_data is not null && _data.Train is null)
+        {
+            _read.Error(kind.Location, "drift needs a reference: set 'reference' (a data file) or data.train (a sample of the training data)");
+        }
+
+        var psi = Budget(map, "psi", body => NonNegative(body, "at_most", "0 or more, e.g. 0.2"));
+        var share = Budget(map, "drifted_share", body => _read.NumberIn(body, "at_most", 0, 1, "between 0 and 1, e.g. 0.1"));
+        if (map["psi"] is null && map["drifted_share"] is null)
+        {
+            _read.Error(kind.Location, "drift sets no bound; add psi: { at_most: 0.2 } and/or drifted_share: { at_most: 0 }");
+        }
+
+        var spec = new DriftCheckSpec
+        {
+            Id = id,
+            Title = "Feature drift",
+            Severity = severity,
+            Location = kind.Location,
+            Features = [.. (features ?? []).Select(f => f.Value)],
+            ReferenceName = reference is null ? "train sample" : Path.GetFileName(reference),
+            Bins = (int)(_read.Integer(map, "bins", 2, "2 or more") ?? 10),
+            Alpha = _read.NumberIn(map, "alpha", 0, 1, "between 0 and 1, e.g. 0.05", openMin: true, openMax: true) ?? 0.05,
+            Correction = _read.Choice(map, "correction", Corrections) ?? MultipleTesting.BenjaminiHochberg,
+            PsiAtMost = psi,
+            DriftedShareAtMost = share,
+        };
+        return new BoundCheck(id, kind.Location, [spec]);
+    }
+
+    private BoundCheck? BindPredictionDrift(ScalarNode kind, MappingNode map)
+    {
+        _read.Keys(map, "prediction_drift", PredictionDriftKeys);
+        var (id, severity) = Common(map, "prediction_drift");
+        var against = _read.Choice(map, "against", DriftReferences) ?? PredictionDriftReference.Baseline;
+        if (against == PredictionDriftReference.Train && _data is not null && _data.Train is null)
+        {
+            _read.Error(kind.Location, "prediction_drift against train needs data.train (a sample of the training data), which is not set; add data.train or use 'against: baseline'");
+        }
+
+        var psi = Budget(map, "psi", body => NonNegative(body, "at_most", "0 or more, e.g. 0.1"));
+        var ks = Budget(map, "ks", body => _read.NumberIn(body, "at_most", 0, 1, "between 0 and 1, e.g. 0.1"));
+        var wasserstein = Budget(map, "wasserstein", body => NonNegative(body, "at_most", "0 or more, in score units"));
+        if (map["psi"] is null && map["ks"] is null && map["wasserstein"] is null)
+        {
+            _read.Error(kind.Location, "prediction_drift sets no bound; add psi: { at_most: 0.1 }, ks: { at_most: 0.1 } or wasserstein: { at_most: ... }");
+        }
+
+        var spec = new PredictionDriftCheckSpec
+        {
+            Id = id,
+            Title = against == PredictionDriftReference.Baseline ? "Prediction drift (candidate vs baseline)" : "Prediction drift (train vs holdout)",
+            Severity = severity,
+            Location = kind.Location,
+            Against = against,
+            Bins = (int)(_read.Integer(map, "bins", 2, "2 or more") ?? 10),
+            PsiAtMost = psi,
+            KsAtMost = ks,
+            WassersteinAtMost = wasserstein,
+        };
+        return new BoundCheck(id, kind.Location, [spec]);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using ModelGate.Cli.Tests.Support;
+
+namespace ModelGate.Cli.Tests;
+
+/// <summary>
+/// Feature and prediction drift end to end: the breast-cancer example's real models through ONNX Runtime, a holdout copy
+/// with one feature shifted by half a standard deviation, every report format.
+/// </summary>
+public sealed class DriftTests
+{
+    private const string DriftChecks = """
+          - drift:
+              reference: data/reference.csv
+              drifted_share: { at_most: 0 }
+          - prediction_drift: { against: baseline, psi: { at_most: 5 } }
+          - prediction_drift: { id: score_drift_train, against: train, ks: { at_most: 0.5 } }
+
+        """;
+
+    [Fact]
+    public async Task A_feature_shifted_by_half_a_standard_deviation_fails_the_gate_on_that_feature_alone()
+    {
+        using var scratch = new TempFolder("cli");
+        var policy = Policy(scratch);
+        await ShiftColumn(scratch.File("data/holdout.csv"), "mean_texture", 0.5);
+
+        var run = await CliHarness.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "md,json,junit,html"], scratch.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.GateFailed, run.ToString());
+        var drift = Check(scratch.File("out/report.json"), "drift");
+        Assert.Equal("fail", drift.GetProperty("verdict").GetString());
+        var flagged = drift.GetProperty("drift").EnumerateArray().Where(f => f.GetProperty("drifted").GetBoolean()).Select(f => f.GetProperty("feature").GetString());
+        Assert.Equal(["mean_texture"], flagged);
+        Assert.Equal(30, drift.GetProperty("drift").GetArrayLength());
+        Assert.Contains("### Drift", File.ReadAllText(scratch.File("out/report.md")), StringComparison.Ordinal);
+        Assert.Contains("mean_texture", File.ReadAllText(scratch.File("out/report.html")), StringComparison.Ordinal);
+        Assert.Contains("name=\"drift: Feature drift\"", File.ReadAllText(scratch.File("out/report.junit.xml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_unshifted_holdout_passes_and_prediction_drift_is_measured_against_baseline_and_train()
+    {
+        using var scratch = new TempFolder("cli");
+        var policy = Policy(scratch);
+
+        var run = await CliHarness.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json"], scratch.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
+        var report = scratch.File("out/report.json");
+        Assert.Equal("pass", Check(report, "drift").GetProperty("verdict").GetString());
+        var baseline = Check(report, "prediction_drift").GetProperty("drift").EnumerateArray().Single();
+        Assert.Equal("candidate vs baseline", baseline.GetProperty("feature").GetString());
+        Assert.InRange(baseline.GetProperty("statistic").GetDouble(), 0, 1);
+        var train = Check(report, "score_drift_train").GetProperty("drift").EnumerateArray().Single();
+        Assert.Equal("candidate: train vs holdout", train.GetProperty("feature").GetString());
+        Assert.Equal(398, train.GetProperty("referenceRows").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_reference_without_a_feature_is_a_one_line_policy_error()
+    {
+        using var scratch = new TempFolder("cli");
+        var policy = Policy(scratch);
+        var lines = await File.ReadAllLinesAsync(scratch.File("data/reference.csv"));
+        await File.WriteAllLinesAsync(scratch.File("data/reference.csv"), lines.Select(l => string.Join(',', l.Split(',').Skip(1))));
+
+        var run = await CliHarness.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "json"], scratch.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.UsageOrPolicyError, run.ToString());
+        var error = Assert.Single(run.ErrorLines);
+        Assert.Contains("drift 'drift' refers to column 'mean_radius', which the drift reference does not have", error, StringComparison.Ordinal);
+    }
+
+    // The example's policy plus the drift checks; the reference is the untouched holdout.
+    private static string Policy(TempFolder scratch)
+    {
+        var policy = ExampleCopy.Into(scratch, "breast-cancer");
+        File.Copy(scratch.File("data/holdout.csv"), scratch.File("data/reference.csv"));
+        File.AppendAllText(policy, DriftChecks);
+        return policy;
+    }
+
+    private static JsonElement Check(string report, string id)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        return json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id).Clone();
+    }
+
+    private static async Task ShiftColumn(string csv, string column, double standardDeviations)
+    {
+        var lines = await File.ReadAllLinesAsync(csv);
+        var at = Array.IndexOf(lines[0].Split(','), column);
+        var values = lines.Skip(1).Select(l => double.Parse(l.Split(',')[at], CultureInfo.InvariantCulture)).ToArray();
+        var mean = values.Average();
+        var shift = standardDeviations * Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+        await File.WriteAllLinesAsync(csv, lines.Select((l, i) => i == 0 ? l : string.Join(',', l.Split(',').Select((f, j) =>
+            j == at ? (double.Parse(f, CultureInfo.InvariantCulture) + shift).ToString("R", CultureInfo.InvariantCulture) : f))));
+    }
+}
