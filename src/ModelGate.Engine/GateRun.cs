@@ -95,6 +95,7 @@ internal static class GateRun
             SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
             Train = train?.Sample,
             DriftFeatures = DriftInputs.Read(policy, holdout, header, needed.Features, limits, log),
+            Leakage = DriftInputs.ReadLeakage(policy, holdout, header, needed.Features, limits),
             Measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs, log),
         };
 

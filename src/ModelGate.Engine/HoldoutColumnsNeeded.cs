@@ -78,6 +78,14 @@ internal sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IRead
             }
         }
 
+        foreach (var leakage in policy.Checks.OfType<Core.Plan.LeakageCheckSpec>())
+        {
+            foreach (var column in DriftInputs.Features(leakage, header, features))
+            {
+                Add(column);
+            }
+        }
+
         return new HoldoutColumnsNeeded(columns, features, afterScoring);
     }
 

@@ -73,6 +73,28 @@ public sealed class DriftTests
         Assert.Contains("drift 'drift' refers to column 'mean_radius', which the drift reference does not have", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Train_rows_copied_into_the_holdout_are_listed_by_row_and_fail_the_leakage_check()
+    {
+        using var scratch = new TempFolder("cli");
+        var policy = ExampleCopy.Into(scratch, "breast-cancer");
+        File.AppendAllText(policy, "  - leakage: { duplicates: { at_most: 0 }, label_proxy: { at_most: 0.99 } }\n");
+        var train = await File.ReadAllLinesAsync(scratch.File("data/train.csv"));
+        await File.AppendAllLinesAsync(scratch.File("data/holdout.csv"), train.Skip(1).Take(3));
+
+        var run = await CliHarness.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "md,json"], scratch.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.GateFailed, run.ToString());
+        var leakage = Check(scratch.File("out/report.json"), "leakage");
+        Assert.Equal("fail", leakage.GetProperty("verdict").GetString());
+        var found = leakage.GetProperty("leakage");
+        Assert.Equal(3, found.GetProperty("duplicateRows").GetInt32());
+        Assert.Equal(["172", "173", "174"], found.GetProperty("duplicateIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0, found.GetProperty("conflictingRows").GetInt32());
+        Assert.Equal(30, found.GetProperty("labelProxies").GetArrayLength());
+        Assert.Contains("### Leakage", File.ReadAllText(scratch.File("out/report.md")), StringComparison.Ordinal);
+    }
+
     // The example's policy plus the drift checks; the reference is the untouched holdout.
     private static string Policy(TempFolder scratch)
     {

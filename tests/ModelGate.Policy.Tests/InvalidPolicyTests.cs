@@ -117,6 +117,10 @@ public sealed class InvalidPolicyTests
             "'at_most' must be between 0 and 1, e.g. 0.1, got 2"
         },
         {
+            "leakage without train data", H + "checks:\n  - leakage: { duplicates: { at_most: 0 } }\n", 10, 5,
+            "leakage needs data.train (a sample of the training data), which is not set; add data.train or remove this check"
+        },
+        {
             "generalization gap without train data", H + "checks:\n  - generalization_gap: { metric: roc_auc, at_most: 0.05 }\n", 10, 5,
             "generalization_gap needs data.train (a sample of the training data), which is not set; add data.train or remove this check"
         },
@@ -218,7 +222,7 @@ public sealed class InvalidPolicyTests
         },
         {
             "unknown check kind", H + "checks:\n  - calibraton: { at_most: 0.05 }\n", 10, 5,
-            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb, drift, prediction_drift)"
+            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb, drift, prediction_drift, leakage)"
         },
         {
             "latency without bound", H + "checks:\n  - latency: { batch_size: 8 }\n", 10, 5,

@@ -116,6 +116,7 @@ public sealed partial class SchemaAgreementTests
         { "modelSize", PolicyBinder.ModelSizeKeys },
         { "drift", PolicyBinder.DriftKeys },
         { "predictionDrift", PolicyBinder.PredictionDriftKeys },
+        { "leakage", PolicyBinder.LeakageKeys },
         { "waiver", PolicyBinder.WaiverKeys },
     };
 

@@ -20,8 +20,8 @@ internal sealed record DriftCheckSpec : CheckSpec
     /// <summary>The features compared, in report order (the engine fills in the model inputs when the policy names none).</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
 
-    /// <summary>What the reference is, for the report: "train sample" or a file name.</summary>
-    public string ReferenceName { get; init; } = "train sample";
+    /// <summary>What the reference is, for the report: "the train sample" or a file name.</summary>
+    public string ReferenceName { get; init; } = "the train sample";
 
     /// <summary>PSI bins (equal-mass on the reference) for numeric features.</summary>
     public int Bins { get; init; } = 10;

@@ -53,6 +53,9 @@ internal sealed record CheckResult
     /// <summary>Per-feature (or per-score) distribution shift behind a drift verdict; empty for other checks.</summary>
     public IReadOnlyList<FeatureDrift> Drift { get; init; } = [];
 
+    /// <summary>Duplicates and label proxies behind a leakage verdict; null for other checks.</summary>
+    public LeakageFindings? Leakage { get; init; }
+
     /// <summary>
     /// True when the interval straddled the bound with the point estimate beyond it: a likely regression the holdout cannot
     /// confirm. The verdict is then Fail (the default) or Inconclusive (<c>statistics.likely_regression: warning</c>).

@@ -40,8 +40,8 @@ internal static class DriftJudge
         var parts = new List<string>
         {
             drifted.Count == 0
-                ? $"no feature of {NumberText.Count(features.Count)} drifted (KS or χ², {method}-adjusted p ≥ {NumberText.Setting(spec.Alpha)} vs the {spec.ReferenceName})"
-                : $"{NumberText.Count(drifted.Count)} of {NumberText.Count(features.Count)} features drifted ({Names(drifted)}; {method}-adjusted p < {NumberText.Setting(spec.Alpha)} vs the {spec.ReferenceName})",
+                ? $"no feature of {NumberText.Count(features.Count)} drifted (KS or χ², {method}-adjusted p ≥ {NumberText.Setting(spec.Alpha)} vs {spec.ReferenceName})"
+                : $"{NumberText.Count(drifted.Count)} of {NumberText.Count(features.Count)} features drifted ({Names(drifted)}; {method}-adjusted p < {NumberText.Setting(spec.Alpha)} vs {spec.ReferenceName})",
             $"largest PSI {NumberText.Value(worst.Psi)} ({worst.Feature})",
         };
         if (abovePsi.Count > 0)

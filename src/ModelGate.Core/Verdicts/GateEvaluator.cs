@@ -261,6 +261,7 @@ internal static class GateEvaluator
             ModelSizeCheckSpec z => MeasurementJudge.Size(ctx, z),
             DriftCheckSpec d => DriftJudge.Judge(ctx, d),
             PredictionDriftCheckSpec p => DriftJudge.Judge(ctx, p),
+            LeakageCheckSpec l => LeakageJudge.Judge(ctx, l),
             _ => MetricCheckJudge.Skipped(spec, string.Empty, $"check kind {spec.GetType().Name} is not known to this version"),
         };
     }

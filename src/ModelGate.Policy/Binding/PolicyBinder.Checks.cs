@@ -125,6 +125,7 @@ internal sealed partial class PolicyBinder
             "latency" => BindLatency(name, body),
             "drift" => BindDrift(name, body),
             "prediction_drift" => BindPredictionDrift(name, body),
+            "leakage" => BindLeakage(name, body),
             _ => BindModelSize(name, body),
         };
     }
@@ -151,6 +152,7 @@ internal sealed partial class PolicyBinder
         "latency" => "{ batch_size: 1, p95_ms: { at_most: 5 } }",
         "drift" => "{ psi: { at_most: 0.2 }, drifted_share: { at_most: 0 } }",
         "prediction_drift" => "{ against: baseline, psi: { at_most: 0.1 } }",
+        "leakage" => "{ duplicates: { at_most: 0 }, label_proxy: { at_most: 0.98 } }",
         _ => "{ at_most: 50 }",
     };
 

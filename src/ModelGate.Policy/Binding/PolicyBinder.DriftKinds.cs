@@ -4,11 +4,12 @@ using ModelGate.Policy.Yaml;
 
 namespace ModelGate.Policy.Binding;
 
-/// <summary>Feature drift and prediction drift checks.</summary>
+/// <summary>Feature drift, prediction drift and leakage checks.</summary>
 internal sealed partial class PolicyBinder
 {
     public static readonly string[] DriftKeys = ["id", "severity", "optional", "features", "reference", "bins", "alpha", "correction", "psi", "drifted_share"];
     public static readonly string[] PredictionDriftKeys = ["id", "severity", "optional", "against", "bins", "psi", "ks", "wasserstein"];
+    public static readonly string[] LeakageKeys = ["id", "severity", "optional", "features", "duplicates", "conflicting_labels", "label_proxy"];
 
     private static readonly (string, MultipleTesting)[] Corrections = [("benjamini_hochberg", MultipleTesting.BenjaminiHochberg), ("holm", MultipleTesting.Holm)];
     private static readonly (string, PredictionDriftReference)[] DriftReferences = [("baseline", PredictionDriftReference.Baseline), ("train", PredictionDriftReference.Train)];
@@ -19,11 +20,7 @@ internal sealed partial class PolicyBinder
     {
         _read.Keys(map, "drift", DriftKeys);
         var (id, severity) = Common(map, "drift");
-        var features = _read.TextList(map, "features", allowSingle: true);
-        foreach (var feature in features ?? [])
-        {
-            Column(feature, ColumnUsage.Drift(id));
-        }
+        var features = FeatureList(map, ColumnUsage.Drift(id));
 
         var referenceNode = _read.Scalar(map, "reference", "a path to a reference data file");
         string? reference = null;
@@ -39,10 +36,7 @@ internal sealed partial class PolicyBinder
 
         var psi = Budget(map, "psi", body => NonNegative(body, "at_most", "0 or more, e.g. 0.2"));
         var share = Budget(map, "drifted_share", body => _read.NumberIn(body, "at_most", 0, 1, "between 0 and 1, e.g. 0.1"));
-        if (map["psi"] is null && map["drifted_share"] is null)
-        {
-            _read.Error(kind.Location, "drift sets no bound; add psi: { at_most: 0.2 } and/or drifted_share: { at_most: 0 }");
-        }
+        RequireBound(kind, map, ["psi", "drifted_share"], "psi: { at_most: 0.2 } and/or drifted_share: { at_most: 0 }");
 
         var spec = new DriftCheckSpec
         {
@@ -50,8 +44,8 @@ internal sealed partial class PolicyBinder
             Title = "Feature drift",
             Severity = severity,
             Location = kind.Location,
-            Features = [.. (features ?? []).Select(f => f.Value)],
-            ReferenceName = reference is null ? "train sample" : Path.GetFileName(reference),
+            Features = features,
+            ReferenceName = reference is null ? "the train sample" : Path.GetFileName(reference),
             Bins = (int)(_read.Integer(map, "bins", 2, "2 or more") ?? 10),
             Alpha = _read.NumberIn(map, "alpha", 0, 1, "between 0 and 1, e.g. 0.05", openMin: true, openMax: true) ?? 0.05,
             Correction = _read.Choice(map, "correction", Corrections) ?? MultipleTesting.BenjaminiHochberg,
@@ -74,10 +68,7 @@ internal sealed partial class PolicyBinder
         var psi = Budget(map, "psi", body => NonNegative(body, "at_most", "0 or more, e.g. 0.1"));
         var ks = Budget(map, "ks", body => _read.NumberIn(body, "at_most", 0, 1, "between 0 and 1, e.g. 0.1"));
         var wasserstein = Budget(map, "wasserstein", body => NonNegative(body, "at_most", "0 or more, in score units"));
-        if (map["psi"] is null && map["ks"] is null && map["wasserstein"] is null)
-        {
-            _read.Error(kind.Location, "prediction_drift sets no bound; add psi: { at_most: 0.1 }, ks: { at_most: 0.1 } or wasserstein: { at_most: ... }");
-        }
+        RequireBound(kind, map, ["psi", "ks", "wasserstein"], "psi: { at_most: 0.1 }, ks: { at_most: 0.1 } or wasserstein: { at_most: ... }");
 
         var spec = new PredictionDriftCheckSpec
         {
@@ -92,5 +83,55 @@ internal sealed partial class PolicyBinder
             WassersteinAtMost = wasserstein,
         };
         return new BoundCheck(id, kind.Location, [spec]);
+    }
+
+    private BoundCheck? BindLeakage(ScalarNode kind, MappingNode map)
+    {
+        _read.Keys(map, "leakage", LeakageKeys);
+        var (id, severity) = Common(map, "leakage");
+        var features = FeatureList(map, ColumnUsage.Leakage(id));
+
+        if (_data is not null && _data.Train is null)
+        {
+            _read.Error(kind.Location, "leakage needs data.train (a sample of the training data), which is not set; add data.train or remove this check");
+        }
+
+        var duplicates = Budget(map, "duplicates", body => _read.Integer(body, "at_most", 0, "0 or more (0 means no holdout row may repeat a train row)"));
+        var conflicting = Budget(map, "conflicting_labels", body => _read.Integer(body, "at_most", 0, "0 or more"));
+        var proxy = Budget(map, "label_proxy", body => _read.NumberIn(body, "at_most", 0, 1, "between 0 and 1, e.g. 0.98"));
+        RequireBound(kind, map, ["duplicates", "conflicting_labels", "label_proxy"], "duplicates: { at_most: 0 }, conflicting_labels: { at_most: 0 } or label_proxy: { at_most: 0.98 }");
+
+        var spec = new LeakageCheckSpec
+        {
+            Id = id,
+            Title = "Train/holdout leakage",
+            Severity = severity,
+            Location = kind.Location,
+            Features = features,
+            DuplicatesAtMost = duplicates is null ? null : (int)Math.Min(duplicates.Value, int.MaxValue),
+            ConflictingAtMost = conflicting is null ? null : (int)Math.Min(conflicting.Value, int.MaxValue),
+            LabelProxyAtMost = proxy,
+        };
+        return new BoundCheck(id, kind.Location, [spec]);
+    }
+
+    // 'features' names columns (or globs) the holdout and the reference must both have; none means the model inputs.
+    private IReadOnlyList<string> FeatureList(MappingNode map, ColumnUsage usage)
+    {
+        var features = _read.TextList(map, "features", allowSingle: true) ?? [];
+        foreach (var feature in features)
+        {
+            Column(feature, usage);
+        }
+
+        return [.. features.Select(f => f.Value)];
+    }
+
+    private void RequireBound(ScalarNode kind, MappingNode map, IReadOnlyList<string> bounds, string example)
+    {
+        if (bounds.All(b => map[b] is null))
+        {
+            _read.Error(kind.Location, $"{kind.Value} sets no bound; add {example}");
+        }
     }
 }

@@ -29,6 +29,9 @@ internal enum ColumnRole
 
     /// <summary><c>drift '&lt;id&gt;'</c>: a feature a drift check compares.</summary>
     Drift,
+
+    /// <summary><c>leakage '&lt;id&gt;'</c>: a feature a leakage check compares.</summary>
+    Leakage,
 }
 
 /// <summary>
@@ -69,6 +72,9 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
     /// <summary><c>drift '&lt;check id&gt;'</c>.</summary>
     public static ColumnUsage Drift(string check) => new(ColumnRole.Drift, check);
 
+    /// <summary><c>leakage '&lt;check id&gt;'</c>.</summary>
+    public static ColumnUsage Leakage(string check) => new(ColumnRole.Leakage, check);
+
     /// <inheritdoc/>
     public override string ToString() => Role switch
     {
@@ -81,6 +87,7 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
         ColumnRole.Where => "where",
         ColumnRole.ShowColumn => "report.show_columns",
         ColumnRole.Drift => $"drift '{Name}'",
+        ColumnRole.Leakage => $"leakage '{Name}'",
         _ => Role.ToString(),
     };
 }

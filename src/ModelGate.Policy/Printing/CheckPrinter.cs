@@ -153,6 +153,17 @@ internal static class CheckPrinter
                 AtMost("ks", p.KsAtMost, line);
                 AtMost("wasserstein", p.WassersteinAtMost, line);
                 break;
+            case LeakageCheckSpec l:
+                Head("leakage", l, line);
+                if (l.Features.Count > 0)
+                {
+                    line(3, $"features: [{string.Join(", ", l.Features.Select(Text))}]");
+                }
+
+                AtMost("duplicates", l.DuplicatesAtMost, line);
+                AtMost("conflicting_labels", l.ConflictingAtMost, line);
+                AtMost("label_proxy", l.LabelProxyAtMost, line);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.GetType().Name, "unknown check kind");
         }

@@ -78,6 +78,11 @@ internal static class JsonChecks
                 JsonEvidence.Drift(w, "drift", c.Drift);
             }
 
+            if (c.Leakage is { } leakage)
+            {
+                JsonEvidence.Leakage(w, "leakage", leakage);
+            }
+
             w.WriteEndObject();
         }
 

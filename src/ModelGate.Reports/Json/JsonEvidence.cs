@@ -54,6 +54,39 @@ internal static class JsonEvidence
         w.WriteEndArray();
     }
 
+    public static void Leakage(Utf8JsonWriter w, string name, LeakageFindings l)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("holdoutRows", l.HoldoutRows);
+        w.WriteNumber("duplicateRows", l.DuplicateRows);
+        Strings(w, "duplicateIds", l.DuplicateIds);
+        w.WriteNumber("conflictingRows", l.ConflictingRows);
+        Strings(w, "conflictingIds", l.ConflictingIds);
+        w.WriteStartArray("labelProxies");
+        foreach (var p in l.Proxies)
+        {
+            w.WriteStartObject();
+            w.WriteString("feature", p.Feature);
+            JsonValues.Number(w, "score", p.Score);
+            w.WriteBoolean("beyondBound", p.BeyondBound);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
     public static void Flips(Utf8JsonWriter w, string name, FlipSummary? f)
     {
         if (f is null)

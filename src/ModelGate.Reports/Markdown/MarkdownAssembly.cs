@@ -21,6 +21,7 @@ internal static class MarkdownAssembly
             HeadlineSection.Render(r),
             GeneralizationGapSection.Render(r, ctx),
             DriftSection.Render(r),
+            LeakageSection.Render(r),
             CalibrationSection.Render(r, flavor),
             SubgroupSection.RenderWorst(r),
             SubgroupSection.RenderAll(r),

@@ -22,6 +22,7 @@ internal static class CheckFacts
         ModelSizeCheckSpec => "model_size",
         DriftCheckSpec => "drift",
         PredictionDriftCheckSpec => "prediction_drift",
+        LeakageCheckSpec => "leakage",
         ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };

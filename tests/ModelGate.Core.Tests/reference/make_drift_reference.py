@@ -21,13 +21,21 @@ values are written into it, so the C# test reads no CSV. Deterministic: running 
   (linear), k = 1..bins-1, repeated edges dropped; bin index = np.searchsorted(edges, x, side='right'); shares of 0
   become 1e-4; PSI = sum((h - r) * ln(h / r)). Categorical: one bin per category.
 - Holm and Benjamini-Hochberg adjusted p-values: as R's p.adjust, written here in numpy.
+- Leakage (arrests and breast-cancer train vs holdout, every feature): duplicates = holdout rows whose feature tuple occurs in train
+  (pandas merge), conflicting = those whose label differs from some matching train row's label; row ids are 1-based
+  holdout row numbers. Label proxy per feature: a lookup table fit on train (one cell per value, or for a numeric
+  feature with more than 50 distinct train values, the 50 equal-mass bins built as for PSI), each cell predicting its
+  majority label (ties: the smaller label text), unseen cells the overall majority; scored on the holdout with
+  sklearn.metrics.balanced_accuracy_score.
 """
 import csv
 import json
 import os
 
 import numpy as np
+import pandas as pd
 from scipy import special, stats
+from sklearn.metrics import balanced_accuracy_score
 from scipy.spatial import distance
 
 ROOT = os.getcwd()
@@ -114,6 +122,62 @@ def p_adjust(p, method):
     return [float(v) for v in out]
 
 
+def majority(labels):
+    counts = {}
+    for v in labels:
+        counts[v] = counts.get(v, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def leakage(name, label, numeric):
+    train = pd.read_csv(os.path.join(DATA, name + ".train.csv"), dtype=str, keep_default_na=False)
+    hold = pd.read_csv(os.path.join(DATA, name + ".holdout.csv"), dtype=str, keep_default_na=False)
+    features = [c for c in train.columns if c != label]
+    numeric = features if numeric is None else numeric
+    train_labels = train.groupby(features)[label].apply(set).to_dict()
+    dup_ids, conf_ids = [], []
+    for i, row in enumerate(hold.itertuples(index=False), start=1):
+        key = tuple(getattr(row, f) for f in features)
+        if key in train_labels:
+            dup_ids.append(str(i))
+            labels = train_labels[key]
+            if len(labels) > 1 or getattr(row, label) not in labels:
+                conf_ids.append(str(i))
+    proxies = {}
+    y_train = list(train[label])
+    y_hold = list(hold[label])
+    overall = majority(y_train)
+    for f in features:
+        tr = list(train[f])
+        ho = list(hold[f])
+        if f in numeric and len(set(float(v) for v in tr)) > 50:
+            ref = np.sort(np.array(tr, dtype=float))
+            edges = []
+            for k in range(1, 50):
+                e = float(np.quantile(ref, k / 50))
+                if not edges or e > edges[-1]:
+                    edges.append(e)
+            tr = [str(int(np.searchsorted(edges, float(v), side="right"))) for v in tr]
+            ho = [str(int(np.searchsorted(edges, float(v), side="right"))) for v in ho]
+        cells = {}
+        for c, y in zip(tr, y_train):
+            cells.setdefault(c, []).append(y)
+        rule = {c: majority(ys) for c, ys in cells.items()}
+        pred = [rule.get(c, overall) for c in ho]
+        proxies[f] = float(balanced_accuracy_score(y_hold, pred))
+    return {
+        "name": name,
+        "features": features,
+        "numeric": numeric,
+        "label": label,
+        "duplicate_rows": len(dup_ids),
+        "duplicate_ids": dup_ids[:20],
+        "conflicting_rows": len(conf_ids),
+        "conflicting_ids": conf_ids[:20],
+        "proxies": proxies,
+    }
+
+
 def main():
     rng = np.random.default_rng(20261207)
     numeric = []
@@ -136,7 +200,7 @@ def main():
     adjust = {"p": pvalues, "holm": p_adjust(pvalues, "holm"), "benjamini_hochberg": p_adjust(pvalues, "bh")}
 
     with open(OUT, "w") as f:
-        json.dump({"bins": BINS, "numeric": numeric, "categorical": categorical, "kolmogorov": kolmogorov, "adjust": adjust}, f, indent=1)
+        json.dump({"bins": BINS, "numeric": numeric, "categorical": categorical, "kolmogorov": kolmogorov, "adjust": adjust, "leakage": [leakage("arrests", "released", ["year", "age", "checks"]), leakage("breast_cancer", "target", None)]}, f, indent=1)
         f.write("\n")
 
 
