@@ -95,6 +95,26 @@ public sealed class DriftTests
         Assert.Contains("### Leakage", File.ReadAllText(scratch.File("out/report.md")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_reject_rate_check_reports_abstention_in_every_format_and_draws_the_risk_coverage_curve()
+    {
+        using var scratch = new TempFolder("cli");
+        var policy = ExampleCopy.Into(scratch, "breast-cancer");
+        File.AppendAllText(policy, "  - reject_rate: { confidence: 0.9, abstained_share: { at_most: 0.2 }, selective_accuracy: { at_least: 0.9 } }\n");
+
+        var run = await CliHarness.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "md,json,junit,html"], scratch.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
+        var check = Check(scratch.File("out/report.json"), "reject_rate");
+        Assert.Equal("pass", check.GetProperty("verdict").GetString());
+        var abstention = check.GetProperty("abstention");
+        Assert.InRange(abstention.GetProperty("abstainedShare").GetDouble(), 0, 0.2);
+        Assert.True(abstention.GetProperty("riskCoverage").GetArrayLength() > 10);
+        Assert.Contains("### Abstention", File.ReadAllText(scratch.File("out/report.md")), StringComparison.Ordinal);
+        Assert.Contains("Risk–coverage (reject_rate)", File.ReadAllText(scratch.File("out/report.html")), StringComparison.Ordinal);
+        Assert.Contains("reject_rate: Reject rate (abstention)", File.ReadAllText(scratch.File("out/report.junit.xml")), StringComparison.Ordinal);
+    }
+
     // The example's policy plus the drift checks; the reference is the untouched holdout.
     private static string Policy(TempFolder scratch)
     {

@@ -121,6 +121,10 @@ public sealed class InvalidPolicyTests
             "leakage needs data.train (a sample of the training data), which is not set; add data.train or remove this check"
         },
         {
+            "reject rate without a confidence", H + "checks:\n  - reject_rate: { abstained_share: { at_most: 0.2 } }\n", 10, 5,
+            "reject_rate needs 'confidence' (the top-class probability below which the model abstains, e.g. 0.8)"
+        },
+        {
             "generalization gap without train data", H + "checks:\n  - generalization_gap: { metric: roc_auc, at_most: 0.05 }\n", 10, 5,
             "generalization_gap needs data.train (a sample of the training data), which is not set; add data.train or remove this check"
         },
@@ -222,7 +226,7 @@ public sealed class InvalidPolicyTests
         },
         {
             "unknown check kind", H + "checks:\n  - calibraton: { at_most: 0.05 }\n", 10, 5,
-            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb, drift, prediction_drift, leakage)"
+            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb, drift, prediction_drift, leakage, reject_rate)"
         },
         {
             "latency without bound", H + "checks:\n  - latency: { batch_size: 8 }\n", 10, 5,

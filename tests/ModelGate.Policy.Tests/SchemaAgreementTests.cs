@@ -117,6 +117,7 @@ public sealed partial class SchemaAgreementTests
         { "drift", PolicyBinder.DriftKeys },
         { "predictionDrift", PolicyBinder.PredictionDriftKeys },
         { "leakage", PolicyBinder.LeakageKeys },
+        { "rejectRate", PolicyBinder.RejectRateKeys },
         { "waiver", PolicyBinder.WaiverKeys },
     };
 

@@ -262,6 +262,7 @@ internal static class GateEvaluator
             DriftCheckSpec d => DriftJudge.Judge(ctx, d),
             PredictionDriftCheckSpec p => DriftJudge.Judge(ctx, p),
             LeakageCheckSpec l => LeakageJudge.Judge(ctx, l),
+            RejectRateCheckSpec r => RejectRateJudge.Judge(ctx, r),
             _ => MetricCheckJudge.Skipped(spec, string.Empty, $"check kind {spec.GetType().Name} is not known to this version"),
         };
     }

@@ -126,6 +126,7 @@ internal sealed partial class PolicyBinder
             "drift" => BindDrift(name, body),
             "prediction_drift" => BindPredictionDrift(name, body),
             "leakage" => BindLeakage(name, body),
+            "reject_rate" => BindRejectRate(name, body),
             _ => BindModelSize(name, body),
         };
     }
@@ -153,6 +154,7 @@ internal sealed partial class PolicyBinder
         "drift" => "{ psi: { at_most: 0.2 }, drifted_share: { at_most: 0 } }",
         "prediction_drift" => "{ against: baseline, psi: { at_most: 0.1 } }",
         "leakage" => "{ duplicates: { at_most: 0 }, label_proxy: { at_most: 0.98 } }",
+        "reject_rate" => "{ confidence: 0.8, abstained_share: { at_most: 0.2 } }",
         _ => "{ at_most: 50 }",
     };
 

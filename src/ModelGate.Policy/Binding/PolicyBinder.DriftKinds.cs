@@ -4,11 +4,12 @@ using ModelGate.Policy.Yaml;
 
 namespace ModelGate.Policy.Binding;
 
-/// <summary>Feature drift, prediction drift and leakage checks.</summary>
+/// <summary>Feature drift, prediction drift, leakage and reject-rate checks.</summary>
 internal sealed partial class PolicyBinder
 {
     public static readonly string[] DriftKeys = ["id", "severity", "optional", "features", "reference", "bins", "alpha", "correction", "psi", "drifted_share"];
     public static readonly string[] PredictionDriftKeys = ["id", "severity", "optional", "against", "bins", "psi", "ks", "wasserstein"];
+    public static readonly string[] RejectRateKeys = ["id", "severity", "optional", "confidence", "abstained_share", "selective_accuracy"];
     public static readonly string[] LeakageKeys = ["id", "severity", "optional", "features", "duplicates", "conflicting_labels", "label_proxy"];
 
     private static readonly (string, MultipleTesting)[] Corrections = [("benjamini_hochberg", MultipleTesting.BenjaminiHochberg), ("holm", MultipleTesting.Holm)];
@@ -111,6 +112,48 @@ internal sealed partial class PolicyBinder
             DuplicatesAtMost = duplicates is null ? null : (int)Math.Min(duplicates.Value, int.MaxValue),
             ConflictingAtMost = conflicting is null ? null : (int)Math.Min(conflicting.Value, int.MaxValue),
             LabelProxyAtMost = proxy,
+        };
+        return new BoundCheck(id, kind.Location, [spec]);
+    }
+
+    private BoundCheck? BindRejectRate(ScalarNode kind, MappingNode map)
+    {
+        _read.Keys(map, "reject_rate", RejectRateKeys);
+        var (id, severity) = Common(map, "reject_rate");
+        if (_task == Core.TaskKind.Regression)
+        {
+            _read.Error(kind.Location, "reject_rate applies to classification tasks, and this policy's task is regression; remove this check");
+            return null;
+        }
+
+        var confidence = _read.NumberIn(map, "confidence", 0, 1, "between 0 and 1, e.g. 0.8 (the top-class probability below which the model abstains)", openMin: true);
+        if (confidence is null && map["confidence"] is null)
+        {
+            _read.Error(kind.Location, "reject_rate needs 'confidence' (the top-class probability below which the model abstains, e.g. 0.8)");
+        }
+
+        var share = Budget(map, "abstained_share", body => _read.NumberIn(body, "at_most", 0, 1, "between 0 and 1, e.g. 0.2"));
+        double? accuracy = null;
+        if (_read.Map(map["selective_accuracy"], "selective_accuracy") is { } body)
+        {
+            _read.Keys(body, "selective_accuracy", ["at_least"]);
+            accuracy = _read.NumberIn(body, "at_least", 0, 1, "between 0 and 1, e.g. 0.95");
+            if (body["at_least"] is null)
+            {
+                _read.Error(body.Location, "'selective_accuracy' needs 'at_least'");
+            }
+        }
+
+        RequireBound(kind, map, ["abstained_share", "selective_accuracy"], "abstained_share: { at_most: 0.2 } and/or selective_accuracy: { at_least: 0.95 }");
+        var spec = new RejectRateCheckSpec
+        {
+            Id = id,
+            Title = "Reject rate (abstention)",
+            Severity = severity,
+            Location = kind.Location,
+            ConfidenceThreshold = confidence ?? 0.5,
+            AbstainedShareAtMost = share,
+            SelectiveAccuracyAtLeast = accuracy,
         };
         return new BoundCheck(id, kind.Location, [spec]);
     }

@@ -164,6 +164,16 @@ internal static class CheckPrinter
                 AtMost("conflicting_labels", l.ConflictingAtMost, line);
                 AtMost("label_proxy", l.LabelProxyAtMost, line);
                 break;
+            case RejectRateCheckSpec r:
+                Head("reject_rate", r, line);
+                line(3, $"confidence: {Number(r.ConfidenceThreshold)}");
+                AtMost("abstained_share", r.AbstainedShareAtMost, line);
+                if (r.SelectiveAccuracyAtLeast is { } least)
+                {
+                    line(3, $"selective_accuracy: {{ at_least: {Number(least)} }}");
+                }
+
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.GetType().Name, "unknown check kind");
         }

@@ -78,6 +78,11 @@ internal static class JsonChecks
                 JsonEvidence.Drift(w, "drift", c.Drift);
             }
 
+            if (c.Abstention is { } abstention)
+            {
+                JsonEvidence.Abstention(w, "abstention", abstention);
+            }
+
             if (c.Leakage is { } leakage)
             {
                 JsonEvidence.Leakage(w, "leakage", leakage);

@@ -76,6 +76,29 @@ internal static class JsonEvidence
         w.WriteEndObject();
     }
 
+    public static void Abstention(Utf8JsonWriter w, string name, Abstention a)
+    {
+        w.WriteStartObject(name);
+        JsonValues.Number(w, "threshold", a.Threshold);
+        w.WriteNumber("rows", a.Rows);
+        w.WriteNumber("abstained", a.Abstained);
+        JsonValues.Number(w, "abstainedShare", a.AbstainedShare);
+        JsonValues.Number(w, "selectiveAccuracy", a.SelectiveAccuracy);
+        JsonValues.Number(w, "overallAccuracy", a.OverallAccuracy);
+        w.WriteStartArray("riskCoverage");
+        foreach (var pt in a.Curve)
+        {
+            w.WriteStartObject();
+            JsonValues.Number(w, "coverage", pt.Coverage);
+            JsonValues.Number(w, "risk", pt.Risk);
+            JsonValues.Number(w, "confidence", pt.Confidence);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WriteStartArray(name);

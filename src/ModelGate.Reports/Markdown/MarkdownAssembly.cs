@@ -22,6 +22,7 @@ internal static class MarkdownAssembly
             GeneralizationGapSection.Render(r, ctx),
             DriftSection.Render(r),
             LeakageSection.Render(r),
+            AbstentionSection.Render(r),
             CalibrationSection.Render(r, flavor),
             SubgroupSection.RenderWorst(r),
             SubgroupSection.RenderAll(r),

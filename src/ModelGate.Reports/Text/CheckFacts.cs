@@ -23,6 +23,7 @@ internal static class CheckFacts
         DriftCheckSpec => "drift",
         PredictionDriftCheckSpec => "prediction_drift",
         LeakageCheckSpec => "leakage",
+        RejectRateCheckSpec => "reject_rate",
         ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };

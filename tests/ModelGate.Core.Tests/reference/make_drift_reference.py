@@ -27,6 +27,10 @@ values are written into it, so the C# test reads no CSV. Deterministic: running 
   feature with more than 50 distinct train values, the 50 equal-mass bins built as for PSI), each cell predicting its
   majority label (ties: the smaller label text), unseen cells the overall majority; scored on the holdout with
   sklearn.metrics.balanced_accuracy_score.
+- Reject option (fixture predictions from reference.json, written by make_reference.py): confidence = top-class
+  probability (binary: max(p, 1 - p)); prediction = p >= threshold (binary) or argmax (multiclass, first on ties);
+  abstained share at a threshold, sklearn.metrics.accuracy_score on the answered rows, and the full risk-coverage
+  curve (rows by confidence, highest first, a point where the confidence changes) before downsampling.
 """
 import csv
 import json
@@ -35,7 +39,7 @@ import os
 import numpy as np
 import pandas as pd
 from scipy import special, stats
-from sklearn.metrics import balanced_accuracy_score
+from sklearn.metrics import accuracy_score, balanced_accuracy_score
 from scipy.spatial import distance
 
 ROOT = os.getcwd()
@@ -178,6 +182,37 @@ def leakage(name, label, numeric):
     }
 
 
+def reject(case, threshold):
+    ref = json.load(open(os.path.join(ROOT, "tests", "ModelGate.Core.Tests", "reference", "reference.json")))
+    c = next(x for x in ref["cases"] if x["name"] == case)
+    k = c["class_count"]
+    scores = np.array(c["scores"], dtype=float).reshape(-1, k)
+    labels = np.array(c["labels"])
+    if k == 2:
+        pred = (scores[:, 1] >= c["threshold"]).astype(int)
+        conf = np.maximum(scores[:, 1], 1 - scores[:, 1])
+    else:
+        pred = np.argmax(scores, axis=1)
+        conf = scores[np.arange(len(pred)), pred]
+    answered = conf >= threshold
+    correct = pred == labels
+    order = sorted(range(len(conf)), key=lambda i: (-conf[i], i))
+    curve = []
+    errors = 0
+    for j, i in enumerate(order):
+        errors += 0 if correct[i] else 1
+        if j == len(order) - 1 or conf[order[j + 1]] < conf[i]:
+            curve.append([(j + 1) / len(order), errors / (j + 1), float(conf[i])])
+    return {
+        "case": case,
+        "threshold": threshold,
+        "abstained": int((~answered).sum()),
+        "selective_accuracy": float(accuracy_score(labels[answered], pred[answered])),
+        "overall_accuracy": float(accuracy_score(labels, pred)),
+        "curve": curve,
+    }
+
+
 def main():
     rng = np.random.default_rng(20261207)
     numeric = []
@@ -200,7 +235,8 @@ def main():
     adjust = {"p": pvalues, "holm": p_adjust(pvalues, "holm"), "benjamini_hochberg": p_adjust(pvalues, "bh")}
 
     with open(OUT, "w") as f:
-        json.dump({"bins": BINS, "numeric": numeric, "categorical": categorical, "kolmogorov": kolmogorov, "adjust": adjust, "leakage": [leakage("arrests", "released", ["year", "age", "checks"]), leakage("breast_cancer", "target", None)]}, f, indent=1)
+        json.dump({"bins": BINS, "numeric": numeric, "categorical": categorical, "kolmogorov": kolmogorov, "adjust": adjust, "leakage": [leakage("arrests", "released", ["year", "age", "checks"]), leakage("breast_cancer", "target", None)],
+                   "reject": [reject("mlp_breast_cancer", 0.9), reject("mlp_breast_cancer_threshold_0.3", 0.8), reject("cnn_digits", 0.95)]}, f, indent=1)
         f.write("\n")
 
 
