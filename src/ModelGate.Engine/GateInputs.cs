@@ -25,4 +25,11 @@ internal sealed record GateInputs(
     IReadOnlyList<ModelFingerprint> Models,
     IReadOnlyList<DataFingerprint> ScoreFiles,
     ScoringRuntime Runtime,
-    StreamTimings Timings);
+    StreamTimings Timings)
+{
+    /// <summary>Each drift check's feature samples (holdout against its reference), by check id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FeatureSample>> DriftFeatures { get; init; } = new Dictionary<string, IReadOnlyList<FeatureSample>>();
+
+    /// <summary>Each leakage check's holdout and train features, by check id.</summary>
+    public IReadOnlyDictionary<string, LeakageSample> Leakage { get; init; } = new Dictionary<string, LeakageSample>();
+}

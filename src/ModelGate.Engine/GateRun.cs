@@ -73,6 +73,8 @@ internal static class GateRun
             Slices = EvaluationBuilder.Slices(policy, holdout),
             SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
             Train = train?.Sample,
+            DriftFeatures = inputs.DriftFeatures,
+            Leakage = inputs.Leakage,
             Measurements = inputs.Measurements,
         };
 
@@ -156,7 +158,11 @@ internal static class GateRun
                 RunOrigin.ModelVersion(request.Overrides.BaselineVersion ?? policy.Models.BaselineVersion, baseline.Signature.Metadata)));
         }
 
-        return new GateInputs(holdout, labelled, train, measurements, models, [], RuntimeOf(runtime, candidate), timings);
+        return new GateInputs(holdout, labelled, train, measurements, models, [], RuntimeOf(runtime, candidate), timings)
+        {
+            DriftFeatures = DriftInputs.Read(policy, holdout, header, needed.Features, limits, log),
+            Leakage = DriftInputs.ReadLeakage(policy, holdout, header, needed.Features, limits),
+        };
     }
 
     /// <summary>The ONNX Runtime and device facts the report's provenance shows.</summary>
@@ -196,7 +202,8 @@ internal static class GateRun
     private static async Task<(TrainSample Sample, Holdout File)?> Train(GatePolicy policy, OnnxModel candidate, IReadOnlyList<ModelInputPlan> inputs, ScoreRequest request,
         ResourceLimits limits, IRunLog log, CancellationToken cancellation)
     {
-        if (policy.Data.Train is not { } path || !policy.Checks.OfType<GeneralizationGapCheckSpec>().Any())
+        if (policy.Data.Train is not { } path
+            || !policy.Checks.Any(c => c is GeneralizationGapCheckSpec or PredictionDriftCheckSpec { Against: PredictionDriftReference.Train }))
         {
             return null;
         }
@@ -213,7 +220,7 @@ internal static class GateRun
             .ScoreAsync(path, needed.ToReadOptions(policy, limits, withRowIds: false), cancellation).ConfigureAwait(false);
         var train = streamed.Holdout;
         var labelled = EvaluationBuilder.Label(policy, train, OutputClasses.Name("candidate", candidate.Path, streamed.Candidate, policy.Task, policy.Models.Classes), null);
-        log.Step($"scored the candidate on {train.RowCount.ToString("N0", CultureInfo.InvariantCulture)} train rows for the generalization gap");
+        log.Step($"scored the candidate on {train.RowCount.ToString("N0", CultureInfo.InvariantCulture)} train rows for the {(policy.Checks.Any(c => c is GeneralizationGapCheckSpec) ? "generalization gap" : "prediction drift")}");
         return (new TrainSample(labelled.ClassLabels, labelled.Targets, labelled.Candidate), train);
     }
 

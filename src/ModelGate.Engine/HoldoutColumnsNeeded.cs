@@ -69,6 +69,23 @@ internal sealed record HoldoutColumnsNeeded(IReadOnlyList<string> Columns, IRead
             Add(column);
         }
 
+        // A drift check compares feature values after scoring, so its features are kept (the model inputs when it names none).
+        foreach (var drift in policy.Checks.OfType<Core.Plan.DriftCheckSpec>())
+        {
+            foreach (var column in DriftInputs.Features(drift, header, features))
+            {
+                Add(column);
+            }
+        }
+
+        foreach (var leakage in policy.Checks.OfType<Core.Plan.LeakageCheckSpec>())
+        {
+            foreach (var column in DriftInputs.Features(leakage, header, features))
+            {
+                Add(column);
+            }
+        }
+
         return new HoldoutColumnsNeeded(columns, features, afterScoring);
     }
 

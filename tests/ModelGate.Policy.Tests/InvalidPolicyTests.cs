@@ -113,6 +113,34 @@ public sealed class InvalidPolicyTests
             "unknown slice 'sex': the policy defines no slices; define it under the top-level 'slices:'"
         },
         {
+            "drift without a reference", H + "checks:\n  - drift: { psi: { at_most: 0.2 } }\n", 10, 5,
+            "drift needs a reference: set 'reference' (a data file) or data.train (a sample of the training data)"
+        },
+        {
+            "drift without a bound", H + "checks:\n  - drift: { reference: data/train.csv }\n", 10, 5,
+            "drift sets no bound; add psi: { at_most: 0.2 } and/or drifted_share: { at_most: 0 }"
+        },
+        {
+            "drift correction typo", H + "checks:\n  - drift: { reference: data/train.csv, correction: hol, psi: { at_most: 0.2 } }\n", 10, 53,
+            "'correction' must be one of benjamini_hochberg, holm; got 'hol'; did you mean 'holm'?"
+        },
+        {
+            "prediction drift against train without train data", H + "checks:\n  - prediction_drift: { against: train, ks: { at_most: 0.1 } }\n", 10, 5,
+            "prediction_drift against train needs data.train (a sample of the training data), which is not set; add data.train or use 'against: baseline'"
+        },
+        {
+            "drifted share above 1", H + "checks:\n  - drift: { reference: data/train.csv, drifted_share: { at_most: 2 } }\n", 10, 67,
+            "'at_most' must be between 0 and 1, e.g. 0.1, got 2"
+        },
+        {
+            "leakage without train data", H + "checks:\n  - leakage: { duplicates: { at_most: 0 } }\n", 10, 5,
+            "leakage needs data.train (a sample of the training data), which is not set; add data.train or remove this check"
+        },
+        {
+            "reject rate without a confidence", H + "checks:\n  - reject_rate: { abstained_share: { at_most: 0.2 } }\n", 10, 5,
+            "reject_rate needs 'confidence' (the top-class probability below which the model abstains, e.g. 0.8)"
+        },
+        {
             "generalization gap without train data", H + "checks:\n  - generalization_gap: { metric: roc_auc, at_most: 0.05 }\n", 10, 5,
             "generalization_gap needs data.train (a sample of the training data), which is not set; add data.train or remove this check"
         },
@@ -214,7 +242,7 @@ public sealed class InvalidPolicyTests
         },
         {
             "unknown check kind", H + "checks:\n  - calibraton: { at_most: 0.05 }\n", 10, 5,
-            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb)"
+            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb, drift, prediction_drift, leakage, reject_rate)"
         },
         {
             "latency without bound", H + "checks:\n  - latency: { batch_size: 8 }\n", 10, 5,

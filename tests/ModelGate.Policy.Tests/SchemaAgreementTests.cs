@@ -115,6 +115,10 @@ public sealed partial class SchemaAgreementTests
         { "latency", PolicyBinder.LatencyKeys },
         { "percentile", PolicyBinder.PercentileKeys },
         { "modelSize", PolicyBinder.ModelSizeKeys },
+        { "drift", PolicyBinder.DriftKeys },
+        { "predictionDrift", PolicyBinder.PredictionDriftKeys },
+        { "leakage", PolicyBinder.LeakageKeys },
+        { "rejectRate", PolicyBinder.RejectRateKeys },
         { "waiver", PolicyBinder.WaiverKeys },
     };
 

@@ -50,6 +50,15 @@ internal sealed record CheckResult
     /// <summary>Negative flips behind a safety verdict.</summary>
     public FlipSummary? Flips { get; init; }
 
+    /// <summary>Per-feature (or per-score) distribution shift behind a drift verdict; empty for other checks.</summary>
+    public IReadOnlyList<FeatureDrift> Drift { get; init; } = [];
+
+    /// <summary>Duplicates and label proxies behind a leakage verdict; null for other checks.</summary>
+    public LeakageFindings? Leakage { get; init; }
+
+    /// <summary>Abstention and the risk–coverage curve behind a reject-rate verdict; null for other checks.</summary>
+    public Abstention? Abstention { get; init; }
+
     /// <summary>
     /// True when the interval straddled the bound with the point estimate beyond it: a likely regression the holdout cannot
     /// confirm. The verdict is then Fail (the default) or Inconclusive (<c>statistics.likely_regression: warning</c>).

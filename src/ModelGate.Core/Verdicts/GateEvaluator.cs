@@ -259,6 +259,10 @@ internal static class GateEvaluator
             SafetyCheckSpec s => SafetyJudge.Judge(ctx, s),
             LatencyCheckSpec l => MeasurementJudge.Latency(ctx, l),
             ModelSizeCheckSpec z => MeasurementJudge.Size(ctx, z),
+            DriftCheckSpec d => DriftJudge.Judge(ctx, d),
+            PredictionDriftCheckSpec p => DriftJudge.Judge(ctx, p),
+            LeakageCheckSpec l => LeakageJudge.Judge(ctx, l),
+            RejectRateCheckSpec r => RejectRateJudge.Judge(ctx, r),
             _ => MetricCheckJudge.Skipped(spec, string.Empty, $"check kind {spec.GetType().Name} is not known to this version"),
         };
     }

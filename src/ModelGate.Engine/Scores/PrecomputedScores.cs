@@ -45,8 +45,9 @@ internal static class PrecomputedScores
         }
 
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
-        // Features decide which rows exist only when rows with a missing one are dropped; otherwise they are not read at all.
-        List<string> features = policy.Data.Missing == MissingPolicy.Drop
+        // Features decide which rows exist only when rows with a missing one are dropped, and feed drift and leakage
+        // checks (whose default features are the models'); otherwise they are not read at all.
+        List<string> features = policy.Data.Missing == MissingPolicy.Drop || policy.Checks.Any(c => c is DriftCheckSpec or LeakageCheckSpec)
             ? [.. candidateSet.Header.Features.Concat(baselineSet?.Header.Features ?? []).Distinct(StringComparer.Ordinal)]
             : [];
         foreach (var feature in features.Where(f => !header.Contains(f, StringComparer.Ordinal)))
@@ -80,7 +81,11 @@ internal static class PrecomputedScores
         var scoreFiles = candidateSet.Files(Show).Concat(baselineSet?.Files(Show) ?? []).ToList();
         var runtime = candidateSet.Header.Runtime ?? new ScoringRuntime("not recorded", null, null, "not recorded", "not recorded");
         var timings = new StreamTimings(1, read, 0, 0, wall.Elapsed.TotalSeconds - read, wall.Elapsed.TotalSeconds);
-        return new GateInputs(holdout, labelled, null, Measurements(candidateSet, baselineSet), models, scoreFiles, runtime, timings);
+        return new GateInputs(holdout, labelled, null, Measurements(candidateSet, baselineSet), models, scoreFiles, runtime, timings)
+        {
+            DriftFeatures = DriftInputs.Read(policy, holdout, header, needed.Features, limits, log),
+            Leakage = DriftInputs.ReadLeakage(policy, holdout, header, needed.Features, limits),
+        };
     }
 
     private static IReadOnlyList<string> Files(IReadOnlyDictionary<string, IReadOnlyList<string>> files, string role) =>

@@ -123,6 +123,10 @@ internal sealed partial class PolicyBinder
             "fairness" => BindFairness(name, body),
             "safety" => BindSafety(name, body),
             "latency" => BindLatency(name, body),
+            "drift" => BindDrift(name, body),
+            "prediction_drift" => BindPredictionDrift(name, body),
+            "leakage" => BindLeakage(name, body),
+            "reject_rate" => BindRejectRate(name, body),
             _ => BindModelSize(name, body),
         };
     }
@@ -147,6 +151,10 @@ internal sealed partial class PolicyBinder
         "fairness" => "{ slices: [sex], demographic_parity_ratio: { at_least: 0.8 } }",
         "safety" => "{ name: ..., where: \"checks >= 3\", negative_flips: { at_most: 0 } }",
         "latency" => "{ batch_size: 1, p95_ms: { at_most: 5 } }",
+        "drift" => "{ psi: { at_most: 0.2 }, drifted_share: { at_most: 0 } }",
+        "prediction_drift" => "{ against: baseline, psi: { at_most: 0.1 } }",
+        "leakage" => "{ duplicates: { at_most: 0 }, label_proxy: { at_most: 0.98 } }",
+        "reject_rate" => "{ confidence: 0.8, abstained_share: { at_most: 0.2 } }",
         _ => "{ at_most: 50 }",
     };
 

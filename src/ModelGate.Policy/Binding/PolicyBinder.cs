@@ -70,6 +70,7 @@ internal sealed partial class PolicyBinder
             Waivers = waivers,
             Report = report,
             ColumnReferences = _columns,
+            DriftReferences = _driftReferences,
         };
     }
 

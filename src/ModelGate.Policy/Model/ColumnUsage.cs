@@ -26,6 +26,12 @@ internal enum ColumnRole
 
     /// <summary><c>report.show_columns</c>: shown beside rows in reports.</summary>
     ShowColumn,
+
+    /// <summary><c>drift '&lt;id&gt;'</c>: a feature a drift check compares.</summary>
+    Drift,
+
+    /// <summary><c>leakage '&lt;id&gt;'</c>: a feature a leakage check compares.</summary>
+    Leakage,
 }
 
 /// <summary>
@@ -63,6 +69,12 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
     /// <summary><c>slice '&lt;name&gt;'</c>.</summary>
     public static ColumnUsage Slice(string name) => new(ColumnRole.Slice, name);
 
+    /// <summary><c>drift '&lt;check id&gt;'</c>.</summary>
+    public static ColumnUsage Drift(string check) => new(ColumnRole.Drift, check);
+
+    /// <summary><c>leakage '&lt;check id&gt;'</c>.</summary>
+    public static ColumnUsage Leakage(string check) => new(ColumnRole.Leakage, check);
+
     /// <inheritdoc/>
     public override string ToString() => Role switch
     {
@@ -74,6 +86,8 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
         ColumnRole.Slice => $"slice '{Name}'",
         ColumnRole.Where => "where",
         ColumnRole.ShowColumn => "report.show_columns",
+        ColumnRole.Drift => $"drift '{Name}'",
+        ColumnRole.Leakage => $"leakage '{Name}'",
         _ => Role.ToString(),
     };
 }

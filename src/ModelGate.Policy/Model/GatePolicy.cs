@@ -47,6 +47,9 @@ internal sealed record GatePolicy
     /// <summary>Every place the policy names a holdout column.</summary>
     public IReadOnlyList<ColumnReference> ColumnReferences { get; init; } = [];
 
+    /// <summary>Reference data files of drift checks that name one (absolute paths), by check id; the others use data.train.</summary>
+    public IReadOnlyDictionary<string, string> DriftReferences { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The plan Core judges.</summary>
     public GatePlan ToGatePlan() => new()
     {

@@ -127,8 +127,63 @@ internal static class CheckPrinter
                 Optional("at_most", z.AtMostMb, 3, line);
                 Optional("max_relative_increase", z.MaxRelativeIncrease, 3, line);
                 break;
+            case DriftCheckSpec d:
+                Head("drift", d, line);
+                if (d.Features.Count > 0)
+                {
+                    line(3, $"features: [{string.Join(", ", d.Features.Select(Text))}]");
+                }
+
+                if (policy.DriftReferences.TryGetValue(d.Id, out var reference))
+                {
+                    line(3, $"reference: {rel(reference)}");
+                }
+
+                line(3, $"bins: {d.Bins.ToString(CultureInfo.InvariantCulture)}");
+                line(3, $"alpha: {Number(d.Alpha)}");
+                line(3, $"correction: {(d.Correction == MultipleTesting.Holm ? "holm" : "benjamini_hochberg")}");
+                AtMost("psi", d.PsiAtMost, line);
+                AtMost("drifted_share", d.DriftedShareAtMost, line);
+                break;
+            case PredictionDriftCheckSpec p:
+                Head("prediction_drift", p, line);
+                line(3, $"against: {(p.Against == PredictionDriftReference.Train ? "train" : "baseline")}");
+                line(3, $"bins: {p.Bins.ToString(CultureInfo.InvariantCulture)}");
+                AtMost("psi", p.PsiAtMost, line);
+                AtMost("ks", p.KsAtMost, line);
+                AtMost("wasserstein", p.WassersteinAtMost, line);
+                break;
+            case LeakageCheckSpec l:
+                Head("leakage", l, line);
+                if (l.Features.Count > 0)
+                {
+                    line(3, $"features: [{string.Join(", ", l.Features.Select(Text))}]");
+                }
+
+                AtMost("duplicates", l.DuplicatesAtMost, line);
+                AtMost("conflicting_labels", l.ConflictingAtMost, line);
+                AtMost("label_proxy", l.LabelProxyAtMost, line);
+                break;
+            case RejectRateCheckSpec r:
+                Head("reject_rate", r, line);
+                line(3, $"confidence: {Number(r.ConfidenceThreshold)}");
+                AtMost("abstained_share", r.AbstainedShareAtMost, line);
+                if (r.SelectiveAccuracyAtLeast is { } least)
+                {
+                    line(3, $"selective_accuracy: {{ at_least: {Number(least)} }}");
+                }
+
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.GetType().Name, "unknown check kind");
+        }
+    }
+
+    private static void AtMost(string key, double? value, Action<int, string> line)
+    {
+        if (value is { } v)
+        {
+            line(3, $"{key}: {{ at_most: {Number(v)} }}");
         }
     }
 

@@ -23,6 +23,11 @@ internal static class ChartsSection
             figures.Add((RocChart.Render(ctx.RocCurves), "The dashed diagonal is a classifier that guesses."));
         }
 
+        foreach (var c in r.Checks.Where(c => c.Abstention is { Curve.Count: > 0 }))
+        {
+            figures.Add((RiskCoverageChart.Render(c.Spec.Id, c.Abstention!), "Most confident rows answered first; the dashed line is the policy's threshold."));
+        }
+
         var groups = GroupOrder.All(r);
         foreach (var metric in GroupOrder.Metrics(groups).Take(MaxSliceCharts))
         {

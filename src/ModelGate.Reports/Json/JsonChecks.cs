@@ -73,6 +73,21 @@ internal static class JsonChecks
 
             JsonEvidence.Groups(w, "groups", c.Groups);
             JsonEvidence.Flips(w, "flips", c.Flips);
+            if (c.Drift.Count > 0)
+            {
+                JsonEvidence.Drift(w, "drift", c.Drift);
+            }
+
+            if (c.Abstention is { } abstention)
+            {
+                JsonEvidence.Abstention(w, "abstention", abstention);
+            }
+
+            if (c.Leakage is { } leakage)
+            {
+                JsonEvidence.Leakage(w, "leakage", leakage);
+            }
+
             w.WriteEndObject();
         }
 

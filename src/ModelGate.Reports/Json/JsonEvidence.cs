@@ -29,6 +29,87 @@ internal static class JsonEvidence
         w.WriteEndArray();
     }
 
+    public static void Drift(Utf8JsonWriter w, string name, IEnumerable<FeatureDrift> features)
+    {
+        w.WriteStartArray(name);
+        foreach (var f in features)
+        {
+            w.WriteStartObject();
+            w.WriteString("feature", f.Feature);
+            w.WriteString("kind", f.Categorical ? "categorical" : "numeric");
+            w.WriteNumber("referenceRows", f.ReferenceRows);
+            w.WriteNumber("holdoutRows", f.HoldoutRows);
+            JsonValues.Number(w, "psi", f.Psi);
+            w.WriteString("test", f.Categorical ? "chi_square" : "kolmogorov_smirnov");
+            JsonValues.Number(w, "statistic", f.Statistic);
+            JsonValues.Number(w, "pValue", f.PValue);
+            JsonValues.Number(w, "adjustedPValue", f.AdjustedPValue);
+            JsonValues.Number(w, "wasserstein", f.Wasserstein);
+            JsonValues.Number(w, "jensenShannon", f.JensenShannon);
+            w.WriteBoolean("drifted", f.Drifted);
+            w.WriteBoolean("beyondBound", f.BeyondBound);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    public static void Leakage(Utf8JsonWriter w, string name, LeakageFindings l)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("holdoutRows", l.HoldoutRows);
+        w.WriteNumber("duplicateRows", l.DuplicateRows);
+        Strings(w, "duplicateIds", l.DuplicateIds);
+        w.WriteNumber("conflictingRows", l.ConflictingRows);
+        Strings(w, "conflictingIds", l.ConflictingIds);
+        w.WriteStartArray("labelProxies");
+        foreach (var p in l.Proxies)
+        {
+            w.WriteStartObject();
+            w.WriteString("feature", p.Feature);
+            JsonValues.Number(w, "score", p.Score);
+            w.WriteBoolean("beyondBound", p.BeyondBound);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void Abstention(Utf8JsonWriter w, string name, Abstention a)
+    {
+        w.WriteStartObject(name);
+        JsonValues.Number(w, "threshold", a.Threshold);
+        w.WriteNumber("rows", a.Rows);
+        w.WriteNumber("abstained", a.Abstained);
+        JsonValues.Number(w, "abstainedShare", a.AbstainedShare);
+        JsonValues.Number(w, "selectiveAccuracy", a.SelectiveAccuracy);
+        JsonValues.Number(w, "overallAccuracy", a.OverallAccuracy);
+        w.WriteStartArray("riskCoverage");
+        foreach (var pt in a.Curve)
+        {
+            w.WriteStartObject();
+            JsonValues.Number(w, "coverage", pt.Coverage);
+            JsonValues.Number(w, "risk", pt.Risk);
+            JsonValues.Number(w, "confidence", pt.Confidence);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
     public static void Flips(Utf8JsonWriter w, string name, FlipSummary? f)
     {
         if (f is null)

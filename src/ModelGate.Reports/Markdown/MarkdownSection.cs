@@ -31,6 +31,9 @@ internal static class CutOrder
     /// <summary>Latency and size: their verdicts are in the checks table.</summary>
     public const int Performance = 4;
 
+    /// <summary>Drift tables: their verdicts are in the checks table.</summary>
+    public const int Drift = 4;
+
     /// <summary>Generalization gap: its verdict is in the checks table.</summary>
     public const int GeneralizationGap = 5;
 

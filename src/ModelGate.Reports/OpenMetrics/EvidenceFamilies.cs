@@ -15,6 +15,7 @@ internal static class EvidenceFamilies
         var negative = new MetricFamily("modelgate_negative_flips", "Rows the baseline got right and the candidate gets wrong (in a safety set, or the whole holdout).");
         var positive = new MetricFamily("modelgate_positive_flips", "Rows the baseline got wrong and the candidate gets right (in a safety set, or the whole holdout).");
         var ratio = new MetricFamily("modelgate_negative_flip_ratio", "Negative flips divided by the rows considered.");
+        var psi = new MetricFamily("modelgate_drift_psi", "Population stability index of a feature (or of the candidate's scores), reference vs holdout.");
 
         foreach (var c in result.Checks)
         {
@@ -34,6 +35,13 @@ internal static class EvidenceFamilies
                     latency.Add(labels.Model("candidate", batch, percentile), Seconds(c.Candidate));
                     latency.Add(labels.Model("baseline", batch, percentile), Seconds(c.Baseline));
                     break;
+                case DriftCheckSpec or PredictionDriftCheckSpec:
+                    foreach (var f in c.Drift)
+                    {
+                        psi.Add(labels.Run(check, new Label("feature", f.Feature)), f.Psi);
+                    }
+
+                    break;
                 case SafetyCheckSpec when c.Flips is { } f:
                     AddFlips(labels.Run(new Label("set", c.Spec.Id)), f);
                     break;
@@ -45,7 +53,7 @@ internal static class EvidenceFamilies
             AddFlips(labels.Run(new Label("set", "holdout")), all);
         }
 
-        return [.. gap.Families, .. calibration.Families, latency, negative, positive, ratio];
+        return [.. gap.Families, .. calibration.Families, latency, negative, positive, ratio, psi];
 
         void AddFlips(IReadOnlyList<Label> set, FlipSummary f)
         {

@@ -20,6 +20,10 @@ internal static class CheckFacts
         SafetyCheckSpec => "safety",
         LatencyCheckSpec => "latency",
         ModelSizeCheckSpec => "model_size",
+        DriftCheckSpec => "drift",
+        PredictionDriftCheckSpec => "prediction_drift",
+        LeakageCheckSpec => "leakage",
+        RejectRateCheckSpec => "reject_rate",
         ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };
