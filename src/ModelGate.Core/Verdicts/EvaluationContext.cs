@@ -28,6 +28,7 @@ internal sealed class EvaluationContext
     private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
     private readonly List<MetricRequest> _trainRequests = [];
     private BootstrapReplicates? _replicates;
+    private BootstrapReplicates? _cellReplicates;
     private BootstrapReplicates? _trainReplicates;
     private MetricSet? _trainSet;
     private MetricValue[] _trainPoint = [];
@@ -95,42 +96,49 @@ internal sealed class EvaluationContext
     /// <summary>Computes every point value and runs the paired bootstrap.</summary>
     public void Run()
     {
-        // Each (scope, model) set is built (group orders, ranked passes) and given its point values independently: in
-        // parallel, then listed in a fixed order, so the bootstrap sees the same sets whatever the thread count.
+        // Confusion-count metrics go to the cell-count bootstrap (same law, one draw per cell) unless the policy asks
+        // for the row-level bootstrap everywhere; with row weights a cell's resampled weight is no longer Poisson.
+        var cells = Statistics.Method != StatisticsMethod.Bootstrap && Data.Weights is null && Data.Task != TaskKind.Regression;
         var scopes = _scopes.Values.Where(s => s.Requests.Count > 0).ToList();
+        foreach (var scope in scopes)
+        {
+            scope.Split(cells);
+        }
+
+        // Each (scope, path, model) set is built (group orders, ranked passes) and given its point values independently:
+        // in parallel, then listed in a fixed order, so the bootstrap sees the same sets whatever the thread count.
         var models = Baseline is null ? new[] { Candidate } : [Candidate, Baseline];
-        var built = new (MetricSet Set, MetricValue[] Point)[scopes.Count * models.Length];
+        var jobs = scopes.SelectMany(s => s.Parts.Where(p => p.Requests.Count > 0).SelectMany(p => models.Select((m, r) => (Part: p, Model: m, Role: r)))).ToList();
+        var built = new (MetricSet Set, MetricValue[] Point)[jobs.Count];
         Parallel.For(
             0,
             built.Length,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i =>
             {
-                var scope = scopes[i / models.Length];
-                var set = new MetricSet(models[i % models.Length], scope.Requests, scope.Column);
+                var (part, model, _) = jobs[i];
+                var set = new MetricSet(model, part.Requests, part.Column);
                 built[i] = (set, PointOf(set, PointWeights));
             });
-        var sets = new List<MetricSet>();
-        for (var i = 0; i < scopes.Count; i++)
+        var rowSets = new List<MetricSet>();
+        var cellSets = new List<MetricSet>();
+        for (var i = 0; i < jobs.Count; i++)
         {
-            var scope = scopes[i];
-            scope.CandidateSet = sets.Count;
-            (var candidateSet, scope.CandidatePoint) = built[i * models.Length];
-            sets.Add(candidateSet);
-            if (Baseline is not null)
-            {
-                scope.BaselineSet = sets.Count;
-                (var baselineSet, scope.BaselinePoint) = built[(i * models.Length) + 1];
-                sets.Add(baselineSet);
-            }
+            var (part, _, role) = jobs[i];
+            var list = part.ByCells ? cellSets : rowSets;
+            part.Sets[role] = list.Count;
+            part.Points[role] = built[i].Point;
+            list.Add(built[i].Set);
         }
 
-        _replicates = PairedBootstrap.Run(sets, Math.Max(0, Statistics.Resamples), Statistics.Seed, Data.Weights);
+        var resamples = Math.Max(0, Statistics.Resamples);
+        _replicates = PairedBootstrap.Run(rowSets, resamples, Statistics.Seed, Data.Weights);
+        _cellReplicates = CellCountBootstrap.Run(cellSets, resamples, Statistics.Seed);
         if (TrainModel is not null && _trainRequests.Count > 0)
         {
             _trainSet = new MetricSet(TrainModel, _trainRequests);
             _trainPoint = PointOf(_trainSet, Metric.Ones(TrainModel.RowCount));
-            _trainReplicates = PairedBootstrap.Run([_trainSet], Math.Max(0, Statistics.Resamples), Statistics.Seed ^ TrainStream);
+            _trainReplicates = PairedBootstrap.Run([_trainSet], resamples, Statistics.Seed ^ TrainStream);
         }
     }
 
@@ -143,9 +151,8 @@ internal sealed class EvaluationContext
             return _trainPoint[_trainRequests.IndexOf(request)];
         }
 
-        var s = _scopes[scope];
-        var values = role == ModelRole.Candidate ? s.CandidatePoint : s.BaselinePoint;
-        return values[Index(s, request, slot)];
+        var (part, index) = _scopes[scope].Locate(request, slot);
+        return part.Points[role == ModelRole.Candidate ? 0 : 1][index];
     }
 
     public ReadOnlySpan<double> Replicates(ModelRole role, string scope, MetricRequest request, int slot = 0)
@@ -155,8 +162,8 @@ internal sealed class EvaluationContext
             return _trainReplicates!.Of(0, _trainRequests.IndexOf(request));
         }
 
-        var s = _scopes[scope];
-        return _replicates!.Of(role == ModelRole.Candidate ? s.CandidateSet : s.BaselineSet, Index(s, request, slot));
+        var (part, index) = _scopes[scope].Locate(request, slot);
+        return (part.ByCells ? _cellReplicates! : _replicates!).Of(part.Sets[role == ModelRole.Candidate ? 0 : 1], index);
     }
 
     /// <summary>Point value with its percentile bootstrap interval.</summary>
@@ -226,17 +233,6 @@ internal sealed class EvaluationContext
         return defined == 0 ? null : Math.Min(1, 2.0 * Math.Min(below, above) / defined);
     }
 
-    private static int Index(Scope s, MetricRequest request, int slot)
-    {
-        var r = s.Requests.IndexOf(request);
-        if (r < 0)
-        {
-            throw new InvalidOperationException($"Metric {request.Metric} was not declared in scope '{s.Name}'.");
-        }
-
-        return (slot * s.Requests.Count) + r;
-    }
-
     private static MetricValue[] PointOf(MetricSet set, double[] weights)
     {
         var values = new MetricValue[set.OutputCount];
@@ -257,12 +253,42 @@ internal sealed class EvaluationContext
 
         public List<MetricRequest> Requests { get; } = [];
 
-        public int CandidateSet { get; set; } = -1;
+        /// <summary>The requests by resampling path: row-level, then cell-count (either may be empty).</summary>
+        public Part[] Parts { get; private set; } = [];
 
-        public int BaselineSet { get; set; } = -1;
+        public void Split(bool cells)
+        {
+            var byCells = cells ? Requests.Where(r => MetricSet.IsConfusionKind(r.Kind)).ToList() : [];
+            Parts = [new Part(Column, [.. Requests.Except(byCells)], false), new Part(Column, byCells, true)];
+        }
 
-        public MetricValue[] CandidatePoint { get; set; } = [];
+        /// <summary>The part that holds <paramref name="request"/> and its output index there.</summary>
+        public (Part Part, int Index) Locate(MetricRequest request, int slot)
+        {
+            foreach (var part in Parts)
+            {
+                var r = part.Requests.IndexOf(request);
+                if (r >= 0)
+                {
+                    return (part, (slot * part.Requests.Count) + r);
+                }
+            }
 
-        public MetricValue[] BaselinePoint { get; set; } = [];
+            throw new InvalidOperationException($"Metric {request.Metric} was not declared in scope '{Name}'.");
+        }
+    }
+
+    /// <summary>Some of a scope's requests, resampled one way; per role (candidate, baseline) its set and point values.</summary>
+    private sealed class Part(SliceColumn? column, List<MetricRequest> requests, bool byCells)
+    {
+        public SliceColumn? Column { get; } = column;
+
+        public List<MetricRequest> Requests { get; } = requests;
+
+        public bool ByCells { get; } = byCells;
+
+        public int[] Sets { get; } = [-1, -1];
+
+        public MetricValue[][] Points { get; } = [[], []];
     }
 }
