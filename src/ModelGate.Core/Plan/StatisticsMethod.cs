@@ -4,12 +4,16 @@ namespace ModelGate.Core.Plan;
 internal enum StatisticsMethod
 {
     /// <summary>
-    /// The default: confusion-count metrics (accuracy, precision, recall, F1, MCC, selection rate, FPR, and the
-    /// fairness disparities built on them) by the exact cell-count Poisson bootstrap; everything else by the row-level
-    /// bootstrap. Same distribution as <see cref="Bootstrap"/>, different draws.
+    /// The default: analytic intervals (DeLong, normal intervals of per-row terms, the delta method) on every slot
+    /// (the overall holdout, each group) with at least <see cref="Statistics.AnalyticIntervals.AutoMinRows"/> rows;
+    /// the bootstrap below that and for metrics without an adequate analytic interval. Confusion-count metrics are
+    /// resampled by the exact cell-count bootstrap.
     /// </summary>
     Auto,
 
-    /// <summary>The row-level Poisson bootstrap for every metric (one count per row per resample).</summary>
+    /// <summary>The row-level Poisson bootstrap for every metric (one count per row per resample), as before.</summary>
     Bootstrap,
+
+    /// <summary>Analytic intervals on every slot where the metric has one; the bootstrap (cell-count where exact) for the rest.</summary>
+    Analytic,
 }

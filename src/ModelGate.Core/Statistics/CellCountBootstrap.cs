@@ -89,75 +89,79 @@ internal static class CellCountBootstrap
     /// <summary>The stream state of resample <paramref name="resample"/>, table <paramref name="table"/>.</summary>
     internal static ulong StateOf(ulong seed, int resample, int table) =>
         PoissonVariate.Mix(seed ^ PoissonVariate.Mix(Gamma * (ulong)(resample + 1)) ^ PoissonVariate.Mix(CellStream + (Gamma * (ulong)(table + 1))));
+}
 
-    /// <summary>The occupied cells of group × label × each model's decision, with their row counts.</summary>
-    private sealed class JointTable(int[]? groupOf)
+/// <summary>The occupied cells of group × label × each model's decision, with their row counts.</summary>
+internal sealed class JointTable(int[]? groupOf)
+{
+    private readonly List<ScoredModel> _models = [];
+    private int[][] _confusion = [];
+    private double[] _rows = [];
+
+    public int[]? GroupOf { get; } = groupOf;
+
+    public int[] GroupOfCell { get; private set; } = [];
+
+    public int Cells => _rows.Length;
+
+    public int AddModel(ScoredModel model)
     {
-        private readonly List<ScoredModel> _models = [];
-        private int[][] _confusion = [];
-        private double[] _rows = [];
-
-        public int[]? GroupOf { get; } = groupOf;
-
-        public int[] GroupOfCell { get; private set; } = [];
-
-        public int Cells => _rows.Length;
-
-        public int AddModel(ScoredModel model)
+        var m = _models.IndexOf(model);
+        if (m >= 0)
         {
-            var m = _models.IndexOf(model);
-            if (m >= 0)
-            {
-                return m;
-            }
-
-            if (_models.Count == 2)
-            {
-                throw new ArgumentException("A joint table pairs at most two models.");
-            }
-
-            _models.Add(model);
-            return _models.Count - 1;
+            return m;
         }
 
-        public ReadOnlySpan<int> ConfusionOfCell(int model) => _confusion[model];
-
-        public void Build()
+        if (_models.Count == 2)
         {
-            var first = _models[0].ConfusionCell;
-            var second = _models.Count > 1 ? _models[1].ConfusionCell : null;
-            var index = new Dictionary<(int Group, int First, int Second), int>();
-            var groups = new List<int>();
-            var firsts = new List<int>();
-            var seconds = new List<int>();
-            var rows = new List<double>();
-            for (var i = 0; i < first.Length; i++)
-            {
-                var key = (GroupOf is null ? -1 : GroupOf[i], first[i], second is null ? 0 : second[i]);
-                if (!index.TryGetValue(key, out var j))
-                {
-                    j = rows.Count;
-                    index[key] = j;
-                    groups.Add(key.Item1);
-                    firsts.Add(key.Item2);
-                    seconds.Add(key.Item3);
-                    rows.Add(0);
-                }
-
-                rows[j]++;
-            }
-
-            GroupOfCell = [.. groups];
-            _confusion = second is null ? [[.. firsts]] : [[.. firsts], [.. seconds]];
-            _rows = [.. rows];
+            throw new ArgumentException("A joint table pairs at most two models.");
         }
 
-        public void Draw(ulong state, Span<double> counts)
+        _models.Add(model);
+        return _models.Count - 1;
+    }
+
+    public ReadOnlySpan<int> ConfusionOfCell(int model) => _confusion[model];
+
+    public void Build()
+    {
+        var first = _models[0].ConfusionCell;
+        var second = _models.Count > 1 ? _models[1].ConfusionCell : null;
+        var index = new Dictionary<(int Group, int First, int Second), int>();
+        var groups = new List<int>();
+        var firsts = new List<int>();
+        var seconds = new List<int>();
+        var rows = new List<double>();
+        for (var i = 0; i < first.Length; i++)
         {
-            for (var j = 0; j < _rows.Length; j++)
+            var key = (GroupOf is null ? -1 : GroupOf[i], first[i], second is null ? 0 : second[i]);
+            if (!index.TryGetValue(key, out var j))
             {
-                counts[j] = PoissonVariate.Next(_rows[j], ref state);
+                j = rows.Count;
+                index[key] = j;
+                groups.Add(key.Item1);
+                firsts.Add(key.Item2);
+                seconds.Add(key.Item3);
+                rows.Add(0);
             }
+
+            rows[j]++;
+        }
+
+        GroupOfCell = [.. groups];
+        _confusion = second is null ? [[.. firsts]] : [[.. firsts], [.. seconds]];
+        _rows = [.. rows];
+    }
+
+    /// <summary>Rows per cell.</summary>
+    public ReadOnlySpan<double> Rows => _rows;
+
+    /// <summary>One resample: a Poisson(rows) count per cell from the stream at <paramref name="state"/>.</summary>
+    public void Draw(ulong state, Span<double> counts)
+    {
+        for (var j = 0; j < _rows.Length; j++)
+        {
+            counts[j] = PoissonVariate.Next(_rows[j], ref state);
         }
     }
 }

@@ -17,7 +17,7 @@ internal enum ModelRole
 /// The prepared run: scored models, every metric any check or report needs (overall, per slice, per safety set),
 /// their point values and one shared paired bootstrap. Checks declare needs first, then read values.
 /// </summary>
-internal sealed class EvaluationContext
+internal sealed partial class EvaluationContext
 {
     /// <summary>The scope of the whole holdout.</summary>
     public const string Overall = "";
@@ -64,8 +64,12 @@ internal sealed class EvaluationContext
 
     public int Rows => Data.RowCount;
 
-    /// <summary>Declares a metric needed in a scope (the overall holdout, or the groups of a slice column).</summary>
-    public void Need(string scope, SliceColumn? column, MetricRequest request)
+    /// <summary>
+    /// Declares a metric needed in a scope (the overall holdout, or the groups of a slice column).
+    /// <paramref name="replicates"/>: whether a check reads its bootstrap replicates directly (a gap, a disparity), so
+    /// an analytic interval cannot stand in for them.
+    /// </summary>
+    public void Need(string scope, SliceColumn? column, MetricRequest request, bool replicates = false)
     {
         if (_replicates is not null)
         {
@@ -81,6 +85,11 @@ internal sealed class EvaluationContext
         if (!s.Requests.Contains(request))
         {
             s.Requests.Add(request);
+        }
+
+        if (replicates)
+        {
+            s.ReplicatesRead.Add(request);
         }
     }
 
@@ -100,9 +109,10 @@ internal sealed class EvaluationContext
         // for the row-level bootstrap everywhere; with row weights a cell's resampled weight is no longer Poisson.
         var cells = Statistics.Method != StatisticsMethod.Bootstrap && Data.Weights is null && Data.Task != TaskKind.Regression;
         var scopes = _scopes.Values.Where(s => s.Requests.Count > 0).ToList();
+        ComputeAnalytic(scopes);
         foreach (var scope in scopes)
         {
-            scope.Split(cells);
+            scope.Split(cells, request => AnalyticEverywhere(scope, request));
         }
 
         // Each (scope, path, model) set is built (group orders, ranked passes) and given its point values independently:
@@ -122,10 +132,11 @@ internal sealed class EvaluationContext
             });
         var rowSets = new List<MetricSet>();
         var cellSets = new List<MetricSet>();
+        var pointSets = new List<MetricSet>();
         for (var i = 0; i < jobs.Count; i++)
         {
             var (part, _, role) = jobs[i];
-            var list = part.ByCells ? cellSets : rowSets;
+            var list = part.Path switch { ResamplePath.Cells => cellSets, ResamplePath.None => pointSets, _ => rowSets };
             part.Sets[role] = list.Count;
             part.Points[role] = built[i].Point;
             list.Add(built[i].Set);
@@ -143,6 +154,10 @@ internal sealed class EvaluationContext
     }
 
     public bool HasReplicates => _replicates is { Resamples: >= 2 };
+
+    /// <summary>Whether <paramref name="request"/> in <paramref name="scope"/> was resampled (not analytic on every slot).</summary>
+    public bool HasReplicatesFor(string scope, MetricRequest request) =>
+        HasReplicates && _scopes[scope].Locate(request, 0).Part.Path != ResamplePath.None;
 
     public MetricValue Point(ModelRole role, string scope, MetricRequest request, int slot = 0)
     {
@@ -163,7 +178,12 @@ internal sealed class EvaluationContext
         }
 
         var (part, index) = _scopes[scope].Locate(request, slot);
-        return (part.ByCells ? _cellReplicates! : _replicates!).Of(part.Sets[role == ModelRole.Candidate ? 0 : 1], index);
+        return part.Path switch
+        {
+            ResamplePath.Cells => _cellReplicates!.Of(part.Sets[role == ModelRole.Candidate ? 0 : 1], index),
+            ResamplePath.Rows => _replicates!.Of(part.Sets[role == ModelRole.Candidate ? 0 : 1], index),
+            _ => throw new InvalidOperationException($"Metric {request.Metric} in scope '{scope}' has analytic intervals only; declare it with replicates: true."),
+        };
     }
 
     /// <summary>Point value with its percentile bootstrap interval.</summary>
@@ -175,7 +195,15 @@ internal sealed class EvaluationContext
             return point.ToEstimate();
         }
 
-        return point.ToEstimate(HasReplicates ? Percentile.Interval(Replicates(role, scope, request, slot), Statistics.Confidence) : null);
+        if (role != ModelRole.Train && AnalyticError(role, scope, request, slot) is { } analytic)
+        {
+            var z = AnalyticIntervals.Z(Statistics.Confidence);
+            return point.ToEstimate(new Interval(point.Value - (z * analytic.Error), point.Value + (z * analytic.Error), Statistics.Confidence)) with { Method = analytic.Method };
+        }
+
+        return HasReplicates
+            ? point.ToEstimate(Percentile.Interval(Replicates(role, scope, request, slot), Statistics.Confidence)) with { Method = BootstrapName }
+            : point.ToEstimate();
     }
 
     /// <summary>Candidate minus baseline with the paired percentile interval and the bootstrap two-sided p-value.</summary>
@@ -188,13 +216,22 @@ internal sealed class EvaluationContext
             return (Core.Estimate.Undefined(c.UndefinedReason ?? b.UndefinedReason!), null);
         }
 
+        var delta = c.Value - b.Value;
+        if (AnalyticError(null, scope, request, slot) is { } analytic)
+        {
+            var z = AnalyticIntervals.Z(Statistics.Confidence);
+            var se = analytic.Error;
+            var p = se > 0 ? 2 * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, Math.Abs(delta) / se)) : (delta == 0 ? 1 : 0);
+            return (Core.Estimate.Of(delta, new Interval(delta - (z * se), delta + (z * se), Statistics.Confidence)) with { Method = analytic.Method }, p);
+        }
+
         if (!HasReplicates)
         {
-            return (Core.Estimate.Of(c.Value - b.Value), null);
+            return (Core.Estimate.Of(delta), null);
         }
 
         var deltas = DeltaReplicates(scope, request, slot);
-        return (Core.Estimate.Of(c.Value - b.Value, Percentile.Interval(deltas, Statistics.Confidence)), BootstrapPValue(deltas, 0));
+        return (Core.Estimate.Of(delta, Percentile.Interval(deltas, Statistics.Confidence)) with { Method = BootstrapName }, BootstrapPValue(deltas, 0));
     }
 
     /// <summary>Per-resample candidate minus baseline (NaN where either is undefined).</summary>
@@ -253,13 +290,25 @@ internal sealed class EvaluationContext
 
         public List<MetricRequest> Requests { get; } = [];
 
-        /// <summary>The requests by resampling path: row-level, then cell-count (either may be empty).</summary>
+        /// <summary>Requests whose replicates a check reads directly: never left to analytic intervals alone.</summary>
+        public HashSet<MetricRequest> ReplicatesRead { get; } = [];
+
+        /// <summary>Rows per slot (overall, then each group).</summary>
+        public int[] SlotRows { get; set; } = [];
+
+        /// <summary>The requests by resampling path: row-level, cell-count, none (any may be empty).</summary>
         public Part[] Parts { get; private set; } = [];
 
-        public void Split(bool cells)
+        public void Split(bool cells, Func<MetricRequest, bool> analyticOnly)
         {
-            var byCells = cells ? Requests.Where(r => MetricSet.IsConfusionKind(r.Kind)).ToList() : [];
-            Parts = [new Part(Column, [.. Requests.Except(byCells)], false), new Part(Column, byCells, true)];
+            var none = Requests.Where(r => !ReplicatesRead.Contains(r) && analyticOnly(r)).ToList();
+            var byCells = cells ? Requests.Except(none).Where(r => MetricSet.IsConfusionKind(r.Kind)).ToList() : [];
+            Parts =
+            [
+                new Part(Column, [.. Requests.Except(none).Except(byCells)], ResamplePath.Rows),
+                new Part(Column, byCells, ResamplePath.Cells),
+                new Part(Column, none, ResamplePath.None),
+            ];
         }
 
         /// <summary>The part that holds <paramref name="request"/> and its output index there.</summary>
@@ -279,16 +328,24 @@ internal sealed class EvaluationContext
     }
 
     /// <summary>Some of a scope's requests, resampled one way; per role (candidate, baseline) its set and point values.</summary>
-    private sealed class Part(SliceColumn? column, List<MetricRequest> requests, bool byCells)
+    private sealed class Part(SliceColumn? column, List<MetricRequest> requests, ResamplePath path)
     {
         public SliceColumn? Column { get; } = column;
 
         public List<MetricRequest> Requests { get; } = requests;
 
-        public bool ByCells { get; } = byCells;
+        public ResamplePath Path { get; } = path;
 
         public int[] Sets { get; } = [-1, -1];
 
         public MetricValue[][] Points { get; } = [[], []];
     }
+}
+
+/// <summary>How a request's replicates are drawn: per row, per joint-table cell, or not at all (analytic intervals only).</summary>
+internal enum ResamplePath
+{
+    Rows,
+    Cells,
+    None,
 }
