@@ -71,7 +71,12 @@ internal static class AnalyticIntervals
     /// (NaN without one) and the paired delta; NaN where the family has none on that slot. Null when the metric has no
     /// analytic family here.
     /// </summary>
-    public static SlotErrors? Compute(ScoredModel candidate, ScoredModel? baseline, SliceColumn? slice, MetricRequest request)
+    /// <param name="candidate">The candidate's scored rows.</param>
+    /// <param name="baseline">The baseline's, if any.</param>
+    /// <param name="slice">The slice whose groups follow the overall slot, if any.</param>
+    /// <param name="request">The metric.</param>
+    /// <param name="overall">The same metric's errors over the whole holdout, when known: slot 0 is then copied, not recomputed.</param>
+    public static SlotErrors? Compute(ScoredModel candidate, ScoredModel? baseline, SliceColumn? slice, MetricRequest request, SlotErrors? overall = null)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(request);
@@ -79,7 +84,7 @@ internal static class AnalyticIntervals
         return family switch
         {
             AnalyticFamily.PerRow => PerRow(candidate, baseline, slice, request),
-            AnalyticFamily.DeLong => ByDeLong(candidate, baseline, slice),
+            AnalyticFamily.DeLong => ByDeLong(candidate, baseline, slice, overall),
             AnalyticFamily.DeltaMethod => ByDeltaMethod(candidate, baseline, slice, request),
             _ => null,
         };
@@ -165,10 +170,18 @@ internal static class AnalyticIntervals
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.Metric, "not a per-row metric"),
     };
 
-    private static SlotErrors ByDeLong(ScoredModel candidate, ScoredModel? baseline, SliceColumn? slice)
+    private static SlotErrors ByDeLong(ScoredModel candidate, ScoredModel? baseline, SliceColumn? slice, SlotErrors? overall)
     {
         var slots = 1 + (slice?.GroupNames.Count ?? 0);
         var errors = new SlotErrors(AnalyticFamily.DeLong, slots);
+
+        // The overall slot of every slice repeats the whole holdout: its midrank sorts are the costliest part.
+        var first = overall is null ? 0 : 1;
+        if (overall is not null)
+        {
+            (errors.Candidate[0], errors.Baseline[0], errors.Delta[0]) = (overall.Candidate[0], overall.Baseline[0], overall.Delta[0]);
+        }
+
         var members = new List<int>[slots];
         for (var slot = 0; slot < slots; slot++)
         {
@@ -184,7 +197,7 @@ internal static class AnalyticIntervals
             }
         }
 
-        for (var slot = 0; slot < slots; slot++)
+        for (var slot = first; slot < slots; slot++)
         {
             var rows = members[slot];
             var labels = new int[rows.Count];

@@ -72,17 +72,24 @@ internal sealed partial class EvaluationContext
             work.AddRange(scope.Requests.Where(r => AnalyticIntervals.FamilyOf(r.Kind, Data.Task) != AnalyticFamily.None).Select(r => (scope, r)));
         }
 
-        var results = new SlotErrors?[work.Count];
-        Parallel.For(0, work.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            results[i] = AnalyticIntervals.Compute(Candidate, Baseline, work[i].Scope.Column, work[i].Request));
-        for (var i = 0; i < work.Count; i++)
+        // The whole holdout first: each slice's overall slot then reuses its errors.
+        foreach (var wave in new[] { work.Where(w => w.Scope.Column is null).ToList(), work.Where(w => w.Scope.Column is not null).ToList() })
         {
-            if (results[i] is { } errors)
+            var results = new SlotErrors?[wave.Count];
+            Parallel.For(0, wave.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                results[i] = AnalyticIntervals.Compute(Candidate, Baseline, wave[i].Scope.Column, wave[i].Request, OverallErrors(wave[i].Request)));
+            for (var i = 0; i < wave.Count; i++)
             {
-                _analytic[(work[i].Scope.Name, work[i].Request)] = errors;
+                if (results[i] is { } errors)
+                {
+                    _analytic[(wave[i].Scope.Name, wave[i].Request)] = errors;
+                }
             }
         }
     }
+
+    private SlotErrors? OverallErrors(MetricRequest request) =>
+        _analytic.TryGetValue((Overall, request), out var errors) && errors.Family == AnalyticFamily.DeLong ? errors : null;
 
     private int[] SlotRowsOf(Scope scope)
     {
