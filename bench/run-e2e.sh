@@ -12,20 +12,8 @@ PY_RESAMPLES="${PY_RESAMPLES:-50}"
 RESAMPLES="${RESAMPLES:-1000}"   # the policy's 1,000; lower it to time the rest quickly
 DATA="$ROOT/bench/e2e/data/holdout-$ROWS.csv"
 OUT="${OUT:-$ROOT/bench/e2e/out/$ROWS-r${RESAMPLES:-1000}}"
-CLI="$ROOT/src/ModelGate.Cli/bin/Release/net10.0/dotnet-modelgate"
-BARE="$ROOT/bench/ModelGate.Benchmarks.EndToEnd/bin/Release/net10.0/ModelGate.Benchmarks.EndToEnd"
-MODELS="$ROOT/tests/fixtures/models"
-
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  dotnet build -c Release -v q "$ROOT/src/ModelGate.Cli" >/dev/null
-  dotnet build -c Release -v q "$ROOT/bench/ModelGate.Benchmarks.EndToEnd" >/dev/null
-fi
-
-mkdir -p "$(dirname "$DATA")" "$OUT"
-if [[ ! -f "$DATA" ]]; then
-  echo "generating $DATA" >&2
-  /usr/bin/python3 "$ROOT/bench/e2e/generate_holdout.py" "$ROOT/tests/fixtures/data/breast_cancer.holdout.csv" "$DATA" "$ROWS"
-fi
+# shellcheck source=e2e/setup.sh
+source "$ROOT/bench/e2e/setup.sh"
 
 {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); $(dotnet --version 2>/dev/null | sed 's/^/dotnet /')"

@@ -9,7 +9,7 @@ namespace ModelGate.Benchmarks;
 
 /// <summary>
 /// Entry point. Timed side-by-side runs by name (`holdout-read`, `parquet-read`, `wide-header`, `media`, `onnx`, `gpu`, `metrics-resampling [rows] [resamples] [threads]`,
-/// `resampling-scale [rows] [resamples]`);
+/// `resampling-scale [rows] [resamples]`, `coverage [holdouts] [resamples] [bootstrap holdouts at the largest size] [sizes]`);
 /// anything else goes to BenchmarkDotNet's switcher.
 /// </summary>
 public static class Program
@@ -32,6 +32,8 @@ public static class Program
                 return WideHeaderRun.Run(args[1..]);
             case MediaThroughput.Command:
                 return MediaThroughput.Run(args[1..]);
+            case CoverageStudy.Command:
+                return CoverageStudy.Run(args[1..]);
             case "onnx":
                 return EngineVersusBareLoop.Run(args[1..]);
             case "gpu":

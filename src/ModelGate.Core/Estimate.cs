@@ -22,6 +22,9 @@ internal sealed record Estimate
     /// <summary>Why the value is undefined; null when it is defined.</summary>
     public string? UndefinedReason { get; }
 
+    /// <summary>How the interval was computed (e.g. "paired bootstrap (1,000 resamples)", "DeLong"); null without one.</summary>
+    public string? Method { get; init; }
+
     /// <summary>True when the value is defined.</summary>
     public bool IsDefined => UndefinedReason is null;
 

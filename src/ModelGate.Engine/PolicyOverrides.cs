@@ -27,6 +27,9 @@ internal sealed record PolicyOverrides
     /// <summary>The bootstrap resamples, instead of the policy's (1 to <see cref="MaxResamples"/>).</summary>
     public int? Resamples { get; init; }
 
+    /// <summary>The interval method (statistics.method), instead of the policy's.</summary>
+    public ModelGate.Core.Plan.StatisticsMethod? Method { get; init; }
+
     /// <summary>The candidate's version for the report, instead of the policy's.</summary>
     public string? CandidateVersion { get; init; }
 
@@ -52,6 +55,7 @@ internal sealed record PolicyOverrides
         {
             Seed = options.Seed ?? policy.Statistics.Seed,
             Resamples = options.Resamples ?? policy.Statistics.Resamples,
+            Method = options.Method ?? policy.Statistics.Method,
         };
         foreach (var (flag, file) in new[] { ("--candidate", models.Candidate), ("--baseline", models.Baseline), ("--holdout", data.Holdout), ("--train", data.Train) })
         {

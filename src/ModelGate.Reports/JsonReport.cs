@@ -95,6 +95,7 @@ internal static class JsonReport
         w.WriteString("mode", st.Mode == ModelGate.Core.Plan.JudgeMode.Interval ? "interval" : "point_estimate");
         w.WriteNumber("minSupport", st.MinSupport);
         w.WriteNumber("falseDiscoveryRate", st.FalseDiscoveryRate);
+        w.WriteString("method", CheckFacts.MethodWord(st.Method));
         w.WriteEndObject();
     }
 

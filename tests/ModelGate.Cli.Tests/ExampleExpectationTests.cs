@@ -56,23 +56,38 @@ public sealed class ExampleExpectationTests
         }
 
         using var log = new StringWriter();
-        var run = await GateRun.ExecuteAsync(
-            new GateRequest
-            {
-                PolicyPath = RepoPaths.Path($"examples/{example}/modelgate.yml"),
-                Now = DateTimeOffset.FromUnixTimeSeconds(long.Parse(CliHarness.SourceDateEpoch, System.Globalization.CultureInfo.InvariantCulture)),
-                WorkingDirectory = RepoPaths.Root,
-                Runtime = new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory, CudaProbe = new() { NuGetPackagesFolder = CliHarness.EmptyNuGet } },
-                OutDir = absolute,
-            },
-            new RunLog(log),
-            CancellationToken.None);
+        var run = await GateRun.ExecuteAsync(EngineRequest(example, absolute), new RunLog(log), CancellationToken.None);
 
         Assert.Empty(run.Written.Failures);
         var files = ReportFiles.ToDictionary(n => n, n => File.ReadAllBytes(Path.Combine(absolute, n)), StringComparer.Ordinal);
         using var json = JsonDocument.Parse(files["report.json"]);
         files["verdict.txt"] = Encoding.UTF8.GetBytes(json.RootElement.GetProperty("gate").GetProperty("verdict").GetString() + "\n");
         Golden.AssertSameFolder(RepoPaths.Example(example, "expected"), files);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public async Task The_default_method_gives_the_verdicts_of_the_row_level_bootstrap(string example)
+    {
+        // statistics.method auto (the default) against bootstrap (today's row-level bootstrap everywhere): the same
+        // verdict for every check and the gate, on every example.
+        async Task<List<(string Id, string Verdict)>> Verdicts(ModelGate.Core.Plan.StatisticsMethod method)
+        {
+            var absolute = RepoPaths.Path($".modelgate-out/methods/{example}-{method}");
+            using var log = new StringWriter();
+            var request = EngineRequest(example, absolute) with
+            {
+                Formats = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "json" },
+                Overrides = new PolicyOverrides { Method = method },
+            };
+            await GateRun.ExecuteAsync(request, new RunLog(log), CancellationToken.None);
+            using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(absolute, "report.json")));
+            Assert.Equal(ModelGate.Reports.Text.CheckFacts.MethodWord(method), json.RootElement.GetProperty("statistics").GetProperty("method").GetString());
+            return [("gate", json.RootElement.GetProperty("gate").GetProperty("verdict").GetString()!),
+                .. json.RootElement.GetProperty("checks").EnumerateArray().Select(c => (c.GetProperty("id").GetString()!, c.GetProperty("verdict").GetString()!))];
+        }
+
+        Assert.Equal(await Verdicts(ModelGate.Core.Plan.StatisticsMethod.Bootstrap), await Verdicts(ModelGate.Core.Plan.StatisticsMethod.Auto));
     }
 
     [Theory]
@@ -112,6 +127,16 @@ public sealed class ExampleExpectationTests
             && c.GetProperty("verdict").GetString() is "fail" or "inconclusive"
             && c.GetProperty("severity").GetString() == "warning");
     }
+
+    // What the CLI builds from its flags and the tests' environment, for GateRun called directly.
+    private static GateRequest EngineRequest(string example, string outDir) => new()
+    {
+        PolicyPath = RepoPaths.Path($"examples/{example}/modelgate.yml"),
+        Now = DateTimeOffset.FromUnixTimeSeconds(long.Parse(CliHarness.SourceDateEpoch, System.Globalization.CultureInfo.InvariantCulture)),
+        WorkingDirectory = RepoPaths.Root,
+        Runtime = new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory, CudaProbe = new() { NuGetPackagesFolder = CliHarness.EmptyNuGet } },
+        OutDir = outDir,
+    };
 
     private static List<string> FailedCheckIds(byte[] reportJson)
     {

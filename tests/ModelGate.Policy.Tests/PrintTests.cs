@@ -30,6 +30,7 @@ public sealed class PrintTests
               uncomputable: error
               mode: interval
               false_discovery_rate: 0.05
+              method: auto
             checks:
               - id: mae
                 severity: error

@@ -58,9 +58,7 @@ internal sealed partial class MetricSet
                 throw new ArgumentException($"Metric '{request.Metric}' does not apply to {model.Task} tasks.", nameof(requests));
             }
 
-            _needConfusion |= kind is MetricKind.Accuracy or MetricKind.BalancedAccuracy or MetricKind.Precision or MetricKind.Recall
-                or MetricKind.Specificity or MetricKind.FalsePositiveRate or MetricKind.FalseNegativeRate or MetricKind.F1
-                or MetricKind.F1Macro or MetricKind.F1Micro or MetricKind.F1Weighted or MetricKind.Mcc or MetricKind.SelectionRate;
+            _needConfusion |= IsConfusionKind(kind);
             _needLogLoss |= kind == MetricKind.LogLoss;
             _needBrier |= kind == MetricKind.Brier;
             _needTopK |= kind == MetricKind.TopK;

@@ -13,6 +13,7 @@ namespace ModelGate.Core.Plan;
 /// error, the default, fails the check; warning keeps it inconclusive at <paramref name="InconclusiveSeverity"/>).
 /// </param>
 /// <param name="Uncomputable">What a check whose metric cannot be computed on this holdout counts as (error by default).</param>
+/// <param name="Method">How intervals are computed: auto (default), the row-level bootstrap everywhere, or analytic wherever a metric has one.</param>
 internal sealed record StatisticsOptions(
     double Confidence = 0.95,
     int Resamples = 1000,
@@ -22,4 +23,5 @@ internal sealed record StatisticsOptions(
     int MinSupport = 30,
     double FalseDiscoveryRate = 0.05,
     Severity LikelyRegression = Severity.Error,
-    Severity Uncomputable = Severity.Error);
+    Severity Uncomputable = Severity.Error,
+    StatisticsMethod Method = StatisticsMethod.Auto);

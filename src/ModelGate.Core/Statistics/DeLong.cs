@@ -20,6 +20,25 @@ internal static class DeLong
     /// <summary>Tests candidate vs baseline scores for the same binary labels (1 = positive). Null when a class is missing.</summary>
     public static DeLongResult? Test(ReadOnlySpan<int> labels, ReadOnlySpan<double> candidateScores, ReadOnlySpan<double> baselineScores, double confidence)
     {
+        if (Paired(labels, candidateScores, baselineScores) is not { } paired)
+        {
+            return null;
+        }
+
+        var (aucC, _, aucB, _, variance) = paired;
+        var delta = aucC - aucB;
+        var z = Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
+        var se = Math.Sqrt(variance);
+        var p = se == 0 ? (delta == 0 ? 1 : 0) : 2 * (1 - Normal.CDF(0, 1, Math.Abs(delta) / se));
+        return new DeLongResult(aucC, aucB, delta, variance, p, new Interval(delta - (z * se), delta + (z * se), confidence));
+    }
+
+    /// <summary>
+    /// Both AUCs with their DeLong variances and the variance of their difference, from one set of structural components
+    /// per model. Null when a class has fewer than two rows.
+    /// </summary>
+    public static (double CandidateAuc, double CandidateVariance, double BaselineAuc, double BaselineVariance, double DeltaVariance)? Paired(ReadOnlySpan<int> labels, ReadOnlySpan<double> candidateScores, ReadOnlySpan<double> baselineScores)
+    {
         var m = 0;
         foreach (var y in labels)
         {
@@ -34,14 +53,11 @@ internal static class DeLong
 
         var (aucC, v10C, v01C) = Components(labels, candidateScores, m, n);
         var (aucB, v10B, v01B) = Components(labels, baselineScores, m, n);
+        var varC = (Covariance(v10C, v10C) / m) + (Covariance(v01C, v01C) / n);
+        var varB = (Covariance(v10B, v10B) / m) + (Covariance(v01B, v01B) / n);
         var s10 = Covariance(v10C, v10C) + Covariance(v10B, v10B) - (2 * Covariance(v10C, v10B));
         var s01 = Covariance(v01C, v01C) + Covariance(v01B, v01B) - (2 * Covariance(v01C, v01B));
-        var variance = Math.Max(0, (s10 / m) + (s01 / n));
-        var delta = aucC - aucB;
-        var z = Normal.InvCDF(0, 1, 1 - ((1 - confidence) / 2));
-        var se = Math.Sqrt(variance);
-        var p = se == 0 ? (delta == 0 ? 1 : 0) : 2 * (1 - Normal.CDF(0, 1, Math.Abs(delta) / se));
-        return new DeLongResult(aucC, aucB, delta, variance, p, new Interval(delta - (z * se), delta + (z * se), confidence));
+        return (aucC, varC, aucB, varB, Math.Max(0, (s10 / m) + (s01 / n)));
     }
 
     /// <summary>DeLong's variance of one AUC (for a single-model interval). Null when a class is missing.</summary>

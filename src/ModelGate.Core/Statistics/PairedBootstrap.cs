@@ -26,13 +26,7 @@ internal static class PairedBootstrap
             throw new ArgumentException("Every metric set must cover the same rows.", nameof(sets));
         }
 
-        var offsets = new int[sets.Count];
-        var columns = 0;
-        for (var s = 0; s < sets.Count; s++)
-        {
-            offsets[s] = columns;
-            columns += sets[s].OutputCount;
-        }
+        var (offsets, columns) = BootstrapReplicates.Layout(sets);
 
         // Ranked passes read weights in their model's canonical order: gathered once per model per resample.
         var models = sets.Where(s => s.NeedsCanonical).Select(s => s.Model).Distinct().ToList();
@@ -234,6 +228,20 @@ internal sealed class BootstrapReplicates
 
     /// <summary>Resamples run.</summary>
     public int Resamples { get; }
+
+    /// <summary>Where each set's outputs start among all columns, and the number of columns.</summary>
+    internal static (int[] Offsets, int Columns) Layout(IReadOnlyList<MetricSet> sets)
+    {
+        var offsets = new int[sets.Count];
+        var columns = 0;
+        for (var s = 0; s < sets.Count; s++)
+        {
+            offsets[s] = columns;
+            columns += sets[s].OutputCount;
+        }
+
+        return (offsets, columns);
+    }
 
     /// <summary>Replicates of output <paramref name="output"/> of set <paramref name="set"/> (NaN where undefined).</summary>
     public ReadOnlySpan<double> Of(int set, int output) => _values.AsSpan((_offsets[set] + output) * Resamples, Resamples);

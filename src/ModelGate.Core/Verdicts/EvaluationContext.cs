@@ -17,7 +17,7 @@ internal enum ModelRole
 /// The prepared run: scored models, every metric any check or report needs (overall, per slice, per safety set),
 /// their point values and one shared paired bootstrap. Checks declare needs first, then read values.
 /// </summary>
-internal sealed class EvaluationContext
+internal sealed partial class EvaluationContext
 {
     /// <summary>The scope of the whole holdout.</summary>
     public const string Overall = "";
@@ -28,6 +28,7 @@ internal sealed class EvaluationContext
     private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
     private readonly List<MetricRequest> _trainRequests = [];
     private BootstrapReplicates? _replicates;
+    private BootstrapReplicates? _cellReplicates;
     private BootstrapReplicates? _trainReplicates;
     private MetricSet? _trainSet;
     private MetricValue[] _trainPoint = [];
@@ -63,8 +64,12 @@ internal sealed class EvaluationContext
 
     public int Rows => Data.RowCount;
 
-    /// <summary>Declares a metric needed in a scope (the overall holdout, or the groups of a slice column).</summary>
-    public void Need(string scope, SliceColumn? column, MetricRequest request)
+    /// <summary>
+    /// Declares a metric needed in a scope (the overall holdout, or the groups of a slice column).
+    /// <paramref name="replicates"/>: whether a check reads its bootstrap replicates directly (a gap, a disparity), so
+    /// an analytic interval cannot stand in for them.
+    /// </summary>
+    public void Need(string scope, SliceColumn? column, MetricRequest request, bool replicates = false)
     {
         if (_replicates is not null)
         {
@@ -81,6 +86,11 @@ internal sealed class EvaluationContext
         {
             s.Requests.Add(request);
         }
+
+        if (replicates)
+        {
+            s.ReplicatesRead.Add(request);
+        }
     }
 
     /// <summary>Declares a metric needed on the train sample.</summary>
@@ -95,46 +105,59 @@ internal sealed class EvaluationContext
     /// <summary>Computes every point value and runs the paired bootstrap.</summary>
     public void Run()
     {
-        // Each (scope, model) set is built (group orders, ranked passes) and given its point values independently: in
-        // parallel, then listed in a fixed order, so the bootstrap sees the same sets whatever the thread count.
+        // Confusion-count metrics go to the cell-count bootstrap (same law, one draw per cell) unless the policy asks
+        // for the row-level bootstrap everywhere; with row weights a cell's resampled weight is no longer Poisson.
+        var cells = Statistics.Method != StatisticsMethod.Bootstrap && Data.Weights is null && Data.Task != TaskKind.Regression;
         var scopes = _scopes.Values.Where(s => s.Requests.Count > 0).ToList();
+        ComputeAnalytic(scopes);
+        foreach (var scope in scopes)
+        {
+            scope.Split(cells, request => AnalyticEverywhere(scope, request));
+        }
+
+        // Each (scope, path, model) set is built (group orders, ranked passes) and given its point values independently:
+        // in parallel, then listed in a fixed order, so the bootstrap sees the same sets whatever the thread count.
         var models = Baseline is null ? new[] { Candidate } : [Candidate, Baseline];
-        var built = new (MetricSet Set, MetricValue[] Point)[scopes.Count * models.Length];
+        var jobs = scopes.SelectMany(s => s.Parts.Where(p => p.Requests.Count > 0).SelectMany(p => models.Select((m, r) => (Part: p, Model: m, Role: r)))).ToList();
+        var built = new (MetricSet Set, MetricValue[] Point)[jobs.Count];
         Parallel.For(
             0,
             built.Length,
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             i =>
             {
-                var scope = scopes[i / models.Length];
-                var set = new MetricSet(models[i % models.Length], scope.Requests, scope.Column);
+                var (part, model, _) = jobs[i];
+                var set = new MetricSet(model, part.Requests, part.Column);
                 built[i] = (set, PointOf(set, PointWeights));
             });
-        var sets = new List<MetricSet>();
-        for (var i = 0; i < scopes.Count; i++)
+        var rowSets = new List<MetricSet>();
+        var cellSets = new List<MetricSet>();
+        var pointSets = new List<MetricSet>();
+        for (var i = 0; i < jobs.Count; i++)
         {
-            var scope = scopes[i];
-            scope.CandidateSet = sets.Count;
-            (var candidateSet, scope.CandidatePoint) = built[i * models.Length];
-            sets.Add(candidateSet);
-            if (Baseline is not null)
-            {
-                scope.BaselineSet = sets.Count;
-                (var baselineSet, scope.BaselinePoint) = built[(i * models.Length) + 1];
-                sets.Add(baselineSet);
-            }
+            var (part, _, role) = jobs[i];
+            var list = part.Path switch { ResamplePath.Cells => cellSets, ResamplePath.None => pointSets, _ => rowSets };
+            part.Sets[role] = list.Count;
+            part.Points[role] = built[i].Point;
+            list.Add(built[i].Set);
         }
 
-        _replicates = PairedBootstrap.Run(sets, Math.Max(0, Statistics.Resamples), Statistics.Seed, Data.Weights);
+        var resamples = Math.Max(0, Statistics.Resamples);
+        _replicates = PairedBootstrap.Run(rowSets, resamples, Statistics.Seed, Data.Weights);
+        _cellReplicates = CellCountBootstrap.Run(cellSets, resamples, Statistics.Seed);
         if (TrainModel is not null && _trainRequests.Count > 0)
         {
             _trainSet = new MetricSet(TrainModel, _trainRequests);
             _trainPoint = PointOf(_trainSet, Metric.Ones(TrainModel.RowCount));
-            _trainReplicates = PairedBootstrap.Run([_trainSet], Math.Max(0, Statistics.Resamples), Statistics.Seed ^ TrainStream);
+            _trainReplicates = PairedBootstrap.Run([_trainSet], resamples, Statistics.Seed ^ TrainStream);
         }
     }
 
     public bool HasReplicates => _replicates is { Resamples: >= 2 };
+
+    /// <summary>Whether <paramref name="request"/> in <paramref name="scope"/> was resampled (not analytic on every slot).</summary>
+    public bool HasReplicatesFor(string scope, MetricRequest request) =>
+        HasReplicates && _scopes[scope].Locate(request, 0).Part.Path != ResamplePath.None;
 
     public MetricValue Point(ModelRole role, string scope, MetricRequest request, int slot = 0)
     {
@@ -143,9 +166,8 @@ internal sealed class EvaluationContext
             return _trainPoint[_trainRequests.IndexOf(request)];
         }
 
-        var s = _scopes[scope];
-        var values = role == ModelRole.Candidate ? s.CandidatePoint : s.BaselinePoint;
-        return values[Index(s, request, slot)];
+        var (part, index) = _scopes[scope].Locate(request, slot);
+        return part.Points[role == ModelRole.Candidate ? 0 : 1][index];
     }
 
     public ReadOnlySpan<double> Replicates(ModelRole role, string scope, MetricRequest request, int slot = 0)
@@ -155,8 +177,13 @@ internal sealed class EvaluationContext
             return _trainReplicates!.Of(0, _trainRequests.IndexOf(request));
         }
 
-        var s = _scopes[scope];
-        return _replicates!.Of(role == ModelRole.Candidate ? s.CandidateSet : s.BaselineSet, Index(s, request, slot));
+        var (part, index) = _scopes[scope].Locate(request, slot);
+        return part.Path switch
+        {
+            ResamplePath.Cells => _cellReplicates!.Of(part.Sets[role == ModelRole.Candidate ? 0 : 1], index),
+            ResamplePath.Rows => _replicates!.Of(part.Sets[role == ModelRole.Candidate ? 0 : 1], index),
+            _ => throw new InvalidOperationException($"Metric {request.Metric} in scope '{scope}' has analytic intervals only; declare it with replicates: true."),
+        };
     }
 
     /// <summary>Point value with its percentile bootstrap interval.</summary>
@@ -168,7 +195,15 @@ internal sealed class EvaluationContext
             return point.ToEstimate();
         }
 
-        return point.ToEstimate(HasReplicates ? Percentile.Interval(Replicates(role, scope, request, slot), Statistics.Confidence) : null);
+        if (role != ModelRole.Train && AnalyticError(role, scope, request, slot) is { } analytic)
+        {
+            var z = AnalyticIntervals.Z(Statistics.Confidence);
+            return point.ToEstimate(new Interval(point.Value - (z * analytic.Error), point.Value + (z * analytic.Error), Statistics.Confidence)) with { Method = analytic.Method };
+        }
+
+        return HasReplicates
+            ? point.ToEstimate(Percentile.Interval(Replicates(role, scope, request, slot), Statistics.Confidence)) with { Method = BootstrapName }
+            : point.ToEstimate();
     }
 
     /// <summary>Candidate minus baseline with the paired percentile interval and the bootstrap two-sided p-value.</summary>
@@ -181,13 +216,22 @@ internal sealed class EvaluationContext
             return (Core.Estimate.Undefined(c.UndefinedReason ?? b.UndefinedReason!), null);
         }
 
+        var delta = c.Value - b.Value;
+        if (AnalyticError(null, scope, request, slot) is { } analytic)
+        {
+            var z = AnalyticIntervals.Z(Statistics.Confidence);
+            var se = analytic.Error;
+            var p = se > 0 ? 2 * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, Math.Abs(delta) / se)) : (delta == 0 ? 1 : 0);
+            return (Core.Estimate.Of(delta, new Interval(delta - (z * se), delta + (z * se), Statistics.Confidence)) with { Method = analytic.Method }, p);
+        }
+
         if (!HasReplicates)
         {
-            return (Core.Estimate.Of(c.Value - b.Value), null);
+            return (Core.Estimate.Of(delta), null);
         }
 
         var deltas = DeltaReplicates(scope, request, slot);
-        return (Core.Estimate.Of(c.Value - b.Value, Percentile.Interval(deltas, Statistics.Confidence)), BootstrapPValue(deltas, 0));
+        return (Core.Estimate.Of(delta, Percentile.Interval(deltas, Statistics.Confidence)) with { Method = BootstrapName }, BootstrapPValue(deltas, 0));
     }
 
     /// <summary>Per-resample candidate minus baseline (NaN where either is undefined).</summary>
@@ -226,17 +270,6 @@ internal sealed class EvaluationContext
         return defined == 0 ? null : Math.Min(1, 2.0 * Math.Min(below, above) / defined);
     }
 
-    private static int Index(Scope s, MetricRequest request, int slot)
-    {
-        var r = s.Requests.IndexOf(request);
-        if (r < 0)
-        {
-            throw new InvalidOperationException($"Metric {request.Metric} was not declared in scope '{s.Name}'.");
-        }
-
-        return (slot * s.Requests.Count) + r;
-    }
-
     private static MetricValue[] PointOf(MetricSet set, double[] weights)
     {
         var values = new MetricValue[set.OutputCount];
@@ -257,12 +290,62 @@ internal sealed class EvaluationContext
 
         public List<MetricRequest> Requests { get; } = [];
 
-        public int CandidateSet { get; set; } = -1;
+        /// <summary>Requests whose replicates a check reads directly: never left to analytic intervals alone.</summary>
+        public HashSet<MetricRequest> ReplicatesRead { get; } = [];
 
-        public int BaselineSet { get; set; } = -1;
+        /// <summary>Rows per slot (overall, then each group).</summary>
+        public int[] SlotRows { get; set; } = [];
 
-        public MetricValue[] CandidatePoint { get; set; } = [];
+        /// <summary>The requests by resampling path: row-level, cell-count, none (any may be empty).</summary>
+        public Part[] Parts { get; private set; } = [];
 
-        public MetricValue[] BaselinePoint { get; set; } = [];
+        public void Split(bool cells, Func<MetricRequest, bool> analyticOnly)
+        {
+            var none = Requests.Where(r => !ReplicatesRead.Contains(r) && analyticOnly(r)).ToList();
+            var byCells = cells ? Requests.Except(none).Where(r => MetricSet.IsConfusionKind(r.Kind)).ToList() : [];
+            Parts =
+            [
+                new Part(Column, [.. Requests.Except(none).Except(byCells)], ResamplePath.Rows),
+                new Part(Column, byCells, ResamplePath.Cells),
+                new Part(Column, none, ResamplePath.None),
+            ];
+        }
+
+        /// <summary>The part that holds <paramref name="request"/> and its output index there.</summary>
+        public (Part Part, int Index) Locate(MetricRequest request, int slot)
+        {
+            foreach (var part in Parts)
+            {
+                var r = part.Requests.IndexOf(request);
+                if (r >= 0)
+                {
+                    return (part, (slot * part.Requests.Count) + r);
+                }
+            }
+
+            throw new InvalidOperationException($"Metric {request.Metric} was not declared in scope '{Name}'.");
+        }
     }
+
+    /// <summary>Some of a scope's requests, resampled one way; per role (candidate, baseline) its set and point values.</summary>
+    private sealed class Part(SliceColumn? column, List<MetricRequest> requests, ResamplePath path)
+    {
+        public SliceColumn? Column { get; } = column;
+
+        public List<MetricRequest> Requests { get; } = requests;
+
+        public ResamplePath Path { get; } = path;
+
+        public int[] Sets { get; } = [-1, -1];
+
+        public MetricValue[][] Points { get; } = [[], []];
+    }
+}
+
+/// <summary>How a request's replicates are drawn: per row, per joint-table cell, or not at all (analytic intervals only).</summary>
+internal enum ResamplePath
+{
+    Rows,
+    Cells,
+    None,
 }

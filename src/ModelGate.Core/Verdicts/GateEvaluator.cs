@@ -278,13 +278,13 @@ internal static class GateEvaluator
                     ctx.Need(EvaluationContext.Overall, null, MetricCheckJudge.RequestOf(spec));
                     break;
                 case GeneralizationGapCheckSpec g when Applies(g.Metric, data.Task):
-                    ctx.Need(EvaluationContext.Overall, null, new MetricRequest(g.Metric));
+                    ctx.Need(EvaluationContext.Overall, null, new MetricRequest(g.Metric), replicates: true);
                     ctx.NeedTrain(new MetricRequest(g.Metric));
                     break;
                 case SubgroupCheckSpec s when Applies(s.Metric, data.Task):
                     foreach (var slice in s.Slices.Where(data.Slices.ContainsKey))
                     {
-                        ctx.Need(GroupEstimates.ScopeOf(slice), data.Slices[slice], new MetricRequest(s.Metric));
+                        ctx.Need(GroupEstimates.ScopeOf(slice), data.Slices[slice], new MetricRequest(s.Metric), replicates: s.MaxGap is not null);
                     }
 
                     break;
@@ -293,7 +293,7 @@ internal static class GateEvaluator
                     {
                         foreach (var rate in FairnessJudge.Rates)
                         {
-                            ctx.Need(GroupEstimates.ScopeOf(slice), data.Slices[slice], rate);
+                            ctx.Need(GroupEstimates.ScopeOf(slice), data.Slices[slice], rate, replicates: true);
                         }
                     }
 

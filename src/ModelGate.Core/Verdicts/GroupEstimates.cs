@@ -29,7 +29,7 @@ internal static class GroupEstimates
             {
                 baseline = Estimate(ctx, ModelRole.Baseline, scope, column, request, g);
                 (delta, _) = ctx.Delta(scope, request, g + 1);
-                deltaReplicates = ctx.HasReplicates ? ctx.DeltaReplicates(scope, request, g + 1) : null;
+                deltaReplicates = ctx.HasReplicatesFor(scope, request) ? ctx.DeltaReplicates(scope, request, g + 1) : null;
             }
 
             rows.Add(new GroupRow(column.Name, column.GroupNames[g], g, support, support < ctx.Statistics.MinSupport, candidate, baseline, delta, deltaReplicates));
@@ -51,7 +51,7 @@ internal static class GroupEstimates
         var trials = ctx.Data.Weights is null ? ProportionTrials(model, request, column.GroupOf, g) : null;
         if (trials is { } n)
         {
-            return point.ToEstimate(Wilson.Interval(Math.Round(point.Value * n), n, ctx.Statistics.Confidence));
+            return point.ToEstimate(Wilson.Interval(Math.Round(point.Value * n), n, ctx.Statistics.Confidence)) with { Method = "Wilson" };
         }
 
         return ctx.Estimate(role, scope, request, g + 1);

@@ -102,7 +102,7 @@ internal static class MetricCheckJudge
             UndetectableBound = undetectable,
             RowsNeeded = rowsNeeded,
             LikelyRegression = verdict == Verdict.Inconclusive && deciding is { PointBeyond: true },
-            IntervalMethod = method ?? (candidate.Interval is null ? null : BootstrapMethod(ctx)),
+            IntervalMethod = method ?? candidate.Method ?? (candidate.Interval is null ? null : BootstrapMethod(ctx)),
         };
     }
 
@@ -166,7 +166,7 @@ internal static class MetricCheckJudge
         }
 
         var (delta, pValue) = ctx.Delta(EvaluationContext.Overall, request);
-        return (delta, pValue, null, BootstrapMethod(ctx));
+        return (delta, pValue, null, delta.Method ?? BootstrapMethod(ctx));
     }
 
     public static IEnumerable<Requirement> AbsoluteRequirements(string subject, Bound bound)

@@ -156,9 +156,12 @@ internal static class SubgroupJudge
                 ? new Requirement($"{row.Slice}={row.Group} (n={row.Support}) delta", -maxDrop, true, $"the allowed drop {NumberText.SettingChange(-maxDrop)}", $"drop per group ≤ {NumberText.Setting(maxDrop)}")
                 : new Requirement($"{row.Slice}={row.Group} (n={row.Support}) delta", maxDrop, false, $"the allowed increase {NumberText.SettingChange(maxDrop)}", $"increase per group ≤ {NumberText.Setting(maxDrop)}");
             var judgement = requirement.Judge(delta.Value, delta.Interval, ctx.Statistics.Mode, asChange: true);
-            tested.Add((i, judgement, higherIsBetter
-                ? RegressionPValue(row.DeltaReplicates, delta.Value, -maxDrop)
-                : RegressionPValue(row.DeltaReplicates is { } r ? [.. r.Select(d => -d)] : null, -delta.Value, -maxDrop)));
+            var p = row.DeltaReplicates is null && delta.Interval is { } ci && delta.Method is { } method && !method.StartsWith("paired bootstrap", StringComparison.Ordinal)
+                ? NormalRegressionPValue(ci, higherIsBetter ? delta.Value : -delta.Value, -maxDrop, ctx.Statistics.Confidence)
+                : higherIsBetter
+                    ? RegressionPValue(row.DeltaReplicates, delta.Value, -maxDrop)
+                    : RegressionPValue(row.DeltaReplicates is { } r ? [.. r.Select(d => -d)] : null, -delta.Value, -maxDrop);
+            tested.Add((i, judgement, p));
         }
 
         var adjusted = BenjaminiHochberg.Adjust([.. tested.Select(t => t.P)]);
@@ -212,6 +215,16 @@ internal static class SubgroupJudge
         }
 
         return (atOrAbove + 1.0) / (defined + 1.0);
+    }
+
+    /// <summary>
+    /// The normal analogue of <see cref="RegressionPValue"/> for an analytic interval: Φ((point − limit) / SE), the
+    /// probability mass at or beyond the limit on the regression side, with SE from the interval's half-width.
+    /// </summary>
+    private static double NormalRegressionPValue(Interval interval, double point, double limit, double confidence)
+    {
+        var se = interval.Width / (2 * AnalyticIntervals.Z(confidence));
+        return se > 0 ? MathNet.Numerics.Distributions.Normal.CDF(0, 1, (point - limit) / se) : (point >= limit ? 1 : 0);
     }
 
     private static GroupResult ToGroupResult(GroupRow row, string metric, List<Judgement> judgements, double? adjusted)

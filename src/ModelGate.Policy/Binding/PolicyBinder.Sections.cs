@@ -12,13 +12,14 @@ namespace ModelGate.Policy.Binding;
 internal sealed partial class PolicyBinder
 {
     public static readonly string[] SliceKeys = ["column", "columns", "bins"];
-    public static readonly string[] StatisticsKeys = ["confidence", "resamples", "seed", "inconclusive", "likely_regression", "uncomputable", "mode", "false_discovery_rate"];
+    public static readonly string[] StatisticsKeys = ["confidence", "resamples", "seed", "inconclusive", "likely_regression", "uncomputable", "mode", "false_discovery_rate", "method"];
     public static readonly string[] ReportKeys = ["show_columns", "max_flipped_rows", "metrics"];
 
     private const long MaxResamples = 1_000_000;
 
     private static readonly (string, Severity)[] Severities = [("error", Severity.Error), ("warning", Severity.Warning), ("info", Severity.Info)];
     private static readonly (string, JudgeMode)[] Modes = [("interval", JudgeMode.Interval), ("point", JudgeMode.PointEstimate)];
+    private static readonly (string, StatisticsMethod)[] Methods = [("auto", StatisticsMethod.Auto), ("bootstrap", StatisticsMethod.Bootstrap), ("analytic", StatisticsMethod.Analytic)];
 
     private (IReadOnlyList<SliceSpec> Slices, int? MinSupport) BindSlices(MappingNode root)
     {
@@ -139,6 +140,7 @@ internal sealed partial class PolicyBinder
         var likely = _read.Choice(map, "likely_regression", Severities);
         var uncomputable = _read.Choice(map, "uncomputable", Severities);
         var mode = _read.Choice(map, "mode", Modes);
+        var method = _read.Choice(map, "method", Methods);
         var fdr = _read.NumberIn(map, "false_discovery_rate", 0, 1, "between 0 and 1 (exclusive), e.g. 0.05", openMin: true, openMax: true);
         return new StatisticsOptions(
             confidence ?? defaults.Confidence,
@@ -149,7 +151,8 @@ internal sealed partial class PolicyBinder
             minSupport ?? defaults.MinSupport,
             fdr ?? defaults.FalseDiscoveryRate,
             likely ?? defaults.LikelyRegression,
-            uncomputable ?? defaults.Uncomputable);
+            uncomputable ?? defaults.Uncomputable,
+            method ?? defaults.Method);
     }
 
     private ulong? BindSeed(MappingNode map)

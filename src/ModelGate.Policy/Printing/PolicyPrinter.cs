@@ -182,5 +182,6 @@ internal static class PolicyPrinter
         line(1, $"uncomputable: {s.Uncomputable.ToString().ToLowerInvariant()}");
         line(1, $"mode: {(s.Mode == JudgeMode.Interval ? "interval" : "point")}");
         line(1, $"false_discovery_rate: {Number(s.FalseDiscoveryRate)}");
+        line(1, $"method: {s.Method.ToString().ToLowerInvariant()}");
     }
 }

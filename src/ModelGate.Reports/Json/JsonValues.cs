@@ -32,7 +32,7 @@ internal static class JsonValues
         }
     }
 
-    /// <summary>An estimate as {value, lower, upper, confidence, undefinedReason}, or null when absent.</summary>
+    /// <summary>An estimate as {value, lower, upper, confidence, method (when known), undefinedReason}, or null when absent.</summary>
     public static void Estimate(Utf8JsonWriter w, string name, Estimate? e)
     {
         if (e is null)
@@ -46,6 +46,11 @@ internal static class JsonValues
         Number(w, "lower", e.Interval?.Lower);
         Number(w, "upper", e.Interval?.Upper);
         Number(w, "confidence", e.Interval?.Confidence);
+        if (e.Interval is not null && e.Method is { } method)
+        {
+            w.WriteString("method", method);
+        }
+
         String(w, "undefinedReason", e.UndefinedReason ?? (e.IsDefined && !double.IsFinite(e.Value) ? "not a finite number" : null));
         w.WriteEndObject();
     }

@@ -17,10 +17,14 @@ internal static class HeadlineSection
 
         var conf = NumberText.SettingPercent(r.Statistics.Confidence);
         var sb = new StringBuilder("### Headline metrics\n\n");
+        // Intervals from more than the bootstrap (statistics.method auto or analytic) get a column naming each one's method.
+        var named = r.Headline.Any(m => new[] { m.Candidate, m.Baseline, m.Delta }.Any(e => e?.Method is { } how && !IsBootstrap(how)));
         if (!r.HasBaseline)
         {
-            var alone = r.Headline.Select(m => (IReadOnlyList<string>)[Name(m), MarkdownText.Escape(NumberText.Estimate(m.Candidate))]);
-            sb.Append(MarkdownTable.Render(["metric", $"candidate [{conf} CI]"], alone));
+            var alone = r.Headline.Select(m => (IReadOnlyList<string>)(named
+                ? [Name(m), MarkdownText.Escape(NumberText.Estimate(m.Candidate)), MarkdownText.Escape(m.Candidate.Method ?? "none")]
+                : [Name(m), MarkdownText.Escape(NumberText.Estimate(m.Candidate))]));
+            sb.Append(MarkdownTable.Render(named ? ["metric", $"candidate [{conf} CI]", "interval"] : ["metric", $"candidate [{conf} CI]"], alone));
             return new MarkdownSection("headline metrics", sb.ToString(), CutOrder.Headline);
         }
 
@@ -30,8 +34,11 @@ internal static class HeadlineSection
             MarkdownText.Escape(NumberText.Estimate(m.Candidate)),
             MarkdownText.Escape(NumberText.Estimate(m.Baseline)),
             MarkdownText.Escape(NumberText.Delta(m.Delta)),
+            .. named ? new[] { MarkdownText.Escape(Methods(m)) } : [],
         ]);
-        sb.Append(MarkdownTable.Render(["metric", "candidate", "baseline", $"delta [{conf} CI, paired bootstrap]"], rows));
+        sb.Append(MarkdownTable.Render(
+            named ? ["metric", "candidate", "baseline", $"delta [{conf} CI]", "intervals"] : ["metric", "candidate", "baseline", $"delta [{conf} CI, paired bootstrap]"],
+            rows));
 
         // A check may judge the same metric's delta with another method (McNemar, DeLong): name both, never two bare intervals.
         var others = r.Checks.Where(c => c.Delta is not null && c.IntervalMethod is { } m && !m.StartsWith("paired bootstrap", StringComparison.Ordinal)
@@ -43,6 +50,16 @@ internal static class HeadlineSection
         }
 
         return new MarkdownSection("headline metrics", sb.ToString(), CutOrder.Headline);
+    }
+
+    private static bool IsBootstrap(string method) => method.StartsWith("paired bootstrap", StringComparison.Ordinal);
+
+    // "DeLong", or "normal interval of per-row terms; delta: normal interval of paired per-row differences".
+    private static string Methods(MetricComparison m)
+    {
+        var own = m.Candidate.Method ?? m.Baseline?.Method ?? "none";
+        var delta = m.Delta?.Method ?? "none";
+        return own == delta ? own : $"{own}; delta: {delta}";
     }
 
     private static string Name(MetricComparison m) => $"{MarkdownText.Escape(CheckFacts.MetricName(m.Metric))} {MarkdownText.Code(m.Metric)}";

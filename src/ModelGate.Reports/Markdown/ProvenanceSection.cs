@@ -43,6 +43,7 @@ internal static class ProvenanceSection
             new[] { "execution provider", MarkdownText.Escape(p?.ExecutionProvider ?? "unknown") },
             new[] { "holdout rows judged", NumberText.Count(r.Rows) },
             new[] { "confidence", NumberText.Setting(st.Confidence) },
+            new[] { "interval method", CheckFacts.MethodWord(st.Method) },
             new[] { "bootstrap resamples", NumberText.Count(st.Resamples) },
             new[] { "seed", st.Seed.ToString(CultureInfo.InvariantCulture) },
             new[] { "judged on", st.Mode == ModelGate.Core.Plan.JudgeMode.Interval ? "confidence intervals" : "point estimates" },

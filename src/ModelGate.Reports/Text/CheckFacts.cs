@@ -9,6 +9,9 @@ namespace ModelGate.Reports.Text;
 /// <summary>What every format says about a check the same way: its kind, metric, status words and waiver state.</summary>
 internal static class CheckFacts
 {
+    /// <summary>The policy word of a statistics method: auto, bootstrap or analytic.</summary>
+    public static string MethodWord(ModelGate.Core.Plan.StatisticsMethod method) => method.ToString().ToLowerInvariant();
+
     /// <summary>The check's kind as written in JSON and JUnit class names.</summary>
     public static string Kind(CheckSpec spec) => spec switch
     {
