@@ -73,6 +73,7 @@ public sealed class PackagingTests(PackedTool tool) : IClassFixture<PackedTool>
         Assert.Contains("LICENSE", names);
         Assert.Contains("third-party/onnxruntime/LICENSE", names);
         Assert.Contains("third-party/onnxruntime/ThirdPartyNotices.txt", names);
+        Assert.Contains("third-party/THIRD-PARTY-NOTICES.md", names);
     }
 
     [Fact]
