@@ -44,6 +44,12 @@ public static class Program
                 int? threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
                 ResamplingRun.Execute(rows, resamples, threads);
                 return 0;
+            case DeLongRun.Command:
+                DeLongRun.Execute(
+                    args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60,
+                    args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3);
+                return 0;
             case "resampling-scale":
                 ScalingRun.Execute(
                     args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,

@@ -175,47 +175,19 @@ internal static class AnalyticIntervals
         var slots = 1 + (slice?.GroupNames.Count ?? 0);
         var errors = new SlotErrors(AnalyticFamily.DeLong, slots);
 
-        // The overall slot of every slice repeats the whole holdout: its midrank sorts are the costliest part.
-        var first = overall is null ? 0 : 1;
+        // The overall slot of every slice repeats the whole holdout: copied when known. Every other slot comes from one
+        // walk of each model's shared sorted order (no per-group sort or copy).
         if (overall is not null)
         {
             (errors.Candidate[0], errors.Baseline[0], errors.Delta[0]) = (overall.Candidate[0], overall.Baseline[0], overall.Delta[0]);
         }
 
-        var members = new List<int>[slots];
-        for (var slot = 0; slot < slots; slot++)
+        var (varC, varB, varD) = DeLong.PairedBySlot(candidate, baseline, slice?.GroupOf, slots - 1, overall is null);
+        for (var slot = overall is null ? 0 : 1; slot < slots; slot++)
         {
-            members[slot] = [];
-        }
-
-        for (var i = 0; i < candidate.RowCount; i++)
-        {
-            members[0].Add(i);
-            if (slice is not null && slice.GroupOf[i] >= 0)
-            {
-                members[slice.GroupOf[i] + 1].Add(i);
-            }
-        }
-
-        for (var slot = first; slot < slots; slot++)
-        {
-            var rows = members[slot];
-            var labels = new int[rows.Count];
-            var c = new double[rows.Count];
-            var b = new double[rows.Count];
-            for (var r = 0; r < rows.Count; r++)
-            {
-                labels[r] = candidate.LabelsRows![rows[r]];
-                c[r] = candidate.Probability(rows[r], 1);
-                b[r] = baseline is null ? c[r] : baseline.Probability(rows[r], 1);
-            }
-
-            if (DeLong.Paired(labels, c, b) is { } result)
-            {
-                errors.Candidate[slot] = Math.Sqrt(result.CandidateVariance);
-                errors.Baseline[slot] = baseline is null ? double.NaN : Math.Sqrt(result.BaselineVariance);
-                errors.Delta[slot] = baseline is null ? double.NaN : Math.Sqrt(result.DeltaVariance);
-            }
+            errors.Candidate[slot] = Math.Sqrt(varC[slot]);
+            errors.Baseline[slot] = Math.Sqrt(varB[slot]);
+            errors.Delta[slot] = Math.Sqrt(varD[slot]);
         }
 
         return errors;
