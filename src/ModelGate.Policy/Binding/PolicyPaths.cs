@@ -11,14 +11,12 @@ namespace ModelGate.Policy.Binding;
 /// </summary>
 internal sealed class PolicyPaths
 {
-    private readonly string? _root;
     private readonly bool _allowOutside;
 
     public PolicyPaths(string policyPath, PolicyLoadOptions options)
     {
         _allowOutside = options.AllowOutsideRoot;
         Root = Real(options.Root ?? FindRoot(Path.GetDirectoryName(Path.GetFullPath(policyPath)) ?? Directory.GetCurrentDirectory()));
-        _root = Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar;
     }
 
     /// <summary>The real path of the repository root.</summary>
@@ -68,7 +66,7 @@ internal sealed class PolicyPaths
             return $"the path {shown} is a symlink loop; point it at a file inside the repository";
         }
 
-        if (real == Root || real.StartsWith(_root!, StringComparison.Ordinal))
+        if (RealPath.IsInside(real, Root))
         {
             return null;
         }
