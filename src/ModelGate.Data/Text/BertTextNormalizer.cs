@@ -22,10 +22,9 @@ internal sealed class BertTextNormalizer(bool uncased) : Normalizer
     public override string Normalize(ReadOnlySpan<char> original)
     {
         var sb = new StringBuilder(original.Length + 8);
-        var text = original.ToString();
-        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
+        foreach (var rune in original.EnumerateRunes())
         {
-            var cp = char.ConvertToUtf32(text, i);
+            var cp = rune.Value;
             if (cp == 0 || cp == 0xFFFD || IsControl(cp))
             {
                 continue;
@@ -37,35 +36,42 @@ internal sealed class BertTextNormalizer(bool uncased) : Normalizer
             }
             else if (IsCjk(cp))
             {
-                sb.Append(' ').Append(char.ConvertFromUtf32(cp)).Append(' ');
+                Append(sb.Append(' '), rune).Append(' ');
             }
-            else if (uncased)
+            else if (!uncased)
             {
-                var lower = char.ConvertFromUtf32(cp).ToLowerInvariant();
-                foreach (var rune in lower.EnumerateRunes())
-                {
-                    if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark)
-                    {
-                        continue;
-                    }
-
-                    if (rune.Value is >= HangulFirst and <= HangulLast)
-                    {
-                        AppendHangulJamo(sb, rune.Value);
-                    }
-                    else
-                    {
-                        sb.Append(Accents.Value.TryGetValue(rune.Value, out var bare) ? bare : rune.ToString());
-                    }
-                }
+                Append(sb, rune);
             }
             else
             {
-                sb.Append(char.ConvertFromUtf32(cp));
+                var lower = Rune.ToLowerInvariant(rune);
+                if (Rune.GetUnicodeCategory(lower) == UnicodeCategory.NonSpacingMark)
+                {
+                    continue;
+                }
+
+                if (lower.Value is >= HangulFirst and <= HangulLast)
+                {
+                    AppendHangulJamo(sb, lower.Value);
+                }
+                else if (Accents.Value.TryGetValue(lower.Value, out var bare))
+                {
+                    sb.Append(bare);
+                }
+                else
+                {
+                    Append(sb, lower);
+                }
             }
         }
 
         return sb.ToString();
+    }
+
+    private static StringBuilder Append(StringBuilder sb, Rune rune)
+    {
+        Span<char> units = stackalloc char[2];
+        return sb.Append(units[..rune.EncodeToUtf16(units)]);
     }
 
     private const int HangulFirst = 0xAC00;
