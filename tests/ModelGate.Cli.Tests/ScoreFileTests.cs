@@ -85,6 +85,21 @@ public sealed partial class ScoreFileTests
     }
 
     [Fact]
+    public async Task Class_scores_that_are_not_probabilities_are_exit_3_never_judged()
+    {
+        // A score file written by another engine with logits where probabilities belong must not be judged as probabilities.
+        using var folder = new TempFolder("scores");
+        await Score(folder, "candidate", "1/1", "candidate.csv");
+        await Score(folder, "baseline", "1/1", "baseline.csv");
+        var lines = File.ReadAllLines(folder.File("candidate.csv"));
+        var id = lines[1][..lines[1].IndexOf(',', StringComparison.Ordinal)];
+        File.WriteAllLines(folder.File("logits.csv"), [lines[0], $"{id},-1.5,2.5", .. lines[2..]]);
+        File.Copy(folder.File("candidate.csv.json"), folder.File("logits.csv.json"));
+
+        await Fails(folder, "logits.csv", "baseline.csv", "logits.csv: these candidate class scores are not probabilities: ");
+    }
+
+    [Fact]
     public async Task Model_size_comes_from_the_header_and_is_not_measured_without_it_and_the_generalization_gap_is_not_measured()
     {
         using var folder = new TempFolder("scores");

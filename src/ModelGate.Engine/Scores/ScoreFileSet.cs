@@ -146,7 +146,17 @@ internal sealed class ScoreFileSet
         }
 
         var decoding = Header.Decoding;
-        return new ScoredPredictions(new Predictions(scores, holdout.RowCount, k), decoding.Output, ScoreKindNames.Parse(decoding.Scores)!.Value,
+        var kind = ScoreKindNames.Parse(decoding.Scores)!.Value;
+        var predictions = new Predictions(scores, holdout.RowCount, k);
+        // Any engine may write a score file: class scores are judged as probabilities only when they are probabilities.
+        if (kind != ScoreKind.Regression && ScoreInterpretation.NotProbabilities(predictions) is { } problem)
+        {
+            throw new HoldoutException(files[0].File, null, null, null,
+                $"these {Role} class scores are not probabilities: {problem}",
+                "write each class's probability (after softmax or sigmoid), one column per class, as modelgate score does");
+        }
+
+        return new ScoredPredictions(predictions, decoding.Output, kind,
             $"{decoding.Reason} (from score files)", decoding.ClassLabels, decoding.LabelsOnly);
     }
 

@@ -23,6 +23,16 @@ internal static class ScoreInterpretation
     /// <summary>How far below 0 or above 1 a probability may be (float32 rounding).</summary>
     public const double RangeTolerance = 1e-6;
 
+    /// <summary>
+    /// Why canonical class scores (decoded elsewhere, e.g. read from a score file) are not probabilities — a value outside
+    /// [0, 1] or a row not summing to 1 — or null when their finite values are. Non-finite values are scores_valid's.
+    /// </summary>
+    public static string? NotProbabilities(Predictions scores)
+    {
+        var stats = Stats.Of(scores);
+        return stats.Finite == 0 || stats.AreProbabilities ? null : stats.Describe();
+    }
+
     /// <summary>Turns deferred raw scores (<see cref="ScoredPredictions.Pending"/>) into canonical ones; others are returned as they are.</summary>
     public static ScoredPredictions Resolve(string modelPath, ScoredPredictions scored, ScoreRequest request)
     {
