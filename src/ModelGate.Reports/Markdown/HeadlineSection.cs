@@ -18,7 +18,7 @@ internal static class HeadlineSection
         var conf = NumberText.SettingPercent(r.Statistics.Confidence);
         var sb = new StringBuilder("### Headline metrics\n\n");
         // Intervals from more than the bootstrap (statistics.method auto or analytic) get a column naming each one's method.
-        var named = r.Headline.Any(m => new[] { m.Candidate, m.Baseline, m.Delta }.Any(e => e?.Method is { } how && !IsBootstrap(how)));
+        var named = r.Headline.Any(m => IntervalMethods.AnyOther(m.Candidate, m.Baseline, m.Delta));
         if (!r.HasBaseline)
         {
             var alone = r.Headline.Select(m => (IReadOnlyList<string>)(named
@@ -34,14 +34,14 @@ internal static class HeadlineSection
             MarkdownText.Escape(NumberText.Estimate(m.Candidate)),
             MarkdownText.Escape(NumberText.Estimate(m.Baseline)),
             MarkdownText.Escape(NumberText.Delta(m.Delta)),
-            .. named ? new[] { MarkdownText.Escape(Methods(m)) } : [],
+            .. named ? new[] { MarkdownText.Escape(IntervalMethods.Describe(m.Candidate, m.Baseline, m.Delta)) } : [],
         ]);
         sb.Append(MarkdownTable.Render(
             named ? ["metric", "candidate", "baseline", $"delta [{conf} CI]", "intervals"] : ["metric", "candidate", "baseline", $"delta [{conf} CI, paired bootstrap]"],
             rows));
 
         // A check may judge the same metric's delta with another method (McNemar, DeLong): name both, never two bare intervals.
-        var others = r.Checks.Where(c => c.Delta is not null && c.IntervalMethod is { } m && !m.StartsWith("paired bootstrap", StringComparison.Ordinal)
+        var others = r.Checks.Where(c => c.Delta is not null && c.IntervalMethod is { } m && !IntervalMethods.IsBootstrap(m)
             && CheckFacts.Metric(c.Spec) is { } id && r.Headline.Any(h => h.Metric == id)).ToList();
         foreach (var c in others)
         {
@@ -50,16 +50,6 @@ internal static class HeadlineSection
         }
 
         return new MarkdownSection("headline metrics", sb.ToString(), CutOrder.Headline);
-    }
-
-    private static bool IsBootstrap(string method) => method.StartsWith("paired bootstrap", StringComparison.Ordinal);
-
-    // "DeLong", or "normal interval of per-row terms; delta: normal interval of paired per-row differences".
-    private static string Methods(MetricComparison m)
-    {
-        var own = m.Candidate.Method ?? m.Baseline?.Method ?? "none";
-        var delta = m.Delta?.Method ?? "none";
-        return own == delta ? own : $"{own}; delta: {delta}";
     }
 
     private static string Name(MetricComparison m) => $"{MarkdownText.Escape(CheckFacts.MetricName(m.Metric))} {MarkdownText.Code(m.Metric)}";

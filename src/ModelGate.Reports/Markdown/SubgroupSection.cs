@@ -72,6 +72,10 @@ internal static class SubgroupSection
     private static string Table(IEnumerable<GroupResult> groups, GateResult r)
     {
         var conf = NumberText.SettingPercent(r.Statistics.Confidence);
+
+        // With statistics.method auto or analytic, large groups take analytic intervals and small ones the bootstrap:
+        // each row then names its own. All-bootstrap tables stay as they were (the report's first line names it).
+        var named = GroupOrder.All(r).Any(g => IntervalMethods.AnyOther(g.Candidate, g.Baseline, g.Delta));
         var rows = groups.Select(g => (IReadOnlyList<string>)
         [
             MarkdownText.Escape(g.Slice),
@@ -82,7 +86,9 @@ internal static class SubgroupSection
             MarkdownText.Escape(NumberText.Delta(g.Delta)),
             g.AdjustedPValue is { } p ? MarkdownText.Escape(NumberText.PValue(p)) : "—",
             g.Verdict is { } v ? CheckFacts.Word(v) : "—",
+            .. named ? new[] { MarkdownText.Escape(IntervalMethods.Describe(g.Candidate, g.Baseline, g.Delta)) } : [],
         ]);
-        return MarkdownTable.Render(["slice", "group", "rows", "candidate", "baseline", $"delta [{conf} CI]", "adj. p", "verdict"], rows, new HashSet<int> { 2 });
+        string[] headers = ["slice", "group", "rows", "candidate", "baseline", $"delta [{conf} CI]", "adj. p", "verdict"];
+        return MarkdownTable.Render(named ? [.. headers, "intervals"] : headers, rows, new HashSet<int> { 2 });
     }
 }
