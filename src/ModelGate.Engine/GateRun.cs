@@ -60,6 +60,10 @@ internal static class GateRun
             ? await ScoreWithModelsAsync(request, policy, log, cancellation).ConfigureAwait(false)
             : PrecomputedScores.Load(request, policy, log);
         var (holdout, labelled, train) = (inputs.Holdout, inputs.Labelled, inputs.Train);
+
+        // MODELGATE_TIMINGS=1: one more log line with the phases from the end of scoring to the reports written
+        // (profiling; the reports are unchanged).
+        var times = Environment.GetEnvironmentVariable("MODELGATE_TIMINGS") == "1" ? new PhaseTimes() : null;
         var data = new EvaluationData
         {
             Task = policy.Task,
@@ -78,8 +82,9 @@ internal static class GateRun
             Measurements = inputs.Measurements,
         };
 
+        times?.Mark("hand-off (slices, safety sets)");
         var watch = Stopwatch.StartNew();
-        var result = ReportComposer.WithDisplayPaths(GateEvaluator.Evaluate(policy.ToGatePlan(), data, today), request.WorkingDirectory);
+        var result = ReportComposer.WithDisplayPaths(GateEvaluator.Evaluate(policy.ToGatePlan(), data, today, times), request.WorkingDirectory);
         log.Step($"judged {result.Checks.Count} checks with {policy.Statistics.Resamples.ToString(CultureInfo.InvariantCulture)} paired resamples in {watch.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
         foreach (var c in result.Checks.Where(c => c.UndetectableBound is not null))
         {
@@ -95,10 +100,19 @@ internal static class GateRun
         };
         var context = ReportComposer.Context(facts, result, holdout, policy.Report.ShowColumns, policy.Report.MaxFlippedRows,
             $"the full report is in `{ReportComposer.DisplayPath(Path.Combine(outDir, "report.md"), request.WorkingDirectory)}` (job summary and artifact)");
-        var written = ReportWriter.WriteAll(ReportComposer.Files(result, context, outDir, request.Formats));
+        times?.Mark("report context");
+        var files = ReportComposer.Files(result, context, outDir, request.Formats);
+        times?.Mark("reports rendered");
+        var written = ReportWriter.WriteAll(files);
+        times?.Mark("reports written");
         foreach (var path in written.Written)
         {
             log.Step($"wrote {ReportComposer.DisplayPath(path, request.WorkingDirectory)}");
+        }
+
+        if (times is not null)
+        {
+            log.Step($"timings: {times}");
         }
 
         return new GateRunResult(policy, result, context, written, inputs.Timings);

@@ -101,15 +101,7 @@ public class AnalyticIntervalsTests
     public void The_gate_at_auto_names_analytic_intervals_on_large_slots_and_keeps_the_verdicts_of_the_bootstrap()
     {
         var (candidate, baseline, slice) = Data(TaskKind.Binary, 24_000, 8);
-        var data = new EvaluationData
-        {
-            Task = TaskKind.Binary,
-            ClassLabels = [.. candidate.LabelsRows!],
-            ClassNames = ["no", "yes"],
-            Candidate = candidate.Predictions,
-            Baseline = baseline.Predictions,
-            Slices = new Dictionary<string, SliceColumn> { ["g"] = slice },
-        };
+        var data = BinaryGateData(candidate, baseline) with { Slices = new Dictionary<string, SliceColumn> { ["g"] = slice } };
         GateResult Run(StatisticsMethod method) => GateEvaluator.Evaluate(
             GateData.Plan(
                 GateData.MetricCheck("roc_auc", change: new ChangeBound(MaxDrop: 0.01)),
@@ -156,6 +148,16 @@ public class AnalyticIntervalsTests
         var mean = v.Average();
         return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1));
     }
+
+    /// <summary>The gate's input for two binary models' scores (classes "no", "yes"), no slices.</summary>
+    internal static EvaluationData BinaryGateData(ScoredModel candidate, ScoredModel baseline) => new()
+    {
+        Task = TaskKind.Binary,
+        ClassLabels = [.. candidate.LabelsRows!],
+        ClassNames = ["no", "yes"],
+        Candidate = candidate.Predictions,
+        Baseline = baseline.Predictions,
+    };
 
     // Two correlated models; a slice of three groups (one of 10%) with 5% of rows in none.
     internal static (ScoredModel Candidate, ScoredModel Baseline, SliceColumn Slice) Data(TaskKind task, int rows, int seed)

@@ -16,7 +16,7 @@ public class CellCountBootstrapTests
     // seed-to-seed differences (two-sided p ≈ 6e-5 per comparison if the laws agree) fails the test. Seeds are fixed,
     // so the outcome is deterministic.
     private const int Seeds = 30;
-    private const int Resamples = 1000;
+    internal const int Resamples = 1000;
     private const double Tolerance = 4.0;
 
     private static readonly string[] Binary = ["accuracy", "balanced_accuracy", "precision", "recall", "specificity", "fpr", "fnr", "f1", "mcc", "selection_rate"];
@@ -58,11 +58,15 @@ public class CellCountBootstrapTests
     public void Cell_counts_do_not_depend_on_the_thread_count_and_a_model_against_itself_has_zero_deltas()
     {
         var (candidate, _, slice) = Data(TaskKind.Binary, 500, 7);
-        var requests = Requests(TaskKind.Binary);
-        MetricSet[] Sets() => [new MetricSet(candidate, requests, slice), new MetricSet(candidate, requests, slice)];
-        var one = CellCountBootstrap.Run(Sets(), 64, 5, maxDegreeOfParallelism: 1);
-        var many = CellCountBootstrap.Run(Sets(), 64, 5, maxDegreeOfParallelism: 8);
-        for (var o = 0; o < Sets()[0].OutputCount; o++)
+        AssertThreadFreeAndSelfPaired(new MetricSet(candidate, Requests(TaskKind.Binary), slice), (sets, threads) => CellCountBootstrap.Run(sets, 64, 5, threads));
+    }
+
+    /// <summary>Runs two copies of <paramref name="set"/> on 1 and 8 threads: identical replicates, and zero deltas.</summary>
+    internal static void AssertThreadFreeAndSelfPaired(MetricSet set, Func<MetricSet[], int, BootstrapReplicates> run)
+    {
+        var one = run([set, set], 1);
+        var many = run([set, set], 8);
+        for (var o = 0; o < set.OutputCount; o++)
         {
             Assert.True(one.Of(0, o).SequenceEqual(many.Of(0, o)), $"output {o}");
             Assert.True(one.Of(0, o).SequenceEqual(one.Of(1, o)), $"output {o}");
@@ -76,7 +80,17 @@ public class CellCountBootstrapTests
     {
         var task = multiclass ? TaskKind.Multiclass : TaskKind.Binary;
         var (candidate, baseline, slice) = Data(task, Rows, 11);
-        var requests = Requests(task);
+        AssertSameIntervalsAsRowLevel(task, (candidate, baseline, slice), Requests(task), (sets, seed) => CellCountBootstrap.Run(sets, Resamples, seed), 20);
+    }
+
+    /// <summary>
+    /// Over <see cref="Seeds"/> seeds, <paramref name="run"/> and the row-level bootstrap give every interval endpoint
+    /// and replicate SD of every metric, slot and paired delta (and, binary with selection rate, the demographic parity
+    /// difference) within Monte Carlo noise (see <see cref="Compare"/>).
+    /// </summary>
+    internal static void AssertSameIntervalsAsRowLevel(TaskKind task, (ScoredModel Candidate, ScoredModel Baseline, SliceColumn Slice) data, MetricRequest[] requests, Func<MetricSet[], ulong, BootstrapReplicates> run, int minQuantities)
+    {
+        var (candidate, baseline, slice) = data;
         var quantities = new List<string>();
         var rowLower = new List<double[]>();
         var rowUpper = new List<double[]>();
@@ -88,7 +102,7 @@ public class CellCountBootstrapTests
         {
             MetricSet[] Sets() => [new MetricSet(candidate, requests, slice), new MetricSet(baseline, requests, slice)];
             var rows = Summaries(PairedBootstrap.Run(Sets(), Resamples, (ulong)(1000 + seed)), Sets()[0], task);
-            var cells = Summaries(CellCountBootstrap.Run(Sets(), Resamples, (ulong)(1000 + seed)), Sets()[0], task);
+            var cells = Summaries(run(Sets(), (ulong)(1000 + seed)), Sets()[0], task);
             if (seed == 0)
             {
                 quantities.AddRange(rows.Select(r => r.Name));
@@ -113,7 +127,7 @@ public class CellCountBootstrapTests
             Compare($"{quantities[q]} replicate sd", rowSpread[q], cellSpread[q], failures);
         }
 
-        Assert.True(quantities.Count >= 20, $"only {quantities.Count} quantities compared");
+        Assert.True(quantities.Count >= minQuantities, $"only {quantities.Count} quantities compared");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
@@ -156,7 +170,7 @@ public class CellCountBootstrapTests
         Assert.Equal(expected, PoissonVariate.LogGamma(x), 1e-12);
 
     // A difference in means beyond Tolerance standard errors, or a seed-to-seed spread off by more than 2x, fails.
-    private static void Compare(string name, double[] row, double[] cell, List<string> failures)
+    internal static void Compare(string name, double[] row, double[] cell, List<string> failures)
     {
         var defined = Enumerable.Range(0, row.Length).Where(i => !double.IsNaN(row[i]) && !double.IsNaN(cell[i])).ToArray();
         if (defined.Length < Seeds / 2)
@@ -201,14 +215,14 @@ public class CellCountBootstrapTests
                 var o = (slot * metrics) + r;
                 var c = replicates.Of(0, o).ToArray();
                 var b = replicates.Of(1, o).ToArray();
-                Add($"{set.Requests[r].Metric}[{slot}]", c);
-                Add($"Δ{set.Requests[r].Metric}[{slot}]", [.. c.Zip(b, (x, y) => x - y)]);
+                Add($"{set.Requests[r].Metric}/{set.Requests[r].Bins}[{slot}]", c);
+                Add($"Δ{set.Requests[r].Metric}/{set.Requests[r].Bins}[{slot}]", [.. c.Zip(b, (x, y) => x - y)]);
             }
         }
 
-        if (task == TaskKind.Binary)
+        var rate = set.Requests.ToList().FindIndex(q => q.Metric == "selection_rate");
+        if (task == TaskKind.Binary && rate >= 0)
         {
-            var rate = set.Requests.ToList().FindIndex(q => q.Metric == "selection_rate");
             var spread = new double[replicates.Resamples];
             for (var i = 0; i < spread.Length; i++)
             {
@@ -239,7 +253,7 @@ public class CellCountBootstrapTests
 
     // Two correlated models on a synthetic holdout with one slice of four groups (one small: 5% of rows) and 5% of rows
     // in no group.
-    private static (ScoredModel Candidate, ScoredModel Baseline, SliceColumn Slice) Data(TaskKind task, int rows, int seed)
+    internal static (ScoredModel Candidate, ScoredModel Baseline, SliceColumn Slice) Data(TaskKind task, int rows, int seed)
     {
         var random = new Random(seed);
         var k = task == TaskKind.Binary ? 2 : 4;

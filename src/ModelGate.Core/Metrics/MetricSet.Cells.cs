@@ -43,6 +43,16 @@ internal sealed partial class MetricSet
             sums[b + _layout.Confusion + confusionOfCell[j]] += counts[j];
         }
 
+        EvaluateSums(sums, output);
+    }
+
+    /// <summary>
+    /// Finishes a resample from its sums laid out as the row pass leaves them (<see cref="Slots"/> + 1 slots of
+    /// <see cref="Stride"/>: the overall slot, each group, rows in no group; groups not yet added into the overall slot).
+    /// </summary>
+    internal void EvaluateSums(double[] sums, Span<double> output)
+    {
+        var stride = _stride;
         if (_groupOf is not null)
         {
             for (var slot = 1; slot <= Slots; slot++)

@@ -14,8 +14,6 @@ namespace ModelGate.Core.Statistics;
 /// </summary>
 internal static class CellCountBootstrap
 {
-    private const ulong Gamma = 0x9E3779B97F4A7C15UL;
-
     // Keeps the cell streams apart from the row-level stream of the same seed.
     private const ulong CellStream = 0x4345_4C4C_5F43_4E54UL;
 
@@ -33,8 +31,7 @@ internal static class CellCountBootstrap
             throw new ArgumentException("Every set must be a function of confusion counts.", nameof(sets));
         }
 
-        var (offsets, columns) = BootstrapReplicates.Layout(sets);
-
+        var replicates = BootstrapReplicates.For(sets, resamples);
         var tables = new List<JointTable>();
         var tableOf = new int[sets.Count];
         var modelOf = new int[sets.Count];
@@ -56,7 +53,6 @@ internal static class CellCountBootstrap
             table.Build();
         }
 
-        var values = new double[(long)columns * resamples];
         Parallel.For(
             0,
             resamples,
@@ -74,21 +70,17 @@ internal static class CellCountBootstrap
                     var table = tables[tableOf[s]];
                     var output = worker.Output.AsSpan(0, sets[s].OutputCount);
                     sets[s].EvaluateCells(table.GroupOfCell, table.ConfusionOfCell(modelOf[s]), worker.Counts[tableOf[s]], output);
-                    for (var c = 0; c < output.Length; c++)
-                    {
-                        values[((long)(offsets[s] + c) * resamples) + b] = output[c];
-                    }
+                    replicates.Set(s, b, output);
                 }
 
                 return worker;
             },
             _ => { });
-        return new BootstrapReplicates(resamples, offsets, values);
+        return replicates;
     }
 
     /// <summary>The stream state of resample <paramref name="resample"/>, table <paramref name="table"/>.</summary>
-    internal static ulong StateOf(ulong seed, int resample, int table) =>
-        PoissonVariate.Mix(seed ^ PoissonVariate.Mix(Gamma * (ulong)(resample + 1)) ^ PoissonVariate.Mix(CellStream + (Gamma * (ulong)(table + 1))));
+    internal static ulong StateOf(ulong seed, int resample, int table) => PoissonVariate.TableState(seed, resample, CellStream, table);
 }
 
 /// <summary>The occupied cells of group × label × each model's decision, with their row counts.</summary>

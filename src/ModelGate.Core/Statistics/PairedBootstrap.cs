@@ -243,6 +243,22 @@ internal sealed class BootstrapReplicates
         return (offsets, columns);
     }
 
+    /// <summary>An empty store for <paramref name="resamples"/> replicates of every output of <paramref name="sets"/>.</summary>
+    internal static BootstrapReplicates For(IReadOnlyList<MetricSet> sets, int resamples)
+    {
+        var (offsets, columns) = Layout(sets);
+        return new BootstrapReplicates(resamples, offsets, new double[(long)columns * resamples]);
+    }
+
+    /// <summary>Stores resample <paramref name="resample"/>'s outputs of set <paramref name="set"/>.</summary>
+    internal void Set(int set, int resample, ReadOnlySpan<double> outputs)
+    {
+        for (var c = 0; c < outputs.Length; c++)
+        {
+            _values[((long)(_offsets[set] + c) * Resamples) + resample] = outputs[c];
+        }
+    }
+
     /// <summary>Replicates of output <paramref name="output"/> of set <paramref name="set"/> (NaN where undefined).</summary>
     public ReadOnlySpan<double> Of(int set, int output) => _values.AsSpan((_offsets[set] + output) * Resamples, Resamples);
 }

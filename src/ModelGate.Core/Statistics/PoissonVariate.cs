@@ -21,6 +21,13 @@ internal static class PoissonVariate
         return lambda < 10 ? Inversion(lambda, ref state) : Ptrs(lambda, ref state);
     }
 
+    /// <summary>
+    /// The state of resample <paramref name="resample"/>'s draws for table <paramref name="table"/> of the stream named
+    /// <paramref name="stream"/>: depends only on these, so results do not depend on the thread count.
+    /// </summary>
+    public static ulong TableState(ulong seed, int resample, ulong stream, int table) =>
+        Mix(seed ^ Mix(Gamma * (ulong)(resample + 1)) ^ Mix(stream + (Gamma * (ulong)(table + 1))));
+
     /// <summary>A uniform double in [0, 1) from the stream.</summary>
     public static double Uniform(ref ulong state)
     {

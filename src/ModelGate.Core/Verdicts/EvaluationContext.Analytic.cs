@@ -13,6 +13,12 @@ internal sealed partial class EvaluationContext
     /// <summary>"paired bootstrap (1,000 resamples)", the name of every bootstrap interval of the holdout.</summary>
     public string BootstrapName => string.Create(CultureInfo.InvariantCulture, $"paired bootstrap ({Statistics.Resamples:N0} resamples)");
 
+    /// <summary>The name of the intervals of <paramref name="request"/> in <paramref name="scope"/> that come from replicates.</summary>
+    public string BootstrapNameFor(string scope, MetricRequest request) =>
+        _scopes[scope].Locate(request, 0).Part.Path == ResamplePath.Bins
+            ? string.Create(CultureInfo.InvariantCulture, $"paired bootstrap ({Statistics.Resamples:N0} resamples, binned)")
+            : BootstrapName;
+
     /// <summary>Whether analytic intervals are allowed at all: not with row weights, nor with <c>method: bootstrap</c>.</summary>
     private bool AnalyticAllowed => Statistics.Method != StatisticsMethod.Bootstrap && Data.Weights is null;
 
@@ -87,6 +93,11 @@ internal sealed partial class EvaluationContext
             }
         }
     }
+
+    // ECE and MCE take the binned bootstrap (BinnedBootstrap: exact counts, moment-matched value sums) where every
+    // non-empty slot of the scope has AutoMinRows rows, the size from which auto trusts large-sample approximations.
+    private bool Binned(Scope scope) =>
+        Statistics.Method != StatisticsMethod.Bootstrap && scope.SlotRows.All(rows => rows == 0 || rows >= AnalyticIntervals.AutoMinRows);
 
     private SlotErrors? OverallErrors(MetricRequest request) =>
         _analytic.TryGetValue((Overall, request), out var errors) && errors.Family == AnalyticFamily.DeLong ? errors : null;

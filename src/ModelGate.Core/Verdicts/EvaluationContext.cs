@@ -29,6 +29,7 @@ internal sealed partial class EvaluationContext
     private readonly List<MetricRequest> _trainRequests = [];
     private BootstrapReplicates? _replicates;
     private BootstrapReplicates? _cellReplicates;
+    private BootstrapReplicates? _binReplicates;
     private BootstrapReplicates? _trainReplicates;
     private MetricSet? _trainSet;
     private MetricValue[] _trainPoint = [];
@@ -102,17 +103,18 @@ internal sealed partial class EvaluationContext
         }
     }
 
-    /// <summary>Computes every point value and runs the paired bootstrap.</summary>
-    public void Run()
+    /// <summary>Computes every point value and runs the paired bootstrap; <paramref name="times"/>, if given, gets each step's wall time.</summary>
+    public void Run(PhaseTimes? times = null)
     {
         // Confusion-count metrics go to the cell-count bootstrap (same law, one draw per cell) unless the policy asks
         // for the row-level bootstrap everywhere; with row weights a cell's resampled weight is no longer Poisson.
         var cells = Statistics.Method != StatisticsMethod.Bootstrap && Data.Weights is null && Data.Task != TaskKind.Regression;
         var scopes = _scopes.Values.Where(s => s.Requests.Count > 0).ToList();
         ComputeAnalytic(scopes);
+        times?.Mark("analytic intervals");
         foreach (var scope in scopes)
         {
-            scope.Split(cells, request => AnalyticEverywhere(scope, request));
+            scope.Split(cells, cells && Binned(scope), request => AnalyticEverywhere(scope, request));
         }
 
         // Each (scope, path, model) set is built (group orders, ranked passes) and given its point values independently:
@@ -130,26 +132,40 @@ internal sealed partial class EvaluationContext
                 var set = new MetricSet(model, part.Requests, part.Column);
                 built[i] = (set, PointOf(set, PointWeights));
             });
+        times?.Mark("metric sets and point values");
         var rowSets = new List<MetricSet>();
         var cellSets = new List<MetricSet>();
+        var binSets = new List<MetricSet>();
+        var binTables = new List<int>();
+        var parts = jobs.Select(j => j.Part).Distinct().ToList();
         var pointSets = new List<MetricSet>();
         for (var i = 0; i < jobs.Count; i++)
         {
             var (part, _, role) = jobs[i];
-            var list = part.Path switch { ResamplePath.Cells => cellSets, ResamplePath.None => pointSets, _ => rowSets };
+            var list = part.Path switch { ResamplePath.Cells => cellSets, ResamplePath.Bins => binSets, ResamplePath.None => pointSets, _ => rowSets };
             part.Sets[role] = list.Count;
             part.Points[role] = built[i].Point;
             list.Add(built[i].Set);
+            if (part.Path == ResamplePath.Bins)
+            {
+                // One table per part: its candidate and baseline sets are resampled jointly (paired).
+                binTables.Add(parts.IndexOf(part));
+            }
         }
 
         var resamples = Math.Max(0, Statistics.Resamples);
         _replicates = PairedBootstrap.Run(rowSets, resamples, Statistics.Seed, Data.Weights);
+        times?.Mark($"row-level bootstrap ({rowSets.Count} sets)");
         _cellReplicates = CellCountBootstrap.Run(cellSets, resamples, Statistics.Seed);
+        times?.Mark($"cell-count bootstrap ({cellSets.Count} sets)");
+        _binReplicates = BinnedBootstrap.Run(binSets, resamples, Statistics.Seed, binTables);
+        times?.Mark($"binned bootstrap ({binSets.Count} sets)");
         if (TrainModel is not null && _trainRequests.Count > 0)
         {
             _trainSet = new MetricSet(TrainModel, _trainRequests);
             _trainPoint = PointOf(_trainSet, Metric.Ones(TrainModel.RowCount));
             _trainReplicates = PairedBootstrap.Run([_trainSet], resamples, Statistics.Seed ^ TrainStream);
+            times?.Mark("train bootstrap");
         }
     }
 
@@ -181,6 +197,7 @@ internal sealed partial class EvaluationContext
         return part.Path switch
         {
             ResamplePath.Cells => _cellReplicates!.Of(part.Sets[role == ModelRole.Candidate ? 0 : 1], index),
+            ResamplePath.Bins => _binReplicates!.Of(part.Sets[role == ModelRole.Candidate ? 0 : 1], index),
             ResamplePath.Rows => _replicates!.Of(part.Sets[role == ModelRole.Candidate ? 0 : 1], index),
             _ => throw new InvalidOperationException($"Metric {request.Metric} in scope '{scope}' has analytic intervals only; declare it with replicates: true."),
         };
@@ -202,7 +219,7 @@ internal sealed partial class EvaluationContext
         }
 
         return HasReplicates
-            ? point.ToEstimate(Percentile.Interval(Replicates(role, scope, request, slot), Statistics.Confidence)) with { Method = BootstrapName }
+            ? point.ToEstimate(Percentile.Interval(Replicates(role, scope, request, slot), Statistics.Confidence)) with { Method = BootstrapNameFor(scope, request) }
             : point.ToEstimate();
     }
 
@@ -231,7 +248,7 @@ internal sealed partial class EvaluationContext
         }
 
         var deltas = DeltaReplicates(scope, request, slot);
-        return (Core.Estimate.Of(delta, Percentile.Interval(deltas, Statistics.Confidence)) with { Method = BootstrapName }, BootstrapPValue(deltas, 0));
+        return (Core.Estimate.Of(delta, Percentile.Interval(deltas, Statistics.Confidence)) with { Method = BootstrapNameFor(scope, request) }, BootstrapPValue(deltas, 0));
     }
 
     /// <summary>Per-resample candidate minus baseline (NaN where either is undefined).</summary>
@@ -299,14 +316,21 @@ internal sealed partial class EvaluationContext
         /// <summary>The requests by resampling path: row-level, cell-count, none (any may be empty).</summary>
         public Part[] Parts { get; private set; } = [];
 
-        public void Split(bool cells, Func<MetricRequest, bool> analyticOnly)
+        public void Split(bool cells, bool bins, Func<MetricRequest, bool> analyticOnly)
         {
             var none = Requests.Where(r => !ReplicatesRead.Contains(r) && analyticOnly(r)).ToList();
             var byCells = cells ? Requests.Except(none).Where(r => MetricSet.IsConfusionKind(r.Kind)).ToList() : [];
+            var byBins = bins ? Requests.Except(none).Where(r => MetricSet.IsBinnedKind(r.Kind)).ToList() : [];
+            if (!MetricSet.BinsSuffice(byBins))
+            {
+                byBins = [];
+            }
+
             Parts =
             [
-                new Part(Column, [.. Requests.Except(none).Except(byCells)], ResamplePath.Rows),
+                new Part(Column, [.. Requests.Except(none).Except(byCells).Except(byBins)], ResamplePath.Rows),
                 new Part(Column, byCells, ResamplePath.Cells),
+                new Part(Column, byBins, ResamplePath.Bins),
                 new Part(Column, none, ResamplePath.None),
             ];
         }
@@ -342,10 +366,11 @@ internal sealed partial class EvaluationContext
     }
 }
 
-/// <summary>How a request's replicates are drawn: per row, per joint-table cell, or not at all (analytic intervals only).</summary>
+/// <summary>How a request's replicates are drawn: per row, per joint-table cell, per calibration cell, or not at all (analytic intervals only).</summary>
 internal enum ResamplePath
 {
     Rows,
     Cells,
+    Bins,
     None,
 }

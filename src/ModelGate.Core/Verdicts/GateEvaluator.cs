@@ -13,8 +13,8 @@ namespace ModelGate.Core.Verdicts;
 /// </summary>
 internal static class GateEvaluator
 {
-    /// <summary>Runs the gate. <paramref name="today"/> decides which waivers still apply.</summary>
-    public static GateResult Evaluate(GatePlan plan, EvaluationData data, DateOnly today)
+    /// <summary>Runs the gate. <paramref name="today"/> decides which waivers still apply; <paramref name="times"/>, if given, gets the phases' wall time.</summary>
+    public static GateResult Evaluate(GatePlan plan, EvaluationData data, DateOnly today, PhaseTimes? times = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(data);
@@ -31,7 +31,9 @@ internal static class GateEvaluator
             return NothingToJudge(plan, data, validity, scoresValid, today);
         }
 
+        times?.Mark("score validity");
         var ctx = new EvaluationContext(plan, filtered);
+        times?.Mark("per-row terms");
         var headline = HeadlineMetrics(plan, ctx);
         foreach (var metric in headline)
         {
@@ -39,12 +41,13 @@ internal static class GateEvaluator
         }
 
         var groupMetrics = DeclareNeeds(plan, ctx, headline);
-        ctx.Run();
+        ctx.Run(times);
 
         var checks = new List<CheckResult> { Finish(scoresValid, plan.Statistics, today) };
         checks.AddRange(plan.Checks.Where(c => c is not ScoresValidCheckSpec)
             .Select(spec => Finish(WithBaselineProblem(Judge(ctx, spec), validity.BaselineProblem), plan.Statistics, today)));
-        return new GateResult
+        times?.Mark("checks judged");
+        var result = new GateResult
         {
             Passed = !checks.Any(c => c.Blocks),
             Checks = checks,
@@ -71,6 +74,8 @@ internal static class GateEvaluator
             HasBaseline = ctx.Baseline is not null,
             RocCurves = RocCurves(data, validity, ctx),
         };
+        times?.Mark("headline, groups, curves");
+        return result;
     }
 
     // Each curve is drawn on its model's finite rows: the scored model's cached order serves when it holds exactly those rows.
