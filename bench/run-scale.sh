@@ -2,14 +2,14 @@
 # docs/scaling.md "statistics.method at scale": per holdout size and per run, side by side on the same file, the bare
 # read + bare ONNX Runtime loop, the real `dotnet-modelgate check` at `statistics.method: auto` (the default) and at
 # `method: bootstrap`. Median of RUNS runs, wall and CPU (user + sys) time and peak RSS from /usr/bin/time -v, the
-# 1-minute load before and after each run. Progress and the raw runs go to stderr (and OUT/runs.txt); the Markdown
-# table for docs/scaling.md goes to stdout.
+# 1-minute load before and after each run. Progress, the raw runs and each gate's phases after scoring
+# (MODELGATE_TIMINGS) go to stderr (the runs also to OUT/runs.txt); the Markdown table for docs/scaling.md to stdout.
 #   bench/run-scale.sh                         # 10k, 100k, 1M and 4M rows, 5 runs each
 #   bench/run-scale.sh 3                       # 3 runs each
 #   SIZES="10000" bench/run-scale.sh 1         # the smoke test: 10k rows, one run
 #   SKIP_BUILD=1 ...                           # reuse the Release builds
-# The holdouts are bench/e2e/generate_holdout.py's (made once, kept in bench/e2e/data: 4M rows ≈ 1 GB of CSV); at 4M
-# rows the gate peaks at ≈ 3.5 GB RSS and the generator at ≈ 4 GB.
+# The holdouts are bench/e2e/generate_holdout.py's (made once, kept in bench/e2e/data: 1M rows are 52 MB of CSV, 4M ≈ 210 MB); at 4M
+# rows the gate peaked at 3.3 GB RSS (docs/scaling.md) and the generator holds a few float64 copies of 4M × 30 (< 6 GB).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUNS="${1:-${RUNS:-5}}"
@@ -23,6 +23,7 @@ for method in auto bootstrap; do
   grep -q "^  method: $method$" "$POLICY_DIR/modelgate.$method.yml" || { echo "could not set method: $method in bench/e2e/modelgate.yml" >&2; exit 2; }
 done
 trap 'rm -f "$POLICY_DIR/modelgate.auto.yml" "$POLICY_DIR/modelgate.bootstrap.yml"' EXIT
+export MODELGATE_TIMINGS=1   # each gate's log gets its phases after scoring (no cost, reports unchanged)
 
 measure() { # wall s, CPU s (user + sys), peak RSS MB from a /usr/bin/time -v log
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = (n == 3) ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2] }
@@ -64,6 +65,9 @@ for ROWS in $SIZES; do
     after="$(load)"
     for what in bare auto bootstrap; do
       echo "$ROWS $i $what $(measure "$OUT/$what-$i.time") $before $after $same" | tee -a "$RAW" >&2
+    done
+    for what in auto bootstrap; do
+      echo "  $what phases: $(grep -o 'timings: .*' "$OUT/$what-$i.time" | cut -d' ' -f2-)" >&2
     done
   done
 done

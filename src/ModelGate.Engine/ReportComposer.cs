@@ -99,19 +99,23 @@ internal static class ReportComposer
                 continue;
             }
 
+            if (format == "md")
+            {
+                // The summary and the comment cut the same sections to different limits: rendered once for both.
+                var (summary, comment) = MarkdownReport.RenderSummaryAndComment(result, context);
+                files.Add(new ReportFile(Path.Combine(outDir, name), summary));
+                files.Add(new ReportFile(Path.Combine(outDir, CommentFileName), comment));
+                continue;
+            }
+
             var content = format switch
             {
-                "md" => MarkdownReport.RenderSummary(result, context),
                 "json" => JsonReport.Render(result, context),
                 "junit" => JunitReport.Render(result, context),
                 "openmetrics" => OpenMetricsReport.Render(result, context),
                 _ => HtmlReport.Render(result, context),
             };
             files.Add(new ReportFile(Path.Combine(outDir, name), content));
-            if (format == "md")
-            {
-                files.Add(new ReportFile(Path.Combine(outDir, CommentFileName), MarkdownReport.RenderComment(result, context)));
-            }
         }
 
         return files;

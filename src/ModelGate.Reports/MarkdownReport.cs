@@ -18,7 +18,7 @@ internal static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
-        return MarkdownAssembly.Fit(result, context, maxChars, s => s.Length, $"the {maxChars}-character comment limit");
+        return Comment(result, context, MarkdownAssembly.Sections(result, context, MarkdownFlavor.GitHub), maxChars);
     }
 
     /// <summary>The job summary: at most <paramref name="maxBytes"/> UTF-8 bytes, cut the same way as the comment.</summary>
@@ -26,8 +26,23 @@ internal static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
-        return MarkdownAssembly.Fit(result, context, maxBytes, Encoding.UTF8.GetByteCount, $"the {maxBytes}-byte job summary limit");
+        return Summary(result, context, MarkdownAssembly.Sections(result, context, MarkdownFlavor.GitHub), maxBytes);
     }
+
+    /// <summary>The job summary and the PR comment at GitHub's limits, from one rendering of the sections.</summary>
+    public static (string Summary, string Comment) RenderSummaryAndComment(GateResult result, ReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(context);
+        var sections = MarkdownAssembly.Sections(result, context, MarkdownFlavor.GitHub);
+        return (Summary(result, context, sections, SummaryLimit), Comment(result, context, sections, CommentLimit));
+    }
+
+    private static string Comment(GateResult result, ReportContext context, List<MarkdownSection> sections, int maxChars) =>
+        MarkdownAssembly.Fit(result, context, sections, maxChars, s => s.Length, $"the {maxChars}-character comment limit");
+
+    private static string Summary(GateResult result, ReportContext context, List<MarkdownSection> sections, int maxBytes) =>
+        MarkdownAssembly.Fit(result, context, sections, maxBytes, Encoding.UTF8.GetByteCount, $"the {maxBytes}-byte job summary limit");
 
     /// <summary>The hidden marker that identifies this gate's comment, e.g. <c>&lt;!-- modelgate:fraud --&gt;</c>.</summary>
     public static string Marker(ReportContext context)

@@ -25,10 +25,11 @@ internal sealed class GitHubPublishing(CliConsole console, RunLog log)
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(result);
         var environment = ActionsEnvironment.From(console.Env);
+        var (summary, commentText) = MarkdownReport.RenderSummaryAndComment(result, context);
         var report = new GateReport(
             result.Passed ? "pass" : "fail",
-            MarkdownReport.RenderSummary(result, context),
-            MarkdownReport.RenderComment(result, context),
+            summary,
+            commentText,
             JsonReport.Render(result, context),
             GateExitCode.FailedChecks(result),
             Annotations(result, ReportComposer.DisplayPath(policy.File, console.WorkingDirectory)));

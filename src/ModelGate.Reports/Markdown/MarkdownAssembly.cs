@@ -41,9 +41,15 @@ internal static class MarkdownAssembly
     /// <paramref name="limit"/>; then shortening check reasons; then, as a last resort, truncating at a line
     /// boundary and closing any open fence or details block. A footer names what was cut and where the full report is.
     /// </summary>
-    public static string Fit(GateResult r, ReportContext ctx, int limit, Func<string, int> measure, string limitName)
+    /// <param name="r">The result.</param>
+    /// <param name="ctx">The report context.</param>
+    /// <param name="all">Every section in reading order (<see cref="Sections"/> with the GitHub flavour), rendered once and shared by every fit.</param>
+    /// <param name="limit">The size limit.</param>
+    /// <param name="measure">How a text's size is measured against the limit.</param>
+    /// <param name="limitName">The limit as the footer names it.</param>
+    public static string Fit(GateResult r, ReportContext ctx, IReadOnlyList<MarkdownSection> all, int limit, Func<string, int> measure, string limitName)
     {
-        var kept = Sections(r, ctx, MarkdownFlavor.GitHub);
+        var kept = all.ToList();
         var cut = new List<string>();
         while (true)
         {
@@ -69,8 +75,8 @@ internal static class MarkdownAssembly
         if (measure(Compose(kept, cut, ctx, limitName)) <= limit)
         {
             // Shorter reasons may have freed room: bring sections back, most important first, where they still fit.
-            var order = Sections(r, ctx, MarkdownFlavor.GitHub).Select(s => s.Name).ToList();
-            foreach (var section in Sections(r, ctx, MarkdownFlavor.GitHub).Where(s => cut.Contains(s.Name)).OrderByDescending(s => s.CutRank))
+            var order = all.Select(s => s.Name).ToList();
+            foreach (var section in all.Where(s => cut.Contains(s.Name)).OrderByDescending(s => s.CutRank))
             {
                 var trial = kept.Append(section).OrderBy(s => order.IndexOf(s.Name)).ToList();
                 var trialCut = cut.Where(n => n != section.Name).ToList();
