@@ -51,6 +51,9 @@ internal sealed class TextColumnEncoding(string name, TextSpec spec, TextEncoder
 
     public TextEncoder Encoder { get; } = encoder;
 
+    /// <summary>True when the policy named the inputs, so every one it names must exist.</summary>
+    public bool InputsNamed { get; init; }
+
     /// <summary>Rows encoded so far.</summary>
     public long Rows => Interlocked.Read(ref rows);
 

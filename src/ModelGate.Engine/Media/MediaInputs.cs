@@ -41,7 +41,7 @@ internal sealed class MediaInputs
         var texts = data.Text.Select(t =>
         {
             var spec = ToSpec(t);
-            return new TextColumnEncoding(t.Name, spec, TextEncoder.Open(spec, data.Holdout));
+            return new TextColumnEncoding(t.Name, spec, TextEncoder.Open(spec, data.Holdout)) { InputsNamed = t.InputsNamed };
         }).ToList();
         return new MediaInputs(images, texts)
         {
