@@ -40,6 +40,12 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
         ArgumentNullException.ThrowIfNull(header);
         var (role, data, own, signature) = model;
         var mapping = own ?? data.Inputs;
+        if (model.Media.IsEmpty && (data.Images.Count > 0 || data.Text.Count > 0))
+        {
+            // Callers that score one model only may leave the media to this method.
+            model = model with { Media = MediaInputs.Open(data) };
+        }
+
         if (!model.Media.IsEmpty)
         {
             return WithMedia(model, mapping, header, holdoutPath, note);
