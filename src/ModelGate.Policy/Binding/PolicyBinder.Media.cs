@@ -22,25 +22,9 @@ internal sealed partial class PolicyBinder
     private List<ImageInputConfig> BindImages(MappingNode data)
     {
         var images = new List<ImageInputConfig>();
-        if (_read.Map(Reading.Value(data, "images"), "images") is not { } map)
+        foreach (var (key, entry, section) in Entries(data, "images", ImageKeys))
         {
-            return images;
-        }
-
-        foreach (var (key, value) in map.Entries)
-        {
-            var section = $"data.images.{key.Value}";
-            if (_read.Map(value, section) is not { } entry)
-            {
-                continue;
-            }
-
-            _read.Keys(entry, section, ImageKeys);
-            var column = _read.RequiredText(entry, "column", section, "the holdout column holding each row's image path, relative to the holdout file");
-            if (column is not null)
-            {
-                Column((ScalarNode)entry["column"]!, ColumnUsage.Input(key.Value));
-            }
+            var column = EntryColumn(entry, section, key, "the holdout column holding each row's image path, relative to the holdout file");
 
             var colour = _read.Choice(entry, "colour", Colours) ?? ImageColour.Rgb;
             var (shorter, size) = Resize(entry, section);
@@ -60,7 +44,7 @@ internal sealed partial class PolicyBinder
                 continue;
             }
 
-            images.Add(new ImageInputConfig(key.Value, column)
+            images.Add(new ImageInputConfig(key, column)
             {
                 Colour = colour,
                 ShorterSide = shorter,
@@ -78,6 +62,37 @@ internal sealed partial class PolicyBinder
         }
 
         return images;
+    }
+
+    // data.images or data.text: each entry a mapping of known keys, named by its key.
+    private IEnumerable<(string Key, MappingNode Entry, string Section)> Entries(MappingNode data, string name, IReadOnlyList<string> keys)
+    {
+        if (_read.Map(Reading.Value(data, name), name) is not { } map)
+        {
+            yield break;
+        }
+
+        foreach (var (key, value) in map.Entries)
+        {
+            var section = $"data.{name}.{key.Value}";
+            if (_read.Map(value, section) is { } entry)
+            {
+                _read.Keys(entry, section, keys);
+                yield return (key.Value, entry, section);
+            }
+        }
+    }
+
+    // The entry's column, recorded as a model input's column (checked against the header, never the label).
+    private string? EntryColumn(MappingNode entry, string section, string key, string what)
+    {
+        var column = _read.RequiredText(entry, "column", section, what);
+        if (column is not null)
+        {
+            Column((ScalarNode)entry["column"]!, ColumnUsage.Input(key));
+        }
+
+        return column;
     }
 
     // resize: { shorter_side: 256 } or { size: [224, 224] } (or size: 224 for a square).
@@ -152,25 +167,9 @@ internal sealed partial class PolicyBinder
     private List<TextInputConfig> BindText(MappingNode data)
     {
         var texts = new List<TextInputConfig>();
-        if (_read.Map(Reading.Value(data, "text"), "text") is not { } map)
+        foreach (var (key, entry, section) in Entries(data, "text", TextKeys))
         {
-            return texts;
-        }
-
-        foreach (var (key, value) in map.Entries)
-        {
-            var section = $"data.text.{key.Value}";
-            if (_read.Map(value, section) is not { } entry)
-            {
-                continue;
-            }
-
-            _read.Keys(entry, section, TextKeys);
-            var column = _read.RequiredText(entry, "column", section, "the holdout column holding each row's text");
-            if (column is not null)
-            {
-                Column((ScalarNode)entry["column"]!, ColumnUsage.Input(key.Value));
-            }
+            var column = EntryColumn(entry, section, key, "the holdout column holding each row's text");
 
             var tokenizerOk = Tokenizer(entry, section);
             var vocabulary = Vocabulary(entry, section);
@@ -196,7 +195,7 @@ internal sealed partial class PolicyBinder
                 continue;
             }
 
-            texts.Add(new TextInputConfig(key.Value, column, vocabulary)
+            texts.Add(new TextInputConfig(key, column, vocabulary)
             {
                 Uncased = _read.Boolean(entry, "uncased") ?? true,
                 MaxLength = (int)Math.Min(maxLength ?? 128, 65_536),
