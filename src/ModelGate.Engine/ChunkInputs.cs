@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ModelGate.Data;
+using ModelGate.Engine.Media;
 using ModelGate.Onnx.Inputs;
 
 namespace ModelGate.Engine;
@@ -8,10 +9,21 @@ namespace ModelGate.Engine;
 internal static class ChunkInputs
 {
     /// <summary>The plan's columns of <paramref name="chunk"/> as a model input.</summary>
-    public static ModelInput ToModelInput(ModelInputPlan plan, HoldoutChunk chunk, string file)
+    /// <param name="plan">How the input is fed.</param>
+    /// <param name="chunk">The rows.</param>
+    /// <param name="file">The holdout file (image paths are relative to its folder; errors name it).</param>
+    /// <param name="computed">The chunk's image and text values, shared by the inputs (and models) that read them; null computes afresh.</param>
+    public static ModelInput ToModelInput(ModelInputPlan plan, HoldoutChunk chunk, string file, ComputedValues? computed = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(chunk);
+        if (plan.Computed is { } source)
+        {
+            var cells = Column(chunk, plan.Columns[0], file).ToText();
+            var (values, shape) = (computed ?? new ComputedValues(file)).Of(source, cells, chunk.Lines.Span);
+            return ModelInput.Computed(plan.Name, InputColumn.Text(plan.Columns[0], cells), values, shape);
+        }
+
         var columns = plan.Columns.Select(c => plan.IsText
             ? InputColumn.Text(c, Column(chunk, c, file).ToText())
             : InputColumn.Numeric(c, Doubles(Numeric(chunk, c, file)))).ToList();

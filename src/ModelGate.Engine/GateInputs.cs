@@ -32,4 +32,7 @@ internal sealed record GateInputs(
 
     /// <summary>Each leakage check's holdout and train features, by check id.</summary>
     public IReadOnlyDictionary<string, LeakageSample> Leakage { get; init; } = new Dictionary<string, LeakageSample>();
+
+    /// <summary>The text columns tokenized for the models, with how many rows were cut to max_length.</summary>
+    public IReadOnlyList<TextTruncation> Texts { get; init; } = [];
 }

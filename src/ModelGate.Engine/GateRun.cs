@@ -9,6 +9,7 @@ using ModelGate.Core.Text;
 using ModelGate.Core.Verdicts;
 using ModelGate.Data;
 using ModelGate.Data.Scores;
+using ModelGate.Engine.Media;
 using ModelGate.Engine.Scores;
 using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Runtime;
@@ -128,14 +129,15 @@ internal static class GateRun
         var candidateFiles = ModelFiles.Of(policy.Models.Candidate, limits);
         var baselineFiles = policy.Models.Baseline is null ? null : ModelFiles.Of(policy.Models.Baseline, limits);
         using var runtime = OnnxRuntime.Open(request.Runtime with { Device = device, Log = (level, line) => log.Warn(OrtLine(level, line)) });
-        using var candidate = runtime.LoadModel(policy.Models.Candidate, Settings(request));
-        using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, Settings(request));
+        using var candidate = runtime.LoadModel(policy.Models.Candidate, Settings(request, policy));
+        using var baseline = policy.Models.Baseline is null ? null : runtime.LoadModel(policy.Models.Baseline, Settings(request, policy));
         log.Step(RuntimeStep(runtime, candidate.Device, device));
 
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
-        var inputs = ModelInputPlan.For(new InputsFor("candidate", policy.Data, policy.Models.CandidateInputs, candidate.Signature), header, policy.Data.Holdout, log.Step);
+        var media = MediaInputs.Open(policy.Data);
+        var inputs = ModelInputPlan.For(new InputsFor("candidate", policy.Data, policy.Models.CandidateInputs, candidate.Signature) { Media = media }, header, policy.Data.Holdout, log.Step);
         var baselinePlans = baseline is null ? null
-            : ModelInputPlan.For(new InputsFor("baseline", policy.Data, policy.Models.BaselineInputs, baseline.Signature), header, policy.Data.Holdout, log.Step);
+            : ModelInputPlan.For(new InputsFor("baseline", policy.Data, policy.Models.BaselineInputs, baseline.Signature) { Media = media }, header, policy.Data.Holdout, log.Step);
         var needed = HoldoutColumnsNeeded.For(policy, header, [.. inputs, .. baselinePlans ?? []]);
         ValidateColumns(policy, header);
 
@@ -151,10 +153,17 @@ internal static class GateRun
         var candidateScores = OutputClasses.Name("candidate", candidate.Path, candidateScored, policy.Task, policy.Models.Classes);
         var baselineScores = baseline is null ? null : OutputClasses.Name("baseline", baseline.Path, baselineScored!, policy.Task, policy.Models.Classes);
         log.Step($"read {holdout.RowCount.ToString("N0", CultureInfo.InvariantCulture)} holdout rows, {columnsRead} columns ({holdout.Columns.Count} kept after scoring) and scored {(baseline is null ? "the candidate" : "candidate and baseline")} ({RunLog.Rate(holdout.RowCount, TimeSpan.FromSeconds(timings.WallSeconds))}){Dropped(holdout)}; output '{candidateScores.OutputName}': {candidateScores.Reason}");
-        log.Step(string.Create(CultureInfo.InvariantCulture, $"stages (busy s, overlapped): read {timings.ReadSeconds:0.00}, candidate {timings.CandidateSeconds:0.00}, baseline {timings.BaselineSeconds:0.00}, assemble {timings.AssembleSeconds:0.00}; wall {timings.WallSeconds:0.00} in {timings.Chunks} chunks"));
+        log.Step(string.Create(CultureInfo.InvariantCulture, $"stages (busy s, overlapped): read {timings.ReadSeconds:0.00}, inputs {timings.InputsSeconds:0.00}, candidate {timings.CandidateSeconds:0.00}, baseline {timings.BaselineSeconds:0.00}, assemble {timings.AssembleSeconds:0.00}; wall {timings.WallSeconds:0.00} in {timings.Chunks} chunks"));
         cancellation.ThrowIfCancellationRequested();
 
         var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
+        var texts = media.Truncations();
+        foreach (var text in texts.Where(t => t.Truncated > 0))
+        {
+            log.Warn(string.Create(CultureInfo.InvariantCulture, $"{text.Truncated:N0} of {text.Rows:N0} texts in column '{text.Column}' have more tokens than max_length {text.MaxLength} and were cut (the report counts them)"));
+        }
+
+        media.ResetCounts();
         var train = await Train(policy, candidate, inputs, scoreRequest, limits, log, cancellation).ConfigureAwait(false);
         var measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs, log);
 
@@ -174,6 +183,7 @@ internal static class GateRun
 
         return new GateInputs(holdout, labelled, train, measurements, models, [], RuntimeOf(runtime, candidate), timings)
         {
+            Texts = texts,
             DriftFeatures = DriftInputs.Read(policy, holdout, header, needed.Features, limits, log),
             Leakage = DriftInputs.ReadLeakage(policy, holdout, header, needed.Features, limits),
         };
@@ -186,11 +196,15 @@ internal static class GateRun
             Gpu = model.Device.Gpu is { } gpu ? (gpu.Name, gpu.MemoryBytes) : null,
         };
 
+    /// <summary>The batch size for image inputs when the run does not set one.</summary>
+    public const int ImageBatchSize = 64;
+
     /// <summary>Session settings from the request (device, batch size, time budget).</summary>
-    internal static SessionSettings Settings(GateRequest request) => new()
+    internal static SessionSettings Settings(GateRequest request, GatePolicy? policy = null) => new()
     {
         Device = request.Device,
-        BatchSize = request.BatchSize,
+        // A batch of images is large (3 × 224 × 224 values each): unless --batch-size says otherwise, they go 64 at a time.
+        BatchSize = policy is { Data.Images.Count: > 0 } && request.BatchSize == SessionSettings.DefaultBatchSize ? ImageBatchSize : request.BatchSize,
         BatchTimeBudget = request.BatchTimeBudget,
     };
 
@@ -269,6 +283,7 @@ internal static class GateRun
         return new RunFacts(request.GateKey, request.Now, Show(policy.File), ReportComposer.Sha256Of(policy.File), inputs.Models, data,
             runtime.Version, runtime.Device, runtime.Provider)
         {
+            Texts = inputs.Texts,
             OnnxRuntimeBuild = runtime.Build,
             OnnxRuntimeLibrary = runtime.Library,
             Gpu = runtime.Gpu,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ModelGate.Data;
+using ModelGate.Engine.Media;
 using ModelGate.Onnx.Inputs;
 using ModelGate.Onnx.Signature;
 using ModelGate.Policy.Model;
@@ -7,7 +8,11 @@ using ModelGate.Policy.Model;
 namespace ModelGate.Engine;
 
 /// <summary>One model whose inputs are to be mapped: "candidate" or "baseline", the policy's data, its own mapping (null = data.inputs) and its signature.</summary>
-internal sealed record InputsFor(string Role, DataConfig Data, InputsMapping? Own, ModelSignature Signature);
+internal sealed record InputsFor(string Role, DataConfig Data, InputsMapping? Own, ModelSignature Signature)
+{
+    /// <summary>The policy's images and texts, opened once per run and shared by both models.</summary>
+    public MediaInputs Media { get; init; } = MediaInputs.None;
+}
 
 /// <summary>How one model input is fed: which holdout columns, in which layout, as text or numbers.</summary>
 /// <param name="Name">The model input's name.</param>
@@ -17,6 +22,9 @@ internal sealed record InputsFor(string Role, DataConfig Data, InputsMapping? Ow
 /// <param name="IsText">True when the model input is a string tensor.</param>
 internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns, InputLayout Layout, IReadOnlyList<int> ItemShape, bool IsText)
 {
+    /// <summary>With <see cref="InputLayout.Computed"/>: the image or text part that computes the values from the column.</summary>
+    public ComputedSource? Computed { get; init; }
+
     /// <summary>Maps the policy's <c>data.inputs</c> onto the model's inputs, given the holdout's header.</summary>
     public static IReadOnlyList<ModelInputPlan> For(DataConfig data, ModelSignature signature, IReadOnlyList<string> header, string holdoutPath) =>
         For(new InputsFor("candidate", data, null, signature), header, holdoutPath, null);
@@ -32,6 +40,17 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
         ArgumentNullException.ThrowIfNull(header);
         var (role, data, own, signature) = model;
         var mapping = own ?? data.Inputs;
+        if (model.Media.IsEmpty && (data.Images.Count > 0 || data.Text.Count > 0))
+        {
+            // Callers that score one model only may leave the media to this method.
+            model = model with { Media = MediaInputs.Open(data) };
+        }
+
+        if (!model.Media.IsEmpty)
+        {
+            return WithMedia(model, mapping, header, holdoutPath, note);
+        }
+
         if (mapping.Inputs.Count == 1 && signature.Inputs.Count == 1 && signature.Input(mapping.Inputs[0].Name) is null)
         {
             var spec = mapping.Inputs[0];
@@ -63,6 +82,7 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         return a.Count == b.Count && a.Zip(b).All(p => p.First.Name == p.Second.Name && p.First.Layout == p.Second.Layout && p.First.IsText == p.Second.IsText
+            && Equals(p.First.Computed, p.Second.Computed)
             && p.First.Columns.SequenceEqual(p.Second.Columns, StringComparer.Ordinal) && p.First.ItemShape.SequenceEqual(p.Second.ItemShape));
     }
 
@@ -70,6 +90,13 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
     public ModelInput ToModelInput(Holdout holdout)
     {
         ArgumentNullException.ThrowIfNull(holdout);
+        if (Computed is { } source)
+        {
+            var cells = holdout.GetText(Columns[0]).ToArray();
+            var (values, shape) = new ComputedValues(holdout.File).Of(source, cells, Enumerable.Range(0, cells.Length).Select(holdout.RowLine).ToArray());
+            return ModelInput.Computed(Name, InputColumn.Text(Columns[0], cells), values, shape);
+        }
+
         var columns = Columns.Select(c => IsText
             ? InputColumn.Text(c, holdout.GetText(c))
             : InputColumn.Numeric(c, holdout.GetDouble(c))).ToList();
@@ -79,6 +106,30 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
             InputLayout.PerColumn => ModelInput.PerColumn(Name, columns[0]),
             _ => ModelInput.Dense(Name, columns),
         };
+    }
+
+    // Images and texts feed the inputs they name; data.inputs (or the model's own mapping) feeds the rest.
+    private static List<ModelInputPlan> WithMedia(InputsFor model, InputsMapping mapping, IReadOnlyList<string> header, string holdoutPath, Action<string>? note)
+    {
+        var plans = MediaPlans.For(model, holdoutPath, note);
+        var fed = plans.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var spec in mapping.Inputs)
+        {
+            if (fed.Contains(spec.Name))
+            {
+                throw new InputMappingException(
+                    $"{holdoutPath}: model input '{spec.Name}' is fed both by data.inputs and by data.images or data.text; keep one of them.");
+            }
+
+            plans.Add(FromSpec(spec, model.Signature, header, holdoutPath, model.Role));
+        }
+
+        if (mapping.PerColumn)
+        {
+            plans.AddRange(model.Signature.Inputs.Where(p => !fed.Contains(p.Name)).Select(port => PerColumn(port, header, holdoutPath)));
+        }
+
+        return plans;
     }
 
     private static ModelInputPlan FromSpec(InputSpec spec, ModelSignature signature, IReadOnlyList<string> header, string holdoutPath, string role)
@@ -117,7 +168,7 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
         return new(spec.Name, columns, layout, [], IsString(port));
     }
 
-    private static ModelInputPlan PerColumn(ModelPort port, IReadOnlyList<string> header, string holdoutPath)
+    internal static ModelInputPlan PerColumn(ModelPort port, IReadOnlyList<string> header, string holdoutPath)
     {
         if (!header.Contains(port.Name, StringComparer.Ordinal))
         {
@@ -130,7 +181,7 @@ internal sealed record ModelInputPlan(string Name, IReadOnlyList<string> Columns
 
     private static bool IsString(ModelPort port) => port.Type is TensorValueType { ElementType: TensorElementType.String };
 
-    private static string Names(IReadOnlyList<ModelPort> ports) => string.Join(", ", ports.Select(p => $"'{p.Name}'"));
+    internal static string Names(IReadOnlyList<ModelPort> ports) => string.Join(", ", ports.Select(p => $"'{p.Name}'"));
 
     // A header without newlines can be one huge "column": cut each name so the message stays one readable line.
     private static string Preview(IReadOnlyList<string> header) =>

@@ -35,6 +35,9 @@ internal sealed record RunFacts(
 
     /// <summary>The GPU's name and memory in bytes, on CUDA.</summary>
     public (string Name, long MemoryBytes)? Gpu { get; init; }
+
+    /// <summary>The text columns tokenized for the models, with their truncation counts.</summary>
+    public IReadOnlyList<TextTruncation> Texts { get; init; } = [];
 }
 
 /// <summary>Builds the report context and the report files of a run.</summary>
@@ -78,6 +81,7 @@ internal static class ReportComposer
                 OnnxRuntimeLibrary = facts.OnnxRuntimeLibrary,
                 DeviceName = facts.Gpu?.Name,
                 DeviceMemoryBytes = facts.Gpu?.MemoryBytes,
+                Texts = facts.Texts,
             },
             FlippedRows = FlippedRows(result, holdout, showColumns, maxFlippedRows),
             FullReportLocation = fullReportLocation,

@@ -24,8 +24,12 @@ internal sealed record ScoredHoldout(
 /// <summary>Seconds each stage of the streaming pass was busy; they overlap, so the wall time is less than their sum.</summary>
 /// <param name="Chunks">Chunks streamed.</param>
 /// <param name="ReadSeconds">Parsing the file into columns.</param>
-/// <param name="CandidateSeconds">Building inputs and running the candidate.</param>
+/// <param name="CandidateSeconds">Converting inputs to the model's types and running the candidate.</param>
 /// <param name="BaselineSeconds">Preparing inputs and running the baseline.</param>
 /// <param name="AssembleSeconds">Joining chunks into the holdout and the score arrays.</param>
 /// <param name="WallSeconds">The whole pass.</param>
-internal sealed record StreamTimings(int Chunks, double ReadSeconds, double CandidateSeconds, double BaselineSeconds, double AssembleSeconds, double WallSeconds);
+internal sealed record StreamTimings(int Chunks, double ReadSeconds, double CandidateSeconds, double BaselineSeconds, double AssembleSeconds, double WallSeconds)
+{
+    /// <summary>Seconds spent building model inputs from chunks (decoding images and encoding texts included).</summary>
+    public double InputsSeconds { get; init; }
+}

@@ -9,8 +9,8 @@ using ModelGate.Onnx.Sessions;
 namespace ModelGate.Engine;
 
 /// <summary>
-/// Reads the holdout chunk by chunk while the candidate and the baseline score earlier chunks: reading, candidate,
-/// baseline and assembly are four stages joined by bounded channels, so the slowest stage sets the pace and at most
+/// Reads the holdout chunk by chunk while the candidate and the baseline score earlier chunks: reading, building the
+/// model inputs (decoding images, encoding texts), candidate, baseline and assembly are five stages joined by bounded channels, so the slowest stage sets the pace and at most
 /// a few chunks of model inputs are alive at once. Once a chunk's model inputs are built, it keeps only the columns
 /// named in <see cref="KeepAfterScoring"/>: those and the scores are all that grow with the file.
 /// Chunks are whole multiples of the batch size, so every model call sees exactly the rows it would see in one pass:
@@ -20,6 +20,9 @@ internal sealed class StreamingScorer
 {
     /// <summary>Rows per chunk before rounding up to a whole number of batches.</summary>
     public const int DefaultChunkRows = 65_536;
+
+    /// <summary>The image and text values one chunk may hold (8 Mi values, 64 MiB as float64).</summary>
+    public const long MaxComputedValues = 8L * 1024 * 1024;
 
     // Two chunks in flight between stages: enough to absorb jitter, small enough to bound memory.
     private const int ChannelCapacity = 2;
@@ -78,15 +81,17 @@ internal sealed class StreamingScorer
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var token = failed.Token;
         var read = Channel.CreateBounded<HoldoutChunk>(ChannelCapacity);
+        var built = Channel.CreateBounded<BuiltInputs>(ChannelCapacity);
         var scoredByCandidate = Channel.CreateBounded<ChunkScores>(ChannelCapacity);
         var scoredByBoth = Channel.CreateBounded<ChunkScores>(ChannelCapacity);
-        var busy = new double[4];
+        var busy = new double[5];
         var keep = KeepAfterScoring?.ToHashSet(StringComparer.Ordinal);
 
         var stages = new Task[]
         {
             Stage(failed, () => ReadAll(reader, Shard, read.Writer, busy, token), e => read.Writer.TryComplete(e)),
-            Stage(failed, () => ScoreCandidate(reader.File, keep, read.Reader, scoredByCandidate.Writer, busy, token), e => scoredByCandidate.Writer.TryComplete(e)),
+            Stage(failed, () => BuildInputs(reader.File, keep, read.Reader, built.Writer, busy, token), e => built.Writer.TryComplete(e)),
+            Stage(failed, () => ScoreCandidate(built.Reader, scoredByCandidate.Writer, busy, token), e => scoredByCandidate.Writer.TryComplete(e)),
             Stage(failed, () => ScoreBaseline(scoredByCandidate.Reader, scoredByBoth.Writer, busy, token), e => scoredByBoth.Writer.TryComplete(e)),
         };
         var collected = Stage(failed, () => Collect(scoredByBoth.Reader, token), _ => { });
@@ -105,7 +110,7 @@ internal sealed class StreamingScorer
         var candidateScores = ScoreInterpretation.Resolve(candidate.Path, ScoreConcatenation.Concat(all.Candidate), final);
         var baselineScores = baseline is null ? null : ScoreInterpretation.Resolve(baseline.Path, ScoreConcatenation.Concat(all.Baseline), final);
         busy[3] += assemble.Elapsed.TotalSeconds;
-        var timings = new StreamTimings(all.Chunks.Count, busy[0], busy[1], busy[2], busy[3], wall.Elapsed.TotalSeconds);
+        var timings = new StreamTimings(all.Chunks.Count, busy[0], busy[1], busy[2], busy[3], wall.Elapsed.TotalSeconds) { InputsSeconds = busy[4] };
         return new ScoredHoldout(holdout, reader.Columns.Count, candidateScores, baselineScores, all.CandidateSample!, all.BaselineSample, timings);
     }
 
@@ -172,17 +177,31 @@ internal sealed class StreamingScorer
         }
     }
 
-    private async Task<bool> ScoreCandidate(string file, IReadOnlySet<string>? keep, ChannelReader<HoldoutChunk> input, ChannelWriter<ChunkScores> output, double[] busy, CancellationToken token)
+    // Builds the chunk's model inputs (decoding its images, encoding its texts) while the models score earlier chunks.
+    private async Task<bool> BuildInputs(string file, IReadOnlySet<string>? keep, ChannelReader<HoldoutChunk> input, ChannelWriter<BuiltInputs> output, double[] busy, CancellationToken token)
     {
         await foreach (var chunk in input.ReadAllAsync(token).ConfigureAwait(false))
         {
             var start = Stopwatch.GetTimestamp();
-            var modelInputs = inputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file)).ToList();
+            var computed = new Media.ComputedValues(file);
+            var modelInputs = inputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file, computed)).ToList();
             var baselineInputs = baseline is null || BaselineInputs is null || ModelInputPlan.SameColumns(inputs, BaselineInputs)
                 ? modelInputs
-                : [.. BaselineInputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file))];
+                : [.. BaselineInputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file, computed))];
             // From here on the features live in the model inputs only, which are dropped once both models have run.
             var kept = keep is null ? chunk : chunk.Keep(keep);
+            busy[4] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            await output.WriteAsync(new BuiltInputs(kept, modelInputs, baselineInputs), token).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> ScoreCandidate(ChannelReader<BuiltInputs> input, ChannelWriter<ChunkScores> output, double[] busy, CancellationToken token)
+    {
+        await foreach (var (kept, modelInputs, baselineInputs) in input.ReadAllAsync(token).ConfigureAwait(false))
+        {
+            var start = Stopwatch.GetTimestamp();
             var prepared = candidate.Prepare(modelInputs);
             var scores = candidate.Score(prepared, request);
             busy[1] += Stopwatch.GetElapsedTime(start).TotalSeconds;
@@ -251,9 +270,18 @@ internal sealed class StreamingScorer
             batch = batch / Gcd(batch, other) * other;
         }
 
-        long rows = Math.Max(Math.Max(1, ChunkRows), MinimumFirstChunkRows);
+        long rows = Math.Max(Math.Max(1, Math.Min(ChunkRows, ComputedRows())), MinimumFirstChunkRows);
         var whole = (rows + batch - 1) / batch * batch;
         return (int)Math.Min(whole, int.MaxValue);
+    }
+
+    // Image and text inputs are computed per chunk: a chunk holds at most MaxComputedValues of them (64 MiB of
+    // float64), so memory stays bounded however large the images; an image without a fixed size counts as 224 × 224.
+    private int ComputedRows()
+    {
+        var perRow = inputs.Concat(BaselineInputs ?? []).Where(i => i.Computed is not null)
+            .Sum(i => i.ItemShape.Count > 0 ? i.ItemShape.Aggregate(1L, (a, b) => a * b) : 3L * 224 * 224);
+        return perRow == 0 ? int.MaxValue : (int)Math.Max(1, MaxComputedValues / perRow);
     }
 
     private bool LabelsOnly(OnnxModel model) => ScoreOutputChoice.Choose(model.Path, model.Signature, request).Kind == ScoreKind.Labels;
@@ -262,6 +290,8 @@ internal sealed class StreamingScorer
     private static long BatchOf(OnnxModel model) => model.BatchSize;
 
     private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
+
+    private sealed record BuiltInputs(HoldoutChunk Chunk, IReadOnlyList<ModelInput> Candidate, IReadOnlyList<ModelInput> Baseline);
 
     private sealed record ChunkScores(
         HoldoutChunk Chunk,

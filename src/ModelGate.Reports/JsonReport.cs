@@ -171,6 +171,25 @@ internal static class JsonReport
         }
 
         w.WriteEndArray();
+
+        // Only runs with data.text write it, so the other reports keep their shape.
+        if (p.Texts.Count > 0)
+        {
+            w.WriteStartArray("textInputs");
+            foreach (var t in p.Texts)
+            {
+                w.WriteStartObject();
+                w.WriteString("column", t.Column);
+                w.WriteNumber("rows", t.Rows);
+                w.WriteNumber("maxLength", t.MaxLength);
+                w.WriteString("overflow", t.Refused ? "refuse" : "truncate");
+                w.WriteNumber("truncated", t.Truncated);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 }

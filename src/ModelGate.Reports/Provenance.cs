@@ -35,6 +35,9 @@ internal sealed record Provenance
 
     /// <summary>The GPU's total memory in bytes; null on the CPU.</summary>
     public long? DeviceMemoryBytes { get; init; }
+
+    /// <summary>The text columns tokenized for the models (<c>data.text</c>), with their truncation counts; empty without text inputs.</summary>
+    public IReadOnlyList<TextTruncation> Texts { get; init; } = [];
 }
 
 /// <summary>One model file: its role ("candidate" or "baseline"), path, SHA-256, size and, when known, its version.</summary>
@@ -63,3 +66,11 @@ internal sealed record RocCurve(string Model, string Label, IReadOnlyList<RocPoi
 
 /// <summary>One point of a ROC curve.</summary>
 internal sealed record RocPoint(double FalsePositiveRate, double TruePositiveRate);
+
+/// <summary>A text column tokenized for the models: rows encoded and how many were longer than the sequence and cut.</summary>
+/// <param name="Column">The holdout column.</param>
+/// <param name="Rows">Rows encoded.</param>
+/// <param name="Truncated">Rows with more tokens than fit, cut to <paramref name="MaxLength"/>.</param>
+/// <param name="MaxLength">Tokens per sequence, [CLS] and [SEP] included.</param>
+/// <param name="Refused">True when the policy refuses long texts (overflow: refuse), so nothing was cut.</param>
+internal sealed record TextTruncation(string Column, long Rows, long Truncated, int MaxLength, bool Refused);

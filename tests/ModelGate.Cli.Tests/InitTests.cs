@@ -18,7 +18,9 @@ public sealed partial class InitTests
     public static TheoryData<string, bool> ExampleRuns()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var example in RepoPaths.ExampleNames)
+
+        // init drafts policies for numeric columns; image and text inputs are declared by hand (data.images, data.text).
+        foreach (var example in RepoPaths.ExampleNames.Except(RepoPaths.MediaExampleNames))
         {
             data.Add(example, true);
             data.Add(example, false);

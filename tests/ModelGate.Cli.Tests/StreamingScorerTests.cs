@@ -14,7 +14,7 @@ public sealed class StreamingScorerTests
     public static TheoryData<string, int, int, bool> Examples()
     {
         var data = new TheoryData<string, int, int, bool>();
-        foreach (var example in new[] { "breast-cancer", "arrests-fairness", "digits-calibration", "hmda-safety", "slid-regression" })
+        foreach (var example in new[] { "breast-cancer", "arrests-fairness", "digits-calibration", "hmda-safety", "slid-regression", "digits-images", "debian-text" })
         {
             data.Add(example, StreamingScorer.DefaultChunkRows, SessionSettings.DefaultBatchSize, false); // every column kept
             data.Add(example, StreamingScorer.DefaultChunkRows, SessionSettings.DefaultBatchSize, true);  // as the check runs it

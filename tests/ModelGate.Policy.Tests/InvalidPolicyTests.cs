@@ -45,6 +45,34 @@ public sealed class InvalidPolicyTests
             "'classes' applies to classification tasks only; this policy's task is regression; remove it"
         },
         {
+            "image colour typo", H + "  images:\n    image:\n      column: path\n      colour: grayscal\n", 12, 15,
+            "'colour' must be one of rgb, bgr, grayscale; got 'grayscal'; did you mean 'grayscale'?"
+        },
+        {
+            "unknown key in an image entry", H + "  images:\n    image:\n      column: path\n      sclae: 255\n", 12, 7,
+            "unknown key 'sclae' in data.images.image; did you mean 'scale'? (valid keys: column, colour, resize, antialias, crop, scale, mean, std, layout, dtype, max_pixels, max_file_bytes)"
+        },
+        {
+            "image mean not one per channel", H + "  images:\n    image:\n      column: path\n      mean: [0.5]\n", 12, 13,
+            "'mean' must give one value per channel: 3 for colour rgb, got 1"
+        },
+        {
+            "image resize with two sizes", H + "  images:\n    image:\n      column: path\n      resize:\n        shorter_side: 20\n        size: 16\n", 13, 9,
+            "data.images.image.resize needs exactly one of 'shorter_side' (keep the aspect) or 'size' ([height, width])"
+        },
+        {
+            "unsupported tokenizer", H + "  text:\n    description:\n      column: d\n      vocabulary: must-pass.txt\n      tokenizer: bpe\n", 13, 18,
+            "data.text.description.tokenizer 'bpe' is not supported yet; ModelGate tokenizes with a WordPiece (BERT) vocab.txt: set tokenizer: wordpiece, or score the model yourself and pass --scores"
+        },
+        {
+            "missing vocabulary file", H + "  text:\n    description:\n      column: d\n      vocabulary: vocab.txt\n", 12, 19,
+            "data.text.description.vocabulary: the file 'vocab.txt' does not exist; point it at the model's vocab.txt (one token a line), relative to this policy file"
+        },
+        {
+            "text overflow typo", H + "  text:\n    description:\n      column: d\n      vocabulary: must-pass.txt\n      overflow: truncated\n", 13, 17,
+            "'overflow' must be one of truncate, refuse; got 'truncated'; did you mean 'truncate'?"
+        },
+        {
             "number written as a word", H + "checks:\n  - metric: roc_auc\n    at_least: high\n", 11, 15,
             "'at_least' must be a number, got a string ('high')"
         },

@@ -18,7 +18,7 @@ public sealed partial class SchemaAgreementTests
         "unknown metric", "negative allowed drop", "severity typo", "unsupported version", "missing version", "safety with where and rows_file",
         "disparity typo", "setting beside a check kind", "unknown check kind", "model size of zero", "confidence above 1", "inconclusive typo",
         "column type typo", "check id with spaces", "checks not a list", "negative flips budget not a whole number", "slice with column and columns",
-        "waiver without expiry",
+        "waiver without expiry", "image colour typo", "unknown key in an image entry", "unsupported tokenizer", "text overflow typo",
     ];
 
     public static TheoryData<string> ValidPolicyFiles()
@@ -104,6 +104,8 @@ public sealed partial class SchemaAgreementTests
         { "models", PolicyBinder.ModelsKeys },
         { "model", PolicyBinder.ModelKeys },
         { "data", PolicyBinder.DataKeys },
+        { "image", PolicyBinder.ImageKeys },
+        { "text", PolicyBinder.TextKeys },
         { "statistics", PolicyBinder.StatisticsKeys },
         { "report", PolicyBinder.ReportKeys },
         { "metricCheck", PolicyBinder.MetricCheckKeys },

@@ -62,12 +62,12 @@ internal static class ScoreRun
         var limits = gate.Limits;
         var files = ModelFiles.Of(modelPath, limits);
         using var runtime = OnnxRuntime.Open(gate.Runtime with { Device = gate.Device, Log = (level, line) => log.Warn(GateRun.OrtLine(level, line)) });
-        using var model = runtime.LoadModel(modelPath, GateRun.Settings(gate));
+        using var model = runtime.LoadModel(modelPath, GateRun.Settings(gate, policy));
         log.Step(GateRun.RuntimeStep(runtime, model.Device, gate.Device));
 
         var header = HoldoutReader.ReadColumnNames(policy.Data.Holdout, limits: limits);
         GateRun.ValidateColumns(policy, header);
-        var inputs = ModelInputPlan.For(new InputsFor(request.Role, policy.Data, baseline ? policy.Models.BaselineInputs : policy.Models.CandidateInputs, model.Signature), header, policy.Data.Holdout, log.Step);
+        var inputs = ModelInputPlan.For(new InputsFor(request.Role, policy.Data, baseline ? policy.Models.BaselineInputs : policy.Models.CandidateInputs, model.Signature) { Media = Media.MediaInputs.Open(policy.Data) }, header, policy.Data.Holdout, log.Step);
         var needed = HoldoutColumnsNeeded.For(policy, header, inputs);
         var watch = Stopwatch.StartNew();
         var streamed = await new StreamingScorer(model, null, inputs, GateRun.ScoreRequestOf(policy))

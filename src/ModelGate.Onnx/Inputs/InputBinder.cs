@@ -71,8 +71,13 @@ internal static class InputBinder
             throw Mismatch(modelPath, port, input, $"ModelGate feeds tensors only; this input is {port.Type}");
         }
 
+        if (input.Layout == InputLayout.Computed && tensor.ElementType == TensorElementType.String)
+        {
+            throw Mismatch(modelPath, port, input, "a string input cannot take image pixels or token ids");
+        }
+
         var itemShape = CheckShape(modelPath, port, tensor, input);
-        var rowElements = input.Columns.Count;
+        var rowElements = input.RowElements;
         var total = checked(rows * rowElements);
         return tensor.ElementType switch
         {
@@ -116,6 +121,11 @@ internal static class InputBinder
             return [];
         }
 
+        if (input.Layout == InputLayout.Computed && rank != given.Count + 1)
+        {
+            throw Mismatch(modelPath, port, input, $"the model expects [{string.Join(", ", shape)}] but the values computed from column '{input.Columns[0].Name}' are [N, {string.Join(", ", given)}]");
+        }
+
         if (rank != given.Count + 1)
         {
             // Side-by-side columns fill any shape whose fixed dimensions hold as many values, row-major: 64 columns
@@ -157,6 +167,11 @@ internal static class InputBinder
 
     private static T[] Fill<T>(string modelPath, ModelPort port, ModelInput input, int rows, int total, Func<double, T> convert)
     {
+        if (input.Values is { } computed)
+        {
+            return FillComputed(modelPath, port, input, total, computed, convert);
+        }
+
         var width = input.Columns.Count;
         var buffer = new T[total];
         for (var c = 0; c < width; c++)
@@ -175,6 +190,32 @@ internal static class InputBinder
                         $"input '{port.Name}' ({port.Type}): column '{column.Name}' row {(r + 1).ToString(CultureInfo.InvariantCulture)} holds {values[r].ToString("R", CultureInfo.InvariantCulture)}, {ex.Message}.",
                         "fix the value, or feed a model whose input is float32.");
                 }
+            }
+        }
+
+        return buffer;
+    }
+
+    private static T[] FillComputed<T>(string modelPath, ModelPort port, ModelInput input, int total, double[] values, Func<double, T> convert)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            // float64 inputs take the computed values as they are.
+            return (T[])(object)values;
+        }
+
+        var buffer = new T[total];
+        for (var i = 0; i < total; i++)
+        {
+            try
+            {
+                buffer[i] = convert(values[i]);
+            }
+            catch (InvalidCastException ex)
+            {
+                throw new OnnxModelException(modelPath,
+                    $"input '{port.Name}' ({port.Type}): the values computed from column '{input.Columns[0].Name}' row {((i / input.RowElements) + 1).ToString(CultureInfo.InvariantCulture)} include {values[i].ToString("R", CultureInfo.InvariantCulture)}, {ex.Message}.",
+                    "check the input's element type: images feed float inputs, token ids integer inputs.");
             }
         }
 
@@ -213,7 +254,9 @@ internal static class InputBinder
     private static OnnxModelException Mismatch(string modelPath, ModelPort port, ModelInput input, string what) =>
         new(modelPath,
             $"input '{port.Name}' expects {port.Type}: {what}. Columns given ({input.Columns.Count}): {Describe(input.Columns)}.",
-            "map the input to the columns the model was trained on, in the same order and type.");
+            input.Layout == InputLayout.Computed
+                ? "make the policy's data.images or data.text entry for this input give the shape the model declares (resize, crop, colour, layout, max_length)."
+                : "map the input to the columns the model was trained on, in the same order and type.");
 
     private static string Describe(IReadOnlyList<InputColumn> columns) =>
         columns.Count <= 8

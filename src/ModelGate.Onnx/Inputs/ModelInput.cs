@@ -14,6 +14,12 @@ internal enum InputLayout
     /// position whose row-major index is k, e.g. (c, h, w) with k = (c*H + h)*W + w.
     /// </summary>
     Reshaped,
+
+    /// <summary>
+    /// Values computed per row from one column (an image's pixels, a text's token ids), already row-major: one
+    /// [N, d1, ..., dk] input whose rows are <see cref="ModelInput.Values"/> sliced by the item shape's size.
+    /// </summary>
+    Computed,
 }
 
 /// <summary>The columns that feed one named model input, and how they are laid out.</summary>
@@ -34,8 +40,20 @@ internal sealed class ModelInput
         ItemShape = itemShape;
     }
 
+    private ModelInput(string name, InputColumn source, double[] values, IReadOnlyList<int> itemShape)
+    {
+        Name = name;
+        Columns = [source];
+        Layout = InputLayout.Computed;
+        ItemShape = itemShape;
+        Values = values;
+    }
+
     /// <summary>The model input's name.</summary>
     public string Name { get; }
+
+    /// <summary>With <see cref="InputLayout.Computed"/>: every row's values, row-major; null otherwise.</summary>
+    public double[]? Values { get; }
 
     /// <summary>The columns, in model order.</summary>
     public IReadOnlyList<InputColumn> Columns { get; }
@@ -49,6 +67,9 @@ internal sealed class ModelInput
     /// <summary>Number of rows.</summary>
     public int RowCount => Columns[0].Length;
 
+    /// <summary>Values per row.</summary>
+    public int RowElements => Layout == InputLayout.Computed ? ItemShape.Aggregate(1, (a, b) => checked(a * b)) : Columns.Count;
+
     /// <summary>Columns side by side, in model order, as one [N, F] tensor.</summary>
     public static ModelInput Dense(string name, IReadOnlyList<InputColumn> columns) =>
         new(name, columns, InputLayout.Dense, [columns?.Count ?? 0]);
@@ -60,6 +81,25 @@ internal sealed class ModelInput
     /// <summary>Channels*height*width columns reshaped row-major into one [N, C, H, W] input.</summary>
     public static ModelInput Image(string name, IReadOnlyList<InputColumn> columns, int channels, int height, int width) =>
         Reshaped(name, columns, [channels, height, width]);
+
+    /// <summary>
+    /// Values computed from <paramref name="source"/> (its rows name the images or hold the texts), row-major
+    /// [rows, d1, ..., dk]; <paramref name="values"/> holds exactly rows × d1 × ... × dk of them.
+    /// </summary>
+    public static ModelInput Computed(string name, InputColumn source, double[] values, IReadOnlyList<int> itemShape)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(itemShape);
+        var size = itemShape.Aggregate(1L, (a, b) => a * b);
+        if (itemShape.Count == 0 || itemShape.Any(d => d < 1) || size * source.Length != values.Length)
+        {
+            throw new ArgumentException($"Input '{name}': {values.Length} values do not fill {source.Length} rows of shape [{string.Join(", ", itemShape)}].", nameof(values));
+        }
+
+        return new(name, source, values, [.. itemShape]);
+    }
 
     /// <summary>Columns reshaped row-major into one [N, d1, ..., dk] input; the dimensions' product must be the column count.</summary>
     public static ModelInput Reshaped(string name, IReadOnlyList<InputColumn> columns, IReadOnlyList<int> itemShape)

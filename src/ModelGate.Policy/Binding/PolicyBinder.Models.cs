@@ -11,7 +11,7 @@ internal sealed partial class PolicyBinder
 {
     public static readonly string[] ModelsKeys = ["candidate", "baseline", "output", "scores", "positive_class", "decision_threshold", "max_invalid_rows", "candidate_version", "baseline_version", "classes"];
     public static readonly string[] ModelKeys = ["path", "inputs"];
-    public static readonly string[] DataKeys = ["holdout", "train", "label", "id", "weight", "inputs", "missing", "column_types"];
+    public static readonly string[] DataKeys = ["holdout", "train", "label", "id", "weight", "inputs", "images", "text", "missing", "column_types"];
     public static readonly string[] InputKeys = ["columns", "shape"];
 
     private static readonly (string, ScoresKind)[] ScoreKinds = [("auto", ScoresKind.Auto), ("probabilities", ScoresKind.Probabilities), ("logits", ScoresKind.Logits), ("label", ScoresKind.Label)];
@@ -146,6 +146,8 @@ internal sealed partial class PolicyBinder
         }
 
         var inputs = BindInputs(map);
+        var images = BindImages(map);
+        var text = BindText(map);
         if (label is not null)
         {
             RejectLabelAsInput(label);
@@ -171,7 +173,11 @@ internal sealed partial class PolicyBinder
 
         return holdout is null || label is null || inputs is null
             ? null
-            : new DataConfig(holdout, train, label, id, weight, inputs, missing, types.ToFrozenDictionary(StringComparer.Ordinal));
+            : new DataConfig(holdout, train, label, id, weight, inputs, missing, types.ToFrozenDictionary(StringComparer.Ordinal))
+            {
+                Images = images,
+                Text = text,
+            };
     }
 
     private InputsMapping? BindInputs(MappingNode data)

@@ -19,4 +19,11 @@ internal sealed record DataConfig(
     string? Weight,
     InputsMapping Inputs,
     MissingPolicy Missing,
-    IReadOnlyDictionary<string, ColumnType> ColumnTypes);
+    IReadOnlyDictionary<string, ColumnType> ColumnTypes)
+{
+    /// <summary><c>data.images</c>: model inputs fed with images named by a column.</summary>
+    public IReadOnlyList<ImageInputConfig> Images { get; init; } = [];
+
+    /// <summary><c>data.text</c>: text columns tokenized into model inputs.</summary>
+    public IReadOnlyList<TextInputConfig> Text { get; init; } = [];
+}

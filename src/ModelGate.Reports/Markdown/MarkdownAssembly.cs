@@ -28,6 +28,7 @@ internal static class MarkdownAssembly
             SubgroupSection.RenderAll(r),
             SafetySection.Render(r, ctx),
             PerformanceSection.Render(r, ctx),
+            TextInputsSection.Render(ctx),
             ProvenanceSection.Render(r, ctx),
         ];
         return all.OfType<MarkdownSection>().ToList();
