@@ -72,6 +72,7 @@ internal static class GateRun
             Weights = policy.Data.Weight is null ? null : holdout.GetDouble(policy.Data.Weight),
             Slices = EvaluationBuilder.Slices(policy, holdout),
             SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
+            Windows = WindowInputs.For(policy, holdout),
             Train = train?.Sample,
             DriftFeatures = inputs.DriftFeatures,
             Leakage = inputs.Leakage,

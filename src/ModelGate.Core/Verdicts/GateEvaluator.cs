@@ -242,6 +242,7 @@ internal static class GateEvaluator
             GeneralizationGapCheckSpec g => g.Metric,
             SubgroupCheckSpec s => s.Metric,
             SafetyCheckSpec s => s.Metric,
+            RollingWindowCheckSpec w => w.Metric,
             _ => null,
         };
         if (metric is not null && !Applies(metric, ctx.Data.Task))
@@ -263,6 +264,7 @@ internal static class GateEvaluator
             PredictionDriftCheckSpec p => DriftJudge.Judge(ctx, p),
             LeakageCheckSpec l => LeakageJudge.Judge(ctx, l),
             RejectRateCheckSpec r => RejectRateJudge.Judge(ctx, r),
+            RollingWindowCheckSpec w => RollingWindowJudge.Judge(ctx, w),
             _ => MetricCheckJudge.Skipped(spec, string.Empty, $"check kind {spec.GetType().Name} is not known to this version"),
         };
     }
@@ -300,6 +302,9 @@ internal static class GateEvaluator
                     break;
                 case SafetyCheckSpec { Metric: { } metric } s when Applies(metric, data.Task) && data.SafetySets.TryGetValue(s.Set, out var mask):
                     ctx.Need(SafetyJudge.ScopeOf(s.Set), SafetyJudge.ColumnOf(s.Set, mask), new MetricRequest(metric));
+                    break;
+                case RollingWindowCheckSpec w when Applies(w.Metric, data.Task) && data.Windows.TryGetValue(w.Id, out var windows):
+                    ctx.Need(RollingWindowJudge.ScopeOf(w.Id), windows, new MetricRequest(w.Metric), replicates: true);
                     break;
             }
         }

@@ -92,6 +92,7 @@ internal static class ScoreValidity
                 RowIds = data.RowIds is null ? [.. rows.Select(r => (r + 1).ToString(CultureInfo.InvariantCulture))] : [.. rows.Select(r => data.RowIds[r])],
                 Weights = Pick(data.Weights, rows),
                 Slices = data.Slices.ToDictionary(s => s.Key, s => s.Value with { GroupOf = Pick(s.Value.GroupOf, rows)! }, StringComparer.Ordinal),
+                Windows = data.Windows.ToDictionary(s => s.Key, s => s.Value with { GroupOf = Pick(s.Value.GroupOf, rows)! }, StringComparer.Ordinal),
                 SafetySets = data.SafetySets.ToDictionary(s => s.Key, s => Pick(s.Value, rows)!, StringComparer.Ordinal),
             };
         }

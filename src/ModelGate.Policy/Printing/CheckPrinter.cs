@@ -174,6 +174,20 @@ internal static class CheckPrinter
                 }
 
                 break;
+            case RollingWindowCheckSpec w:
+                Head("rolling_window", w, line);
+                line(3, $"metric: {w.Metric}");
+                if (w.OrderBy is not null)
+                {
+                    line(3, $"order_by: {Text(w.OrderBy)}");
+                }
+
+                line(3, w.Period == WindowPeriod.Count ? $"windows: {w.Windows.ToString(CultureInfo.InvariantCulture)}" : $"period: {w.Period.ToString().ToLowerInvariant()}");
+                line(3, $"against: {(w.Against == WindowReference.Mean ? "mean" : "first")}");
+                AtMost("latest_drop", w.LatestDropAtMost, line);
+                AtMost("worst_drop", w.WorstDropAtMost, line);
+                Bound(w.WorstWindow, "worst_window_at_least", "worst_window_at_most", 3, line);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.GetType().Name, "unknown check kind");
         }

@@ -27,6 +27,7 @@ internal static class CheckFacts
         PredictionDriftCheckSpec => "prediction_drift",
         LeakageCheckSpec => "leakage",
         RejectRateCheckSpec => "reject_rate",
+        RollingWindowCheckSpec => "rolling_window",
         ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };
