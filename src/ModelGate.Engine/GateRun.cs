@@ -144,6 +144,9 @@ internal static class GateRun
         var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
         var train = await Train(policy, candidate, inputs, scoreRequest, limits, log, cancellation).ConfigureAwait(false);
         var measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs, log);
+        var (candidateCost, baselineCost) = ResourceCostMeter.Measure(policy, path => runtime.LoadModel(path, Settings(request)), candidate.Path, candidateInputs,
+            baseline?.Path, baselineInputs, log);
+        measurements = measurements with { CandidateCost = candidateCost, BaselineCost = baselineCost };
 
         string Show(string path) => ReportComposer.DisplayPath(path, request.WorkingDirectory);
 

@@ -9,7 +9,7 @@ internal sealed record WindowResult
     /// <summary>Rows in the window.</summary>
     public required int Support { get; init; }
 
-    /// <summary>True when Support is below statistics.min_support: shown, but not part of the mean or the worst window.</summary>
+    /// <summary>True when Support is below slices.min_support: shown, but not part of the mean or the worst window.</summary>
     public bool TooSmall { get; init; }
 
     /// <summary>The candidate's value with its interval (Wilson for proportions, else the bootstrap).</summary>

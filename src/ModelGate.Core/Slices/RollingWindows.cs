@@ -104,7 +104,7 @@ internal static class RollingWindows
         throw new Unplaceable(row, value, "the order column's value is not an ISO date (yyyy-MM-dd, optionally with a time)");
     }
 
-    // Sorted positions p go to window floor(p * count / n): sizes differ by at most one, earlier windows never larger.
+    // Sorted positions p go to window floor(p * count / n): sizes differ by at most one, the larger windows first.
     private static SliceColumn ByCount(string name, int[] order, int count, Func<int, string> label, string prefix)
     {
         var n = order.Length;

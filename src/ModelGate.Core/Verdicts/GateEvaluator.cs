@@ -260,11 +260,12 @@ internal static class GateEvaluator
             SafetyCheckSpec s => SafetyJudge.Judge(ctx, s),
             LatencyCheckSpec l => MeasurementJudge.Latency(ctx, l),
             ModelSizeCheckSpec z => MeasurementJudge.Size(ctx, z),
-            DriftCheckSpec d => DriftJudge.Judge(ctx, d),
-            PredictionDriftCheckSpec p => DriftJudge.Judge(ctx, p),
-            LeakageCheckSpec l => LeakageJudge.Judge(ctx, l),
-            RejectRateCheckSpec r => RejectRateJudge.Judge(ctx, r),
+            DriftCheckSpec d => SliceScope.Judge(ctx, d, c => DriftJudge.Judge(c, d)),
+            PredictionDriftCheckSpec p => SliceScope.Judge(ctx, p, c => DriftJudge.Judge(c, p)),
+            LeakageCheckSpec l => SliceScope.Judge(ctx, l, c => LeakageJudge.Judge(c, l)),
+            RejectRateCheckSpec r => SliceScope.Judge(ctx, r, c => RejectRateJudge.Judge(c, r)),
             RollingWindowCheckSpec w => RollingWindowJudge.Judge(ctx, w),
+            ResourceCostCheckSpec c => ResourceCostJudge.Judge(ctx, c),
             _ => MetricCheckJudge.Skipped(spec, string.Empty, $"check kind {spec.GetType().Name} is not known to this version"),
         };
     }

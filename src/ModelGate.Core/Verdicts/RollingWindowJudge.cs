@@ -40,14 +40,14 @@ internal static class RollingWindowJudge
         {
             return MetricCheckJudge.Skipped(spec, threshold, rows.Count < 2
                 ? "the holdout forms a single window, so there is nothing to compare"
-                : $"no window has {ctx.Statistics.MinSupport} rows (statistics.min_support) and a defined {info.DisplayName}");
+                : $"no window has {ctx.Statistics.MinSupport} rows (slices.min_support) and a defined {info.DisplayName}");
         }
 
         var first = rows[0];
         if (spec.Against == WindowReference.First && (first.TooSmall || !first.Candidate.IsDefined))
         {
             return MetricCheckJudge.Skipped(spec, threshold, first.TooSmall
-                ? $"the first window has {NumberText.Count(first.Support)} rows, fewer than statistics.min_support ({ctx.Statistics.MinSupport})"
+                ? $"the first window has {NumberText.Count(first.Support)} rows, fewer than slices.min_support ({ctx.Statistics.MinSupport})"
                 : $"{info.DisplayName} is undefined in the first window: {first.Candidate.UndefinedReason}");
         }
 
@@ -75,7 +75,7 @@ internal static class RollingWindowJudge
             if (latest.TooSmall || !latest.RelativeDrop.IsDefined)
             {
                 return MetricCheckJudge.Skipped(spec, threshold, latest.TooSmall
-                    ? $"the latest window has {NumberText.Count(latest.Support)} rows, fewer than statistics.min_support ({ctx.Statistics.MinSupport})"
+                    ? $"the latest window has {NumberText.Count(latest.Support)} rows, fewer than slices.min_support ({ctx.Statistics.MinSupport})"
                     : $"the latest window's drop is undefined ({latest.Candidate.UndefinedReason ?? $"the {against} is 0"})") with { Windows = series };
             }
 

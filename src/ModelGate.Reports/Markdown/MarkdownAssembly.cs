@@ -24,6 +24,7 @@ internal static class MarkdownAssembly
             LeakageSection.Render(r),
             AbstentionSection.Render(r),
             WindowSection.Render(r),
+            PerSliceSection.Render(r),
             CalibrationSection.Render(r, flavor),
             SubgroupSection.RenderWorst(r),
             SubgroupSection.RenderAll(r),

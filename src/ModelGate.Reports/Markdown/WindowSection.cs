@@ -53,7 +53,7 @@ internal static class WindowSection
             sb.Append(MarkdownTable.Render(header, rows)).Append('\n');
         }
 
-        sb.Append("A positive drop is worse than the reference; windows marked small have fewer rows than statistics.min_support and are shown only.\n");
+        sb.Append("A positive drop is worse than the reference; windows marked small have fewer rows than slices.min_support and are shown only.\n");
         return new MarkdownSection("windows", sb.ToString(), CutOrder.Drift);
     }
 }

@@ -28,6 +28,7 @@ internal static class CheckFacts
         LeakageCheckSpec => "leakage",
         RejectRateCheckSpec => "reject_rate",
         RollingWindowCheckSpec => "rolling_window",
+        ResourceCostCheckSpec => "resource_cost",
         ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };
