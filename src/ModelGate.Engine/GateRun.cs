@@ -77,6 +77,7 @@ internal static class GateRun
             Weights = policy.Data.Weight is null ? null : holdout.GetDouble(policy.Data.Weight),
             Slices = EvaluationBuilder.Slices(policy, holdout),
             SafetySets = EvaluationBuilder.SafetySets(policy, holdout),
+            Windows = WindowInputs.For(policy, holdout),
             Train = train?.Sample,
             DriftFeatures = inputs.DriftFeatures,
             Leakage = inputs.Leakage,
@@ -166,6 +167,9 @@ internal static class GateRun
         media.ResetCounts();
         var train = await Train(policy, candidate, inputs, scoreRequest, limits, log, cancellation).ConfigureAwait(false);
         var measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs, log);
+        var (candidateCost, baselineCost) = ResourceCostMeter.Measure(policy, path => runtime.LoadModel(path, Settings(request)), candidate.Path, candidateInputs,
+            baseline?.Path, baselineInputs, log);
+        measurements = measurements with { CandidateCost = candidateCost, BaselineCost = baselineCost };
 
         string Show(string path) => ReportComposer.DisplayPath(path, request.WorkingDirectory);
 

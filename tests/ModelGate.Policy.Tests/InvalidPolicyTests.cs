@@ -169,6 +169,18 @@ public sealed class InvalidPolicyTests
             "reject_rate needs 'confidence' (the top-class probability below which the model abstains, e.g. 0.8)"
         },
         {
+            "rolling window with both a count and a period", H + "checks:\n  - rolling_window: { metric: accuracy, order_by: year, windows: 4, period: month, latest_drop: { at_most: 0.05 } }\n", 10, 66,
+            "rolling_window takes 'windows' (a count) or 'period' (day, week, month, year, value), not both; remove one"
+        },
+        {
+            "rolling window by period without an order column", H + "checks:\n  - rolling_window: { metric: accuracy, period: month, latest_drop: { at_most: 0.05 } }\n", 10, 49,
+            "'period' cuts the holdout by the values of a column; add 'order_by' (e.g. a date column) or use 'windows: 4' for windows in row order"
+        },
+        {
+            "rolling window without a bound", H + "checks:\n  - rolling_window: { metric: accuracy, windows: 4 }\n", 10, 5,
+            "rolling_window sets no bound; add latest_drop: { at_most: 0.05 }, worst_drop: { at_most: 0.1 } or worst_window_at_least: 0.8"
+        },
+        {
             "generalization gap without train data", H + "checks:\n  - generalization_gap: { metric: roc_auc, at_most: 0.05 }\n", 10, 5,
             "generalization_gap needs data.train (a sample of the training data), which is not set; add data.train or remove this check"
         },
@@ -270,7 +282,7 @@ public sealed class InvalidPolicyTests
         },
         {
             "unknown check kind", H + "checks:\n  - calibraton: { at_most: 0.05 }\n", 10, 5,
-            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb, drift, prediction_drift, leakage, reject_rate)"
+            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb, drift, prediction_drift, leakage, reject_rate, rolling_window, resource_cost)"
         },
         {
             "latency without bound", H + "checks:\n  - latency: { batch_size: 8 }\n", 10, 5,

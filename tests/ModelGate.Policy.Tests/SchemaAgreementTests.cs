@@ -121,6 +121,8 @@ public sealed partial class SchemaAgreementTests
         { "predictionDrift", PolicyBinder.PredictionDriftKeys },
         { "leakage", PolicyBinder.LeakageKeys },
         { "rejectRate", PolicyBinder.RejectRateKeys },
+        { "rollingWindow", PolicyBinder.RollingWindowKeys },
+        { "resourceCost", PolicyBinder.ResourceCostKeys },
         { "waiver", PolicyBinder.WaiverKeys },
     };
 

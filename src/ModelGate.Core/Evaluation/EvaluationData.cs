@@ -45,6 +45,9 @@ internal sealed record EvaluationData
     /// <summary>Train and holdout features and labels of each leakage check, by check id.</summary>
     public IReadOnlyDictionary<string, LeakageSample> Leakage { get; init; } = new Dictionary<string, LeakageSample>();
 
+    /// <summary>The windows of each rolling-window check (the holdout cut along its order column), by check id.</summary>
+    public IReadOnlyDictionary<string, SliceColumn> Windows { get; init; } = new Dictionary<string, SliceColumn>();
+
     /// <summary>Size and latency; null when not measured.</summary>
     public ModelMeasurements? Measurements { get; init; }
 

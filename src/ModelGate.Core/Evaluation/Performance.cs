@@ -8,4 +8,11 @@ internal sealed record ModelMeasurements(
     long CandidateSizeBytes,
     long? BaselineSizeBytes,
     IReadOnlyList<LatencySamples> CandidateLatency,
-    IReadOnlyList<LatencySamples> BaselineLatency);
+    IReadOnlyList<LatencySamples> BaselineLatency)
+{
+    /// <summary>The candidate's CPU time and memory, when a resource_cost check asked for them.</summary>
+    public ResourceCost? CandidateCost { get; init; }
+
+    /// <summary>The baseline's CPU time and memory, measured the same way; null without a baseline.</summary>
+    public ResourceCost? BaselineCost { get; init; }
+}

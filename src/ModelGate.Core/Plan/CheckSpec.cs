@@ -24,6 +24,12 @@ internal abstract record CheckSpec
     /// </summary>
     public bool Optional { get; init; }
 
+    /// <summary>
+    /// Slices whose groups the check is judged on as well as the whole holdout (drift, prediction drift, leakage and
+    /// reject-rate checks: <c>slices: [...]</c>); empty for the whole holdout only.
+    /// </summary>
+    public IReadOnlyList<string> PerSlice { get; init; } = [];
+
     /// <summary>True when judging this check needs a baseline model.</summary>
     public abstract bool NeedsBaseline { get; }
 }

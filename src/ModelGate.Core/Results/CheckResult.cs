@@ -56,6 +56,12 @@ internal sealed record CheckResult
     /// <summary>Duplicates and label proxies behind a leakage verdict; null for other checks.</summary>
     public LeakageFindings? Leakage { get; init; }
 
+    /// <summary>Both models' measured resource cost behind a resource-cost verdict; null for other checks.</summary>
+    public ResourceCosts? Cost { get; init; }
+
+    /// <summary>The metric per window behind a rolling-window verdict; null for other checks.</summary>
+    public WindowSeries? Windows { get; init; }
+
     /// <summary>Abstention and the risk–coverage curve behind a reject-rate verdict; null for other checks.</summary>
     public Abstention? Abstention { get; init; }
 

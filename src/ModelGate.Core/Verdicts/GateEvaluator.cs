@@ -247,6 +247,7 @@ internal static class GateEvaluator
             GeneralizationGapCheckSpec g => g.Metric,
             SubgroupCheckSpec s => s.Metric,
             SafetyCheckSpec s => s.Metric,
+            RollingWindowCheckSpec w => w.Metric,
             _ => null,
         };
         if (metric is not null && !Applies(metric, ctx.Data.Task))
@@ -264,10 +265,12 @@ internal static class GateEvaluator
             SafetyCheckSpec s => SafetyJudge.Judge(ctx, s),
             LatencyCheckSpec l => MeasurementJudge.Latency(ctx, l),
             ModelSizeCheckSpec z => MeasurementJudge.Size(ctx, z),
-            DriftCheckSpec d => DriftJudge.Judge(ctx, d),
-            PredictionDriftCheckSpec p => DriftJudge.Judge(ctx, p),
-            LeakageCheckSpec l => LeakageJudge.Judge(ctx, l),
-            RejectRateCheckSpec r => RejectRateJudge.Judge(ctx, r),
+            DriftCheckSpec d => SliceScope.Judge(ctx, d, c => DriftJudge.Judge(c, d)),
+            PredictionDriftCheckSpec p => SliceScope.Judge(ctx, p, c => DriftJudge.Judge(c, p)),
+            LeakageCheckSpec l => SliceScope.Judge(ctx, l, c => LeakageJudge.Judge(c, l)),
+            RejectRateCheckSpec r => SliceScope.Judge(ctx, r, c => RejectRateJudge.Judge(c, r)),
+            RollingWindowCheckSpec w => RollingWindowJudge.Judge(ctx, w),
+            ResourceCostCheckSpec c => ResourceCostJudge.Judge(ctx, c),
             _ => MetricCheckJudge.Skipped(spec, string.Empty, $"check kind {spec.GetType().Name} is not known to this version"),
         };
     }
@@ -305,6 +308,9 @@ internal static class GateEvaluator
                     break;
                 case SafetyCheckSpec { Metric: { } metric } s when Applies(metric, data.Task) && data.SafetySets.TryGetValue(s.Set, out var mask):
                     ctx.Need(SafetyJudge.ScopeOf(s.Set), SafetyJudge.ColumnOf(s.Set, mask), new MetricRequest(metric));
+                    break;
+                case RollingWindowCheckSpec w when Applies(w.Metric, data.Task) && data.Windows.TryGetValue(w.Id, out var windows):
+                    ctx.Need(RollingWindowJudge.ScopeOf(w.Id), windows, new MetricRequest(w.Metric), replicates: true);
                     break;
             }
         }

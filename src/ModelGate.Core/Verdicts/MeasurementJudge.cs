@@ -90,7 +90,7 @@ internal static class MeasurementJudge
         return Finish(spec, threshold, judgements, notes, Estimate.Of(candidate), baseline);
     }
 
-    private static Judgement Relative(string label, double candidate, double baseline, double allowed, string unit)
+    internal static Judgement Relative(string label, double candidate, double baseline, double allowed, string unit)
     {
         var change = baseline == 0 ? (candidate == 0 ? 0 : double.PositiveInfinity) : (candidate - baseline) / baseline;
         var met = change <= allowed;
@@ -100,7 +100,7 @@ internal static class MeasurementJudge
         };
     }
 
-    private static CheckResult Finish(CheckSpec spec, string threshold, List<Judgement> judgements, List<string> notes, Estimate candidate, double? baseline)
+    internal static CheckResult Finish(CheckSpec spec, string threshold, List<Judgement> judgements, List<string> notes, Estimate candidate, double? baseline)
     {
         if (judgements.Count == 0)
         {

@@ -82,18 +82,8 @@ internal static class ScoreValidity
         var judged = data with { Train = train, Baseline = baselineInvalid > 0 ? null : data.Baseline };
         if (candidateInvalid > 0)
         {
-            var rows = keep.ToArray();
-            judged = judged with
-            {
-                ClassLabels = Pick(data.ClassLabels, rows),
-                Targets = Pick(data.Targets, rows),
-                Candidate = Pick(data.Candidate, rows),
-                Baseline = judged.Baseline is null ? null : Pick(judged.Baseline, rows),
-                RowIds = data.RowIds is null ? [.. rows.Select(r => (r + 1).ToString(CultureInfo.InvariantCulture))] : [.. rows.Select(r => data.RowIds[r])],
-                Weights = Pick(data.Weights, rows),
-                Slices = data.Slices.ToDictionary(s => s.Key, s => s.Value with { GroupOf = Pick(s.Value.GroupOf, rows)! }, StringComparer.Ordinal),
-                SafetySets = data.SafetySets.ToDictionary(s => s.Key, s => Pick(s.Value, rows)!, StringComparer.Ordinal),
-            };
+            // Drift and leakage samples keep every holdout row: their judges read the file's rows, not the scored ones.
+            judged = RowSubset.Of(judged, keep.ToArray(), holdoutSamples: false);
         }
 
         return new Outcome(judged, candidateInvalid, candidateIds, baselineInvalid, baselineIds, trainInvalid, trainRows);
@@ -114,17 +104,7 @@ internal static class ScoreValidity
         return true;
     }
 
-    private static T[]? Pick<T>(T[]? values, int[] rows) => values is null ? null : [.. rows.Select(r => values[r])];
+    private static T[]? Pick<T>(T[]? values, int[] rows) => RowSubset.Pick(values, rows);
 
-    private static Predictions Pick(Predictions p, int[] rows)
-    {
-        var k = p.ClassCount;
-        var scores = new double[rows.Length * k];
-        for (var j = 0; j < rows.Length; j++)
-        {
-            p.Row(rows[j]).CopyTo(scores.AsSpan(j * k, k));
-        }
-
-        return new Predictions(scores, rows.Length, k);
-    }
+    private static Predictions Pick(Predictions p, int[] rows) => RowSubset.Pick(p, rows);
 }

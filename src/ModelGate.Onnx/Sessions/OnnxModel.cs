@@ -130,6 +130,43 @@ internal sealed class OnnxModel : IDisposable
         return new LatencySamples(batchSize, samples);
     }
 
+    /// <summary>
+    /// Scores <paramref name="inputs"/> once untimed, then in timed passes until <paramref name="minSeconds"/> have passed
+    /// (at least two passes, at most <paramref name="maxPasses"/>), and returns the process CPU time of the timed passes and
+    /// the peak working set above <paramref name="workingSetBefore"/> (sampled after each pass). Call it on a session loaded
+    /// for the measurement, with no other scoring running, so the process's CPU time and memory are this model's.
+    /// </summary>
+    public ResourceCost MeasureCost(PreparedInputs inputs, long workingSetBefore, double minSeconds = 0.25, int maxPasses = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.RowCount == 0)
+        {
+            throw new OnnxModelException(Path, "resource cost cannot be measured on a holdout without rows.", "give the holdout at least one row.");
+        }
+
+        var names = Signature.Outputs.Select(p => p.Name).ToList();
+        var batch = BatchFor(Settings.BatchSize);
+        var peak = ProcessMeter.WorkingSet();
+        RunRows(inputs, names, 0, inputs.RowCount, batch);
+        peak = Math.Max(peak, ProcessMeter.WorkingSet());
+        var cpuBefore = ProcessMeter.CpuTime();
+        var wall = Stopwatch.StartNew();
+        var passes = 0;
+        do
+        {
+            RunRows(inputs, names, 0, inputs.RowCount, batch);
+            passes++;
+            peak = Math.Max(peak, ProcessMeter.WorkingSet());
+        }
+        while ((passes < 2 || wall.Elapsed.TotalSeconds < minSeconds) && passes < maxPasses);
+
+        var cpu = (ProcessMeter.CpuTime() - cpuBefore).TotalSeconds;
+        var seconds = wall.Elapsed.TotalSeconds;
+        // On CUDA the device does the work and ORT gives no per-kernel time here: the passes' wall time bounds the GPU time from above.
+        double? gpu = Device.Provider == "CUDAExecutionProvider" ? seconds : null;
+        return new ResourceCost((long)passes * inputs.RowCount, cpu, seconds, peak - workingSetBefore, gpu);
+    }
+
     /// <summary>Releases the session.</summary>
     public void Dispose() => _session.Dispose();
 

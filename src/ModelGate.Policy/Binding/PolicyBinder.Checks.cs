@@ -62,6 +62,11 @@ internal sealed partial class PolicyBinder
                 bound = bound with { Specs = [.. bound.Specs.Select(s => s with { Optional = true })] };
             }
 
+            if (item is MappingNode scoped && PerSlice(scoped) is { } perSlice)
+            {
+                bound = bound with { Specs = [.. bound.Specs.Select(s => s with { PerSlice = perSlice })] };
+            }
+
             checks.Add(bound);
             WarnMissingBaseline(bound, item);
             WarnZeroChangeBound(bound, item);
@@ -127,6 +132,8 @@ internal sealed partial class PolicyBinder
             "prediction_drift" => BindPredictionDrift(name, body),
             "leakage" => BindLeakage(name, body),
             "reject_rate" => BindRejectRate(name, body),
+            "rolling_window" => BindRollingWindow(name, body),
+            "resource_cost" => BindResourceCost(name, body),
             _ => BindModelSize(name, body),
         };
     }
@@ -143,6 +150,13 @@ internal sealed partial class PolicyBinder
         return kind.Value is MappingNode body ? _read.Boolean(body, "optional") : null;
     }
 
+    // 'slices' on a drift, prediction_drift, leakage or reject_rate check: judge each group of those slices as well.
+    private IReadOnlyList<string>? PerSlice(MappingNode item)
+    {
+        var kind = item.Entries.FirstOrDefault(e => PerSliceKinds.Contains(e.Key.Value));
+        return kind.Value is MappingNode body && body["slices"] is not null ? SliceRefs(body, kind.Key.Value) : null;
+    }
+
     private static string Example(string kind) => kind switch
     {
         "generalization_gap" => "{ metric: roc_auc, at_most: 0.05 }",
@@ -155,6 +169,8 @@ internal sealed partial class PolicyBinder
         "prediction_drift" => "{ against: baseline, psi: { at_most: 0.1 } }",
         "leakage" => "{ duplicates: { at_most: 0 }, label_proxy: { at_most: 0.98 } }",
         "reject_rate" => "{ confidence: 0.8, abstained_share: { at_most: 0.2 } }",
+        "rolling_window" => "{ metric: accuracy, order_by: date, period: month, latest_drop: { at_most: 0.05 } }",
+        "resource_cost" => "{ cpu_seconds_per_1000_rows: { at_most: 0.05 }, peak_memory_mb: { max_relative_increase: 0.2 } }",
         _ => "{ at_most: 50 }",
     };
 

@@ -7,10 +7,13 @@ namespace ModelGate.Policy.Binding;
 /// <summary>Feature drift, prediction drift, leakage and reject-rate checks.</summary>
 internal sealed partial class PolicyBinder
 {
-    public static readonly string[] DriftKeys = ["id", "severity", "optional", "features", "reference", "bins", "alpha", "correction", "psi", "drifted_share"];
-    public static readonly string[] PredictionDriftKeys = ["id", "severity", "optional", "against", "bins", "psi", "ks", "wasserstein"];
-    public static readonly string[] RejectRateKeys = ["id", "severity", "optional", "confidence", "abstained_share", "selective_accuracy"];
-    public static readonly string[] LeakageKeys = ["id", "severity", "optional", "features", "duplicates", "conflicting_labels", "label_proxy"];
+    public static readonly string[] DriftKeys = ["id", "severity", "optional", "slices", "features", "reference", "bins", "alpha", "correction", "psi", "drifted_share"];
+    public static readonly string[] PredictionDriftKeys = ["id", "severity", "optional", "slices", "against", "bins", "psi", "ks", "wasserstein"];
+    public static readonly string[] RejectRateKeys = ["id", "severity", "optional", "slices", "confidence", "abstained_share", "selective_accuracy"];
+    public static readonly string[] LeakageKeys = ["id", "severity", "optional", "slices", "features", "duplicates", "conflicting_labels", "label_proxy"];
+
+    /// <summary>The check kinds that take 'slices' to be judged per group as well (see SliceScope).</summary>
+    private static readonly string[] PerSliceKinds = ["drift", "prediction_drift", "leakage", "reject_rate"];
 
     private static readonly (string, MultipleTesting)[] Corrections = [("benjamini_hochberg", MultipleTesting.BenjaminiHochberg), ("holm", MultipleTesting.Holm)];
     private static readonly (string, PredictionDriftReference)[] DriftReferences = [("baseline", PredictionDriftReference.Baseline), ("train", PredictionDriftReference.Train)];

@@ -174,6 +174,25 @@ internal static class CheckPrinter
                 }
 
                 break;
+            case RollingWindowCheckSpec w:
+                Head("rolling_window", w, line);
+                line(3, $"metric: {w.Metric}");
+                if (w.OrderBy is not null)
+                {
+                    line(3, $"order_by: {Text(w.OrderBy)}");
+                }
+
+                line(3, w.Period == WindowPeriod.Count ? $"windows: {w.Windows.ToString(CultureInfo.InvariantCulture)}" : $"period: {w.Period.ToString().ToLowerInvariant()}");
+                line(3, $"against: {(w.Against == WindowReference.Mean ? "mean" : "first")}");
+                AtMost("latest_drop", w.LatestDropAtMost, line);
+                AtMost("worst_drop", w.WorstDropAtMost, line);
+                Bound(w.WorstWindow, "worst_window_at_least", "worst_window_at_most", 3, line);
+                break;
+            case ResourceCostCheckSpec c:
+                Head("resource_cost", c, line);
+                var bounds = new[] { c.AtMost is { } costAtMost ? $"at_most: {Number(costAtMost)}" : null, c.MaxRelativeIncrease is { } costRelative ? $"max_relative_increase: {Number(costRelative)}" : null };
+                line(3, $"{(c.Measure == ResourceMeasure.CpuSecondsPer1000Rows ? "cpu_seconds_per_1000_rows" : "peak_memory_mb")}: {{ {string.Join(", ", bounds.OfType<string>())} }}");
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.GetType().Name, "unknown check kind");
         }
@@ -218,6 +237,11 @@ internal static class CheckPrinter
         line(1, $"- {kind}:");
         line(3, $"id: {Text(spec.Id)}");
         line(3, $"severity: {Severity(spec)}");
+        if (spec.PerSlice.Count > 0)
+        {
+            line(3, $"slices: [{string.Join(", ", spec.PerSlice.Select(Text))}]");
+        }
+
         OptionalFlag(spec, 3, line);
     }
 

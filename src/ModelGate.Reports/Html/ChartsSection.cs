@@ -28,6 +28,11 @@ internal static class ChartsSection
             figures.Add((RiskCoverageChart.Render(c.Spec.Id, c.Abstention!), "Most confident rows answered first; the dashed line is the policy's threshold."));
         }
 
+        foreach (var c in r.Checks.Where(c => c.Windows is { Windows.Count: > 0 }))
+        {
+            figures.Add((WindowChart.Render(c.Spec.Id, c.Windows!), "Windows in order; the dashed line is the reference the drops are measured against."));
+        }
+
         var groups = GroupOrder.All(r);
         foreach (var metric in GroupOrder.Metrics(groups).Take(MaxSliceCharts))
         {

@@ -78,6 +78,16 @@ internal static class JsonChecks
                 JsonEvidence.Drift(w, "drift", c.Drift);
             }
 
+            if (c.Cost is { } cost)
+            {
+                JsonCost.Write(w, "cost", cost);
+            }
+
+            if (c.Windows is { } windows)
+            {
+                JsonWindows.Write(w, "windows", windows);
+            }
+
             if (c.Abstention is { } abstention)
             {
                 JsonEvidence.Abstention(w, "abstention", abstention);

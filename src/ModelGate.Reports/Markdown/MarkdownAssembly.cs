@@ -23,6 +23,8 @@ internal static class MarkdownAssembly
             DriftSection.Render(r),
             LeakageSection.Render(r),
             AbstentionSection.Render(r),
+            WindowSection.Render(r),
+            PerSliceSection.Render(r),
             CalibrationSection.Render(r, flavor),
             SubgroupSection.RenderWorst(r),
             SubgroupSection.RenderAll(r),

@@ -11,7 +11,7 @@ internal static class PerformanceSection
 {
     public static MarkdownSection? Render(GateResult r, ReportContext ctx)
     {
-        var checks = r.Checks.Where(c => c.Spec is LatencyCheckSpec or ModelSizeCheckSpec).ToList();
+        var checks = r.Checks.Where(c => c.Spec is LatencyCheckSpec or ModelSizeCheckSpec or ResourceCostCheckSpec).ToList();
         var models = ctx.Provenance?.Models ?? [];
         if (checks.Count == 0 && models.Count == 0)
         {
@@ -46,6 +46,8 @@ internal static class PerformanceSection
     private static string What(ModelGate.Core.Plan.CheckSpec spec) => spec switch
     {
         LatencyCheckSpec l => $"p{NumberText.Setting(l.Percentile)} latency, batch {NumberText.Count(l.BatchSize)} (ms)",
+        ResourceCostCheckSpec { Measure: ResourceMeasure.CpuSecondsPer1000Rows } => "CPU-seconds per 1,000 rows",
+        ResourceCostCheckSpec => "peak working memory (MB)",
         _ => "model size (MB)",
     };
 

@@ -27,6 +27,8 @@ internal static class CheckFacts
         PredictionDriftCheckSpec => "prediction_drift",
         LeakageCheckSpec => "leakage",
         RejectRateCheckSpec => "reject_rate",
+        RollingWindowCheckSpec => "rolling_window",
+        ResourceCostCheckSpec => "resource_cost",
         ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };
