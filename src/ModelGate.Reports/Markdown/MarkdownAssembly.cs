@@ -27,6 +27,7 @@ internal static class MarkdownAssembly
             SubgroupSection.RenderWorst(r),
             SubgroupSection.RenderAll(r),
             SafetySection.Render(r, ctx),
+            flavor == MarkdownFlavor.GitHub ? EvidenceSection.Render(ctx) : null,
             PerformanceSection.Render(r, ctx),
             ProvenanceSection.Render(r, ctx),
         ];
