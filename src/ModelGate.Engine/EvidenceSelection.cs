@@ -1,6 +1,7 @@
 using System.Globalization;
 using ModelGate.Core;
 using ModelGate.Core.Evaluation;
+using ModelGate.Core.IO;
 using ModelGate.Core.Results;
 using ModelGate.Core.Text;
 using ModelGate.Data;
@@ -95,6 +96,7 @@ internal static class EvidenceSelection
         private readonly Dictionary<int, EvidenceRow> _made = [];
         private readonly HoldoutColumn _column = holdout.Column(options.Column);
         private readonly ImageFiles _images = new(holdout.File);
+        private readonly string _folder = RealPath.Of(Path.GetDirectoryName(Path.GetFullPath(holdout.File)) ?? Directory.GetCurrentDirectory());
 
         public (int Class, double Confidence)? Candidate(int row) => Answer(data.Candidate, row);
 
@@ -133,7 +135,8 @@ internal static class EvidenceSelection
             }
             catch (HoldoutException ex)
             {
-                return EvidenceImage.Missing(ConsoleText.Preview(ex.Problem, 160));
+                // The problem names the holdout's real folder; a report keeps paths relative, so it says "the holdout's folder".
+                return EvidenceImage.Missing(ex.Problem.Replace(" " + ConsoleText.Preview(_folder, 120), string.Empty, StringComparison.Ordinal));
             }
         }
 
