@@ -18,7 +18,8 @@ public sealed partial class SchemaAgreementTests
         "unknown metric", "negative allowed drop", "severity typo", "unsupported version", "missing version", "safety with where and rows_file",
         "disparity typo", "setting beside a check kind", "unknown check kind", "model size of zero", "confidence above 1", "inconclusive typo",
         "column type typo", "check id with spaces", "checks not a list", "negative flips budget not a whole number", "slice with column and columns",
-        "waiver without expiry",
+        "waiver without expiry", "evidence key typo", "evidence kind typo", "evidence without a column", "evidence rows above the limit",
+        "evidence thumbnail too small",
     ];
 
     public static TheoryData<string> ValidPolicyFiles()
@@ -106,6 +107,7 @@ public sealed partial class SchemaAgreementTests
         { "data", PolicyBinder.DataKeys },
         { "statistics", PolicyBinder.StatisticsKeys },
         { "report", PolicyBinder.ReportKeys },
+        { "evidence", PolicyBinder.EvidenceKeys },
         { "metricCheck", PolicyBinder.MetricCheckKeys },
         { "generalizationGap", PolicyBinder.GapKeys },
         { "calibration", PolicyBinder.CalibrationKeys },

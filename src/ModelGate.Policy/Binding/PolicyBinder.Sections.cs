@@ -212,6 +212,11 @@ internal sealed partial class PolicyBinder
         }
 
         _read.Keys(map, "report.evidence", EvidenceKeys);
+        if (_task == TaskKind.Regression)
+        {
+            _read.Error(map.Location, "report.evidence shows flipped and misclassified rows, so it needs a classification task (binary or multiclass)");
+        }
+
         var column = _read.Scalar(map, "column", "a holdout column name");
         if (column is null)
         {

@@ -46,7 +46,7 @@ internal static class EvidenceSection
     private static string Pointer(RowEvidence e)
     {
         var what = e.Kind == EvidenceKind.Image ? "Thumbnails" : "The texts";
-        var of = $"of these {NumberText.Count(e.RowCount)} rows ({MarkdownText.Code(e.Column)})";
+        var of = (e.RowCount == 1 ? "of this row" : $"of these {NumberText.Count(e.RowCount)} rows") + $" ({MarkdownText.Code(e.Column)})";
         if (e.HtmlFile is null)
         {
             return $"{what} {of} are in the HTML report (`--format html`).";
