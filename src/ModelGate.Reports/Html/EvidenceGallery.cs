@@ -22,6 +22,7 @@ internal static class EvidenceGallery
         + ".evidence .unavailable{font-size:12px;color:#9a6700;max-width:160px;overflow-wrap:anywhere}"
         + ".evidence blockquote{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}";
 
+    /// <summary>The gallery as one raw HTML block of the page, or null when the policy names no evidence column.</summary>
     public static MarkdownSection? Render(ReportContext ctx)
     {
         if (ctx.Evidence is not { } evidence)

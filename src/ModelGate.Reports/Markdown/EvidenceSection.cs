@@ -11,6 +11,7 @@ namespace ModelGate.Reports.Markdown;
 /// </summary>
 internal static class EvidenceSection
 {
+    /// <summary>The section, or null when the policy names no evidence column.</summary>
     public static MarkdownSection? Render(ReportContext ctx)
     {
         if (ctx.Evidence is not { } evidence)
