@@ -103,6 +103,8 @@ internal static class GateRun
         var context = ReportComposer.Context(facts, result, holdout, policy.Report.ShowColumns, policy.Report.MaxFlippedRows,
             $"the full report is in `{ReportComposer.DisplayPath(Path.Combine(outDir, "report.md"), request.WorkingDirectory)}` (job summary and artifact)");
         times?.Mark("report context");
+        context = context with { Evidence = Evidence(request, policy, result, data, holdout) };
+        times?.Mark("evidence");
         var files = ReportComposer.Files(result, context, outDir, request.Formats);
         times?.Mark("reports rendered");
         var written = ReportWriter.WriteAll(files);
@@ -119,6 +121,16 @@ internal static class GateRun
 
         return new GateRunResult(policy, result, context, written, inputs.Timings);
     }
+
+    // The PR comment names the HTML report (and the run whose artifacts hold it) instead of embedding images.
+    private static RowEvidence? Evidence(GateRequest request, GatePolicy policy, GateResult result, EvaluationData data, Holdout holdout) =>
+        EvidenceSelection.Collect(policy, result, data, holdout) is { } evidence
+            ? evidence with
+            {
+                HtmlFile = request.Formats.Contains("html") ? ReportComposer.DisplayPath(Path.Combine(request.OutDir, ReportComposer.FileNames["html"]), request.WorkingDirectory) : null,
+                RunUrl = request.Run.RunUrl,
+            }
+            : null;
 
     // The models score the holdout (and the train sample) here, and are measured; what comes out is all the judges need.
     private static async Task<GateInputs> ScoreWithModelsAsync(GateRequest request, GatePolicy policy, IRunLog log, CancellationToken cancellation)

@@ -21,7 +21,27 @@ internal static partial class RunOrigin
             pr = m.Groups[1].Value;
         }
 
-        return new RunIdentity(env("GITHUB_REPOSITORY"), env("GITHUB_HEAD_REF") ?? env("GITHUB_REF_NAME"), pr, env("GITHUB_SHA"));
+        return new RunIdentity(env("GITHUB_REPOSITORY"), env("GITHUB_HEAD_REF") ?? env("GITHUB_REF_NAME"), pr, env("GITHUB_SHA"))
+        {
+            RunUrl = RunUrl(env),
+        };
+    }
+
+    /// <summary>
+    /// GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID, when all three are set and well-formed (an https
+    /// server, owner/name, a number): the link goes into the PR comment, so nothing else is trusted.
+    /// </summary>
+    public static string? RunUrl(Func<string, string?> env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var server = env("GITHUB_SERVER_URL")?.TrimEnd('/');
+        var repository = env("GITHUB_REPOSITORY");
+        var run = env("GITHUB_RUN_ID");
+        return server is not null && repository is not null && run is not null
+            && Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.AbsolutePath is "/" && string.IsNullOrEmpty(uri.Query)
+            && RepositoryName().IsMatch(repository) && RunId().IsMatch(run)
+            ? $"{server}/{repository}/actions/runs/{run}"
+            : null;
     }
 
     /// <summary>
@@ -37,6 +57,12 @@ internal static partial class RunOrigin
             : metadata.ModelVersion is > 0 and < long.MaxValue ? metadata.ModelVersion.ToString(CultureInfo.InvariantCulture)
             : null;
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    private static partial Regex RepositoryName();
+
+    [GeneratedRegex(@"^[0-9]{1,20}$")]
+    private static partial Regex RunId();
 
     [GeneratedRegex(@"^refs/pull/(\d+)/")]
     private static partial Regex PullRef();

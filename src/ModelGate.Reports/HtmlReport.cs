@@ -24,6 +24,12 @@ internal static class HtmlReport
             sections.Insert(after + 1, charts);
         }
 
+        if (EvidenceGallery.Render(context) is { } evidence)
+        {
+            var after = sections.FindLastIndex(s => s.Name is "checks" or "notes" or "charts" or "safety sets and flips");
+            sections.Insert(after + 1, evidence);
+        }
+
         var body = Markdig.Markdown.ToHtml(MarkdownAssembly.Join(sections), Pipeline);
         var s = GateSummary.Of(result);
         var sb = new StringBuilder();

@@ -50,6 +50,7 @@ internal static class JsonReport
             JsonEvidence.Groups(w, "groups", result.Groups);
             JsonEvidence.Flips(w, "flips", result.Flips);
             JsonEvidence.FlippedRows(w, context.FlippedRows);
+            JsonRowEvidence.Write(w, context.Evidence);
             JsonEvidence.Roc(w, context.RocCurves);
             WriteProvenance(w, context.Provenance);
             w.WriteEndObject();

@@ -24,6 +24,9 @@ internal sealed record ReportContext
     /// <summary>Where the untruncated report lives, e.g. "the job summary and the `modelgate-report` artifact".</summary>
     public string? FullReportLocation { get; init; }
 
+    /// <summary>Images or texts of the worst rows (<c>report.evidence</c>); null when the policy names no evidence column.</summary>
+    public RowEvidence? Evidence { get; init; }
+
     /// <summary>ROC curves for the HTML charts (binary, or one-vs-rest per class); empty when not computed.</summary>
     public IReadOnlyList<RocCurve> RocCurves { get; init; } = [];
 

@@ -8,4 +8,8 @@ namespace ModelGate.Reports;
 /// <param name="Branch">The branch the run judged (the PR's head branch for a pull request).</param>
 /// <param name="PullRequest">The pull-request number, as text.</param>
 /// <param name="Commit">The commit SHA.</param>
-internal sealed record RunIdentity(string? Repository = null, string? Branch = null, string? PullRequest = null, string? Commit = null);
+internal sealed record RunIdentity(string? Repository = null, string? Branch = null, string? PullRequest = null, string? Commit = null)
+{
+    /// <summary>The CI run's page, e.g. https://github.com/owner/name/actions/runs/123 (its artifacts hold the reports); null when unknown.</summary>
+    public string? RunUrl { get; init; }
+}

@@ -344,6 +344,30 @@ public sealed class InvalidPolicyTests
             "negative flips budget not a whole number", H + "checks:\n  - safety:\n      name: s\n      where: age < 18\n      negative_flips: { at_most: 0.5 }\n", 13, 34,
             "'at_most' must be a whole number, got a number ('0.5')"
         },
+        {
+            "evidence key typo", H + "report:\n  evidence:\n    column: note\n    kind: image\n    thumbnial: 64\n", 13, 5,
+            "unknown key 'thumbnial' in report.evidence; did you mean 'thumbnail'? (valid keys: column, kind, rows, thumbnail, max_chars)"
+        },
+        {
+            "evidence kind typo", H + "report:\n  evidence:\n    column: note\n    kind: imgae\n", 12, 11,
+            "'kind' must be one of image, text; got 'imgae'; did you mean 'image'?"
+        },
+        {
+            "evidence without a column", H + "report:\n  evidence:\n    kind: text\n", 11, 5,
+            "report.evidence needs 'column' (the holdout column of image paths or texts)"
+        },
+        {
+            "evidence rows above the limit", H + "report:\n  evidence: { column: note, kind: text, rows: 500 }\n", 10, 47,
+            "'rows' must be from 1 to 100, got 500"
+        },
+        {
+            "evidence thumbnail too small", H + "report:\n  evidence: { column: image, kind: image, thumbnail: 4 }\n", 10, 54,
+            "'thumbnail' must be from 16 to 512, got 4"
+        },
+        {
+            "evidence on a regression task", H.Replace("task: binary", "task: regression", StringComparison.Ordinal) + "report:\n  evidence:\n    column: note\n    kind: text\n", 11, 5,
+            "report.evidence shows flipped and misclassified rows, so it needs a classification task (binary or multiclass)"
+        },
     };
 
     [Theory]

@@ -19,6 +19,8 @@ public sealed partial class SchemaAgreementTests
         "disparity typo", "setting beside a check kind", "unknown check kind", "model size of zero", "confidence above 1", "inconclusive typo",
         "column type typo", "check id with spaces", "checks not a list", "negative flips budget not a whole number", "slice with column and columns",
         "waiver without expiry", "image colour typo", "unknown key in an image entry", "unsupported tokenizer", "text overflow typo",
+        "evidence key typo", "evidence kind typo", "evidence without a column", "evidence rows above the limit",
+        "evidence thumbnail too small",
     ];
 
     public static TheoryData<string> ValidPolicyFiles()
@@ -108,6 +110,7 @@ public sealed partial class SchemaAgreementTests
         { "text", PolicyBinder.TextKeys },
         { "statistics", PolicyBinder.StatisticsKeys },
         { "report", PolicyBinder.ReportKeys },
+        { "evidence", PolicyBinder.EvidenceKeys },
         { "metricCheck", PolicyBinder.MetricCheckKeys },
         { "generalizationGap", PolicyBinder.GapKeys },
         { "calibration", PolicyBinder.CalibrationKeys },

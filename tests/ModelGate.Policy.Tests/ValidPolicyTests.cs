@@ -192,4 +192,19 @@ public sealed class ValidPolicyTests
         Assert.True(minimal.Data.Inputs.AllFeatures);
         Assert.Null(minimal.Models.Baseline);
     }
+
+    [Fact]
+    public void Report_evidence_names_a_column_the_run_reads_and_keeps_its_settings_and_defaults()
+    {
+        var p = TestPolicies.LoadValid(Path.Combine(Valid, "evidence.yml"));
+        Assert.Equal(new EvidenceOptions("image", Core.Results.EvidenceKind.Image) { Rows = 8, Thumbnail = 64, MaxChars = 100 }, p.Report.Evidence);
+        Assert.Contains(p.ColumnReferences, r => r.Column == "image" && r.Usage == ColumnUsage.Evidence);
+        Assert.Contains("\n  evidence: { column: image, kind: image, rows: 8, thumbnail: 64, max_chars: 100 }\n", p.ToYaml(), StringComparison.Ordinal);
+        Assert.Null(Complete().Report.Evidence);
+
+        using var t = new TestPolicies();
+        var text = File.ReadAllText(Path.Combine(Valid, "evidence.yml"));
+        var defaults = t.Load(text[..text.IndexOf("    rows:", StringComparison.Ordinal)].Replace("kind: image", "kind: text", StringComparison.Ordinal)).GetPolicyOrThrow().Report.Evidence;
+        Assert.Equal(new EvidenceOptions("image", Core.Results.EvidenceKind.Text) { Rows = 12, Thumbnail = 96, MaxChars = 280 }, defaults);
+    }
 }

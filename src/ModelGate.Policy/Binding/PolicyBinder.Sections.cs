@@ -2,6 +2,7 @@ using System.Globalization;
 using ModelGate.Core;
 using ModelGate.Core.Metrics;
 using ModelGate.Core.Plan;
+using ModelGate.Core.Results;
 using ModelGate.Core.Text;
 using ModelGate.Policy.Model;
 using ModelGate.Policy.Yaml;
@@ -13,12 +14,14 @@ internal sealed partial class PolicyBinder
 {
     public static readonly string[] SliceKeys = ["column", "columns", "bins"];
     public static readonly string[] StatisticsKeys = ["confidence", "resamples", "seed", "inconclusive", "likely_regression", "uncomputable", "mode", "false_discovery_rate", "method"];
-    public static readonly string[] ReportKeys = ["show_columns", "max_flipped_rows", "metrics"];
+    public static readonly string[] ReportKeys = ["show_columns", "max_flipped_rows", "metrics", "evidence"];
+    public static readonly string[] EvidenceKeys = ["column", "kind", "rows", "thumbnail", "max_chars"];
 
     private const long MaxResamples = 1_000_000;
 
     private static readonly (string, Severity)[] Severities = [("error", Severity.Error), ("warning", Severity.Warning), ("info", Severity.Info)];
     private static readonly (string, JudgeMode)[] Modes = [("interval", JudgeMode.Interval), ("point", JudgeMode.PointEstimate)];
+    private static readonly (string, EvidenceKind)[] EvidenceKinds = [("image", EvidenceKind.Image), ("text", EvidenceKind.Text)];
     private static readonly (string, StatisticsMethod)[] Methods = [("auto", StatisticsMethod.Auto), ("bootstrap", StatisticsMethod.Bootstrap), ("analytic", StatisticsMethod.Analytic)];
 
     private (IReadOnlyList<SliceSpec> Slices, int? MinSupport) BindSlices(MappingNode root)
@@ -194,7 +197,62 @@ internal sealed partial class PolicyBinder
             Metric(m, null);
         }
 
-        return new ReportOptions([.. show.Select(s => s.Value)], (int)Math.Min(max ?? 20, int.MaxValue), [.. metrics.Select(m => m.Value)]);
+        return new ReportOptions([.. show.Select(s => s.Value)], (int)Math.Min(max ?? 20, int.MaxValue), [.. metrics.Select(m => m.Value)])
+        {
+            Evidence = BindEvidence(map),
+        };
+    }
+
+    private EvidenceOptions? BindEvidence(MappingNode report)
+    {
+        var map = _read.Map(report["evidence"], "evidence");
+        if (map is null)
+        {
+            return null;
+        }
+
+        _read.Keys(map, "report.evidence", EvidenceKeys);
+        if (_task == TaskKind.Regression)
+        {
+            _read.Error(map.Location, "report.evidence shows flipped and misclassified rows, so it needs a classification task (binary or multiclass)");
+        }
+
+        var column = _read.Scalar(map, "column", "a holdout column name");
+        if (column is null)
+        {
+            _read.Error(map.Location, "report.evidence needs 'column' (the holdout column of image paths or texts)");
+        }
+        else
+        {
+            Column(column, ColumnUsage.Evidence);
+        }
+
+        var kind = _read.Choice(map, "kind", EvidenceKinds);
+        if (kind is null && Reading.Value(map, "kind") is null)
+        {
+            _read.Error(map.Location, "report.evidence needs 'kind' (image or text)");
+        }
+
+        int Bounded(string key, int min, int max, int fallback)
+        {
+            var value = _read.Integer(map, key, min, string.Create(CultureInfo.InvariantCulture, $"from {min} to {max}"));
+            if (value > max)
+            {
+                _read.Error(Reading.Location(map, key), string.Create(CultureInfo.InvariantCulture, $"'{key}' must be from {min} to {max}, got {value}"));
+            }
+
+            return (int)Math.Min(value ?? fallback, max);
+        }
+
+        var rows = Bounded("rows", 1, EvidenceOptions.MaxRows, EvidenceOptions.DefaultRows);
+        var thumbnail = Bounded("thumbnail", EvidenceOptions.MinThumbnail, EvidenceOptions.MaxThumbnail, EvidenceOptions.DefaultThumbnail);
+        var maxChars = Bounded("max_chars", EvidenceOptions.MinMaxChars, EvidenceOptions.MaxMaxChars, EvidenceOptions.DefaultMaxChars);
+        return column is null || kind is null ? null : new EvidenceOptions(column.Value, kind.Value)
+        {
+            Rows = rows,
+            Thumbnail = thumbnail,
+            MaxChars = maxChars,
+        };
     }
 
     /// <summary>The metric, validated against the catalogue and the task; null with an error listing the valid ones.</summary>

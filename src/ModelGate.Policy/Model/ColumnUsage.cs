@@ -35,6 +35,9 @@ internal enum ColumnRole
 
     /// <summary><c>rolling_window '&lt;id&gt;'</c>: the column that orders the holdout into windows.</summary>
     Window,
+
+    /// <summary><c>report.evidence</c>: images or texts shown beside the worst rows.</summary>
+    Evidence,
 }
 
 /// <summary>
@@ -62,6 +65,9 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
 
     /// <summary><c>report.show_columns</c>.</summary>
     public static ColumnUsage ShowColumn { get; } = new(ColumnRole.ShowColumn);
+
+    /// <summary><c>report.evidence</c>.</summary>
+    public static ColumnUsage Evidence { get; } = new(ColumnRole.Evidence);
 
     /// <summary>True for what the models read (inputs) and the label: the columns a train sample needs.</summary>
     public bool IsModelData => Role is ColumnRole.Input or ColumnRole.Label;
@@ -92,6 +98,7 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
         ColumnRole.Slice => $"slice '{Name}'",
         ColumnRole.Where => "where",
         ColumnRole.ShowColumn => "report.show_columns",
+        ColumnRole.Evidence => "report.evidence",
         ColumnRole.Drift => $"drift '{Name}'",
         ColumnRole.Leakage => $"leakage '{Name}'",
         ColumnRole.Window => $"rolling_window '{Name}'",

@@ -52,6 +52,12 @@ internal static class PolicyPrinter
         Line(1, $"show_columns: {Flow(policy.Report.ShowColumns)}");
         Line(1, $"max_flipped_rows: {policy.Report.MaxFlippedRows.ToString(CultureInfo.InvariantCulture)}");
         Line(1, $"metrics: {Flow(policy.Report.Metrics)}");
+        if (policy.Report.Evidence is { } e)
+        {
+            Line(1, string.Create(CultureInfo.InvariantCulture,
+                $"evidence: {{ column: {Text(e.Column)}, kind: {e.Kind.ToString().ToLowerInvariant()}, rows: {e.Rows}, thumbnail: {e.Thumbnail}, max_chars: {e.MaxChars} }}"));
+        }
+
         return w.ToString();
     }
 

@@ -29,6 +29,7 @@ internal static class MarkdownAssembly
             SubgroupSection.RenderWorst(r),
             SubgroupSection.RenderAll(r),
             SafetySection.Render(r, ctx),
+            flavor == MarkdownFlavor.GitHub ? EvidenceSection.Render(ctx) : null,
             PerformanceSection.Render(r, ctx),
             TextInputsSection.Render(ctx),
             ProvenanceSection.Render(r, ctx),

@@ -22,6 +22,9 @@ internal static class CutOrder
     /// <summary>The table of every group: the largest section, and the worst groups stay.</summary>
     public const int AllGroups = 1;
 
+    /// <summary>Images and texts of the worst rows: the HTML report has them in full.</summary>
+    public const int Evidence = 1;
+
     /// <summary>Reliability table and chart.</summary>
     public const int Calibration = 2;
 
