@@ -17,6 +17,12 @@ if (args is ["engine", ..])
     return await Engine(args[1..]);
 }
 
+// With "media" first it measures image and text inputs end to end against their stages alone (MediaPipeline).
+if (args is ["media", ..])
+{
+    return MediaPipeline.Run(args[1..]);
+}
+
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: ModelGate.Benchmarks.EndToEnd HOLDOUT.csv CANDIDATE.onnx BASELINE.onnx SCORES_DIR [BATCH_SIZE]");
