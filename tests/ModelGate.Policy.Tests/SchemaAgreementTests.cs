@@ -18,7 +18,7 @@ public sealed partial class SchemaAgreementTests
         "unknown metric", "negative allowed drop", "severity typo", "unsupported version", "missing version", "safety with where and rows_file",
         "disparity typo", "setting beside a check kind", "unknown check kind", "model size of zero", "confidence above 1", "inconclusive typo",
         "column type typo", "check id with spaces", "checks not a list", "negative flips budget not a whole number", "slice with column and columns",
-        "waiver without expiry",
+        "waiver without expiry", "perturbation typo", "swap without features",
     ];
 
     public static TheoryData<string> ValidPolicyFiles()
@@ -119,6 +119,7 @@ public sealed partial class SchemaAgreementTests
         { "predictionDrift", PolicyBinder.PredictionDriftKeys },
         { "leakage", PolicyBinder.LeakageKeys },
         { "rejectRate", PolicyBinder.RejectRateKeys },
+        { "robustness", PolicyBinder.RobustnessKeys },
         { "waiver", PolicyBinder.WaiverKeys },
     };
 

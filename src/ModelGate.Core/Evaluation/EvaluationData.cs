@@ -45,6 +45,9 @@ internal sealed record EvaluationData
     /// <summary>Train and holdout features and labels of each leakage check, by check id.</summary>
     public IReadOnlyDictionary<string, LeakageSample> Leakage { get; init; } = new Dictionary<string, LeakageSample>();
 
+    /// <summary>Each robustness check's perturbed copies, reduced per row, by check id (only when the models ran in this process).</summary>
+    public IReadOnlyDictionary<string, RobustnessSample> Robustness { get; init; } = new Dictionary<string, RobustnessSample>();
+
     /// <summary>Size and latency; null when not measured.</summary>
     public ModelMeasurements? Measurements { get; init; }
 

@@ -263,6 +263,7 @@ internal static class GateEvaluator
             PredictionDriftCheckSpec p => DriftJudge.Judge(ctx, p),
             LeakageCheckSpec l => LeakageJudge.Judge(ctx, l),
             RejectRateCheckSpec r => RejectRateJudge.Judge(ctx, r),
+            RobustnessCheckSpec r => RobustnessJudge.Judge(ctx, r),
             _ => MetricCheckJudge.Skipped(spec, string.Empty, $"check kind {spec.GetType().Name} is not known to this version"),
         };
     }

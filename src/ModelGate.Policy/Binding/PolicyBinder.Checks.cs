@@ -127,6 +127,7 @@ internal sealed partial class PolicyBinder
             "prediction_drift" => BindPredictionDrift(name, body),
             "leakage" => BindLeakage(name, body),
             "reject_rate" => BindRejectRate(name, body),
+            "robustness" => BindRobustness(name, body),
             _ => BindModelSize(name, body),
         };
     }
@@ -155,6 +156,7 @@ internal sealed partial class PolicyBinder
         "prediction_drift" => "{ against: baseline, psi: { at_most: 0.1 } }",
         "leakage" => "{ duplicates: { at_most: 0 }, label_proxy: { at_most: 0.98 } }",
         "reject_rate" => "{ confidence: 0.8, abstained_share: { at_most: 0.2 } }",
+        "robustness" => "{ perturbations: [{ noise: { scale: 0.1 } }], flip_rate: { at_most: 0.05 } }",
         _ => "{ at_most: 50 }",
     };
 

@@ -32,6 +32,9 @@ internal enum ColumnRole
 
     /// <summary><c>leakage '&lt;id&gt;'</c>: a feature a leakage check compares.</summary>
     Leakage,
+
+    /// <summary><c>robustness '&lt;id&gt;'</c>: a model input a robustness check perturbs.</summary>
+    Robustness,
 }
 
 /// <summary>
@@ -75,6 +78,9 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
     /// <summary><c>leakage '&lt;check id&gt;'</c>.</summary>
     public static ColumnUsage Leakage(string check) => new(ColumnRole.Leakage, check);
 
+    /// <summary><c>robustness '&lt;check id&gt;'</c>.</summary>
+    public static ColumnUsage Robustness(string check) => new(ColumnRole.Robustness, check);
+
     /// <inheritdoc/>
     public override string ToString() => Role switch
     {
@@ -88,6 +94,7 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
         ColumnRole.ShowColumn => "report.show_columns",
         ColumnRole.Drift => $"drift '{Name}'",
         ColumnRole.Leakage => $"leakage '{Name}'",
+        ColumnRole.Robustness => $"robustness '{Name}'",
         _ => Role.ToString(),
     };
 }

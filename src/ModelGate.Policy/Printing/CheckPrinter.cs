@@ -5,7 +5,7 @@ using static ModelGate.Policy.Printing.YamlText;
 namespace ModelGate.Policy.Printing;
 
 /// <summary>The <c>checks:</c> list of a resolved policy.</summary>
-internal static class CheckPrinter
+internal static partial class CheckPrinter
 {
     public static void Print(Model.GatePolicy policy, Action<int, string> line, Func<string, string> rel)
     {
@@ -173,6 +173,9 @@ internal static class CheckPrinter
                     line(3, $"selective_accuracy: {{ at_least: {Number(least)} }}");
                 }
 
+                break;
+            case RobustnessCheckSpec r:
+                PrintRobustness(r, line);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.GetType().Name, "unknown check kind");
