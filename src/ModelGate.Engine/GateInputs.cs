@@ -32,4 +32,7 @@ internal sealed record GateInputs(
 
     /// <summary>Each leakage check's holdout and train features, by check id.</summary>
     public IReadOnlyDictionary<string, LeakageSample> Leakage { get; init; } = new Dictionary<string, LeakageSample>();
+
+    /// <summary>Each robustness check's perturbed copies, reduced per row, by check id (none when the scores came from files).</summary>
+    public IReadOnlyDictionary<string, RobustnessSample> Robustness { get; init; } = new Dictionary<string, RobustnessSample>();
 }

@@ -75,6 +75,7 @@ internal static class GateRun
             Train = train?.Sample,
             DriftFeatures = inputs.DriftFeatures,
             Leakage = inputs.Leakage,
+            Robustness = inputs.Robustness,
             Measurements = inputs.Measurements,
         };
 
@@ -142,6 +143,8 @@ internal static class GateRun
 
         var labelled = EvaluationBuilder.Label(policy, holdout, candidateScores, baselineScores);
         var train = await Train(policy, candidate, inputs, scoreRequest, limits, log, cancellation).ConfigureAwait(false);
+        var robustness = await RobustnessRuns.RunAsync(policy, new RobustnessModels(candidate, baseline, inputs, baselinePlans, scoreRequest), labelled, header, limits, log, cancellation)
+            .ConfigureAwait(false);
         var measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs, log);
 
         string Show(string path) => ReportComposer.DisplayPath(path, request.WorkingDirectory);
@@ -162,6 +165,7 @@ internal static class GateRun
         {
             DriftFeatures = DriftInputs.Read(policy, holdout, header, needed.Features, limits, log),
             Leakage = DriftInputs.ReadLeakage(policy, holdout, header, needed.Features, limits),
+            Robustness = robustness,
         };
     }
 

@@ -13,7 +13,7 @@ public static class RepoPaths
 
     /// <summary>The committed examples, by folder name under examples/.</summary>
     public static IReadOnlyList<string> ExampleNames { get; } =
-        ["arrests-fairness", "breast-cancer", "digits-calibration", "hmda-safety", "slid-regression", "wine-skl2onnx", "wine-pytorch", "diabetes-regression"];
+        ["arrests-fairness", "breast-cancer", "digits-calibration", "hmda-safety", "slid-regression", "wine-skl2onnx", "wine-pytorch", "diabetes-regression", "noise-robustness"];
 
     /// <summary>examples/.</summary>
     public static string Examples => Path("examples");

@@ -34,7 +34,7 @@ internal sealed class Perturber
     }
 
     /// <summary>Perturbs <paramref name="rows"/> rows in place: numeric columns in <paramref name="numbers"/>, text columns in <paramref name="texts"/>.</summary>
-    public void Apply(int rows, IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string[]> texts)
+    public void Apply(int rows, IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string?[]> texts)
     {
         ArgumentNullException.ThrowIfNull(numbers);
         ArgumentNullException.ThrowIfNull(texts);
@@ -68,7 +68,7 @@ internal sealed class Perturber
     }
 
     // Two draws always, so a swap that does not happen consumes the same stream as one that does.
-    private void Swap(FeatureFacts f, double probability, int row, IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string[]> texts)
+    private void Swap(FeatureFacts f, double probability, int row, IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string?[]> texts)
     {
         var happens = random.NextDouble() < probability;
         var pick = random.NextDouble();
@@ -80,21 +80,21 @@ internal sealed class Perturber
         if (f.TextLevels is { Length: > 1 } words)
         {
             var column = texts[f.Name];
-            column[row] = Other(words, Array.IndexOf(words, column[row]), pick);
+            column[row] = Other(words, Array.IndexOf(words, column[row]), pick, column[row]);
         }
         else if (f.NumberLevels is { Length: > 1 } levels)
         {
             var column = numbers[f.Name];
-            column[row] = Other(levels, Array.BinarySearch(levels, column[row]), pick);
+            column[row] = Other(levels, double.IsNaN(column[row]) ? -1 : Array.BinarySearch(levels, column[row]), pick, column[row]);
         }
     }
 
-    // Uniformly one of the other levels (any level when the current value was not observed).
-    private static T Other<T>(T[] levels, int current, double u)
+    // Uniformly one of the other levels; a missing value, or one the reference never showed, is left alone.
+    private static T Other<T>(T[] levels, int current, double u, T value)
     {
         if (current < 0)
         {
-            return levels[Math.Min((int)(u * levels.Length), levels.Length - 1)];
+            return value;
         }
 
         var k = Math.Min((int)(u * (levels.Length - 1)), levels.Length - 2);

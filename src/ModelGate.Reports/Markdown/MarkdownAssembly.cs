@@ -23,6 +23,7 @@ internal static class MarkdownAssembly
             DriftSection.Render(r),
             LeakageSection.Render(r),
             AbstentionSection.Render(r),
+            RobustnessSection.Render(r),
             CalibrationSection.Render(r, flavor),
             SubgroupSection.RenderWorst(r),
             SubgroupSection.RenderAll(r),

@@ -27,6 +27,7 @@ internal static class CheckFacts
         PredictionDriftCheckSpec => "prediction_drift",
         LeakageCheckSpec => "leakage",
         RejectRateCheckSpec => "reject_rate",
+        RobustnessCheckSpec => "robustness",
         ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };
