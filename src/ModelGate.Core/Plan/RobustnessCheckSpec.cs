@@ -34,7 +34,7 @@ internal sealed record Perturbation(PerturbationKind Kind, double Amount, IReadO
     public string Describe() => Kind switch
     {
         PerturbationKind.Noise => $"Gaussian noise {Text.NumberText.Setting(Amount)} SD",
-        PerturbationKind.Dropout => $"dropout {Text.NumberText.Percent(Amount)} to {(Fill == DropoutFill.Mean ? "the mean" : "missing")}",
+        PerturbationKind.Dropout => $"dropout {Text.NumberText.SettingPercent(Amount)} to {(Fill == DropoutFill.Mean ? "the mean" : "missing")}",
         _ => $"categorical swap p = {Text.NumberText.Setting(Amount)}",
     } + (Features.Count == 0 ? string.Empty : $" on {string.Join(", ", Features)}");
 }

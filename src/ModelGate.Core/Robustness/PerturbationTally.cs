@@ -62,7 +62,8 @@ internal sealed class PerturbationTally
             }
             else
             {
-                var predicted = Predict(after);
+                // A copy the model cannot score (NaN or infinite) is a flip and an error, never a silent class 0.
+                var predicted = Finite(after) ? Predict(after) : -1;
                 flips[i] += predicted != Predict(before) ? 1 : 0;
                 loss[i] += predicted == labels![i] ? 0 : 1;
             }
@@ -92,6 +93,19 @@ internal sealed class PerturbationTally
     private double Loss(ReadOnlySpan<double> row, int i) => task == TaskKind.Regression
         ? Math.Abs(row[0] - targets![i])
         : Predict(row) == labels![i] ? 0 : 1;
+
+    private static bool Finite(ReadOnlySpan<double> row)
+    {
+        foreach (var v in row)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private int Predict(ReadOnlySpan<double> row)
     {
