@@ -75,6 +75,36 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task Text_inputs_are_swapped_between_observed_values_and_the_models_see_it()
+    {
+        using var scratch = new TempFolder("cli");
+        File.Copy(RepoPaths.Fixture("models", "per_column_arrests.onnx"), scratch.File("model.onnx"));
+        File.Copy(RepoPaths.Fixture("data", "arrests.holdout.csv"), scratch.File("holdout.csv"));
+        File.WriteAllText(scratch.File("modelgate.yml"), """
+            version: 1
+            task: binary
+            models: { candidate: model.onnx }
+            data:
+              holdout: holdout.csv
+              label: released
+              inputs: { per_column: true }
+            checks:
+              - robustness:
+                  perturbations: [{ swap: { probability: 1, features: [employed, citizen] } }]
+                  repeats: 1
+                  flip_rate: { at_most: 0.01 }
+
+            """);
+
+        var run = await CliHarness.RunAsync(["check", "--policy", scratch.File("modelgate.yml"), "--out", scratch.File("out"), "--format", "json"], scratch.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.GateFailed, run.ToString());
+        var r = Check(scratch.File("out/report.json"), "robustness").GetProperty("robustness");
+        Assert.InRange(r.GetProperty("candidate").GetProperty("flipRate").GetProperty("value").GetDouble(), 0.05, 0.5);
+        Assert.Equal("holdout", r.GetProperty("scaleFrom").GetString());
+    }
+
+    [Fact]
     public async Task A_regression_flip_is_a_move_beyond_the_tolerance_and_the_drop_is_in_MAE()
     {
         using var scratch = new TempFolder("cli");
