@@ -143,16 +143,16 @@ public class RobustnessTests
     private static List<ResolvedPerturbation> Steps(params (PerturbationKind Kind, double Amount)[] steps) =>
         [.. steps.Select(s => new ResolvedPerturbation(new Perturbation(s.Kind, s.Amount, []), s.Kind == PerturbationKind.Swap ? [Colour, Code] : [Age]))];
 
-    private static (double[] Age, string[] Colour, double[] Code) Copy(List<ResolvedPerturbation> steps, int seed, int repeat, int[] chunks, double start = 40)
+    private static (double[] Age, string?[] Colour, double[] Code) Copy(List<ResolvedPerturbation> steps, int seed, int repeat, int[] chunks, double start = 40)
     {
         var perturber = new Perturber(steps, seed, repeat);
         var age = new List<double>();
-        var colour = new List<string>();
+        var colour = new List<string?>();
         var code = new List<double>();
         foreach (var rows in chunks)
         {
             var numbers = new Dictionary<string, double[]> { ["age"] = Enumerable.Repeat(start, rows).ToArray(), ["code"] = Enumerable.Repeat(2.0, rows).ToArray() };
-            var texts = new Dictionary<string, string[]> { ["colour"] = Enumerable.Repeat("Black", rows).ToArray() };
+            var texts = new Dictionary<string, string?[]> { ["colour"] = Enumerable.Repeat<string?>("Black", rows).ToArray() };
             perturber.Apply(rows, numbers, texts);
             age.AddRange(numbers["age"]);
             code.AddRange(numbers["code"]);
