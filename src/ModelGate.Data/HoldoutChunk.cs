@@ -77,4 +77,20 @@ internal sealed class HoldoutChunk
 
         return new HoldoutChunk(StartRow, kept, lines, rowNumbers, RowCount, rowIds);
     }
+
+    /// <summary>
+    /// The same rows with the columns in <paramref name="replaced"/> swapped in (a perturbed copy, for instance); the other
+    /// columns, lines, row numbers and row ids are shared, not copied.
+    /// </summary>
+    public HoldoutChunk With(IReadOnlyDictionary<string, HoldoutColumn> replaced)
+    {
+        ArgumentNullException.ThrowIfNull(replaced);
+        var columns = new Dictionary<string, HoldoutColumn>(StringComparer.Ordinal);
+        foreach (var (name, column) in Columns)
+        {
+            columns[name] = replaced.TryGetValue(name, out var other) ? other : column;
+        }
+
+        return new HoldoutChunk(StartRow, columns, lines, rowNumbers, RowCount, rowIds);
+    }
 }

@@ -35,4 +35,7 @@ internal sealed record GateInputs(
 
     /// <summary>The text columns tokenized for the models, with how many rows were cut to max_length.</summary>
     public IReadOnlyList<TextTruncation> Texts { get; init; } = [];
+
+    /// <summary>Each robustness check's perturbed copies, reduced per row, by check id (none when the scores came from files).</summary>
+    public IReadOnlyDictionary<string, RobustnessSample> Robustness { get; init; } = new Dictionary<string, RobustnessSample>();
 }

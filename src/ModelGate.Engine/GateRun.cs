@@ -81,6 +81,7 @@ internal static class GateRun
             Train = train?.Sample,
             DriftFeatures = inputs.DriftFeatures,
             Leakage = inputs.Leakage,
+            Robustness = inputs.Robustness,
             Measurements = inputs.Measurements,
         };
 
@@ -178,6 +179,8 @@ internal static class GateRun
 
         media.ResetCounts();
         var train = await Train(policy, candidate, inputs, scoreRequest, limits, log, cancellation).ConfigureAwait(false);
+        var robustness = await RobustnessRuns.RunAsync(policy, new RobustnessModels(candidate, baseline, inputs, baselinePlans, scoreRequest), labelled, header, limits, log, cancellation)
+            .ConfigureAwait(false);
         var measurements = Measure(policy, (candidate, candidateFiles), baseline is null ? null : (baseline, baselineFiles!), candidateInputs, baselineInputs, log);
         var (candidateCost, baselineCost) = ResourceCostMeter.Measure(policy, path => runtime.LoadModel(path, Settings(request)), candidate.Path, candidateInputs,
             baseline?.Path, baselineInputs, log);
@@ -202,6 +205,7 @@ internal static class GateRun
             Texts = texts,
             DriftFeatures = DriftInputs.Read(policy, holdout, header, needed.Features, limits, log),
             Leakage = DriftInputs.ReadLeakage(policy, holdout, header, needed.Features, limits),
+            Robustness = robustness,
         };
     }
 

@@ -68,6 +68,12 @@ internal sealed class StreamingScorer
     /// </summary>
     public Data.Scores.Shard? Shard { get; init; }
 
+    /// <summary>
+    /// Changes each chunk before its model inputs are built (a robustness check's perturbed copy); null feeds the chunk as
+    /// read. It is called from one stage, chunk after chunk in file order, and the holdout keeps the chunk as read.
+    /// </summary>
+    public Func<HoldoutChunk, HoldoutChunk>? Perturb { get; init; }
+
     /// <summary>The largest latency batch size in the plan: latency runs use the first rows, which must all be in the first chunk.</summary>
     public static int LatencyRows(IEnumerable<CheckSpec> checks) =>
         checks.OfType<LatencyCheckSpec>().Select(c => c.BatchSize).DefaultIfEmpty(0).Max();
@@ -183,11 +189,12 @@ internal sealed class StreamingScorer
         await foreach (var chunk in input.ReadAllAsync(token).ConfigureAwait(false))
         {
             var start = Stopwatch.GetTimestamp();
+            var fed = Perturb is null ? chunk : Perturb(chunk);
             var computed = new Media.ComputedValues(file);
-            var modelInputs = inputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file, computed)).ToList();
+            var modelInputs = inputs.Select(i => ChunkInputs.ToModelInput(i, fed, file, computed)).ToList();
             var baselineInputs = baseline is null || BaselineInputs is null || ModelInputPlan.SameColumns(inputs, BaselineInputs)
                 ? modelInputs
-                : [.. BaselineInputs.Select(i => ChunkInputs.ToModelInput(i, chunk, file, computed))];
+                : [.. BaselineInputs.Select(i => ChunkInputs.ToModelInput(i, fed, file, computed))];
             // From here on the features live in the model inputs only, which are dropped once both models have run.
             var kept = keep is null ? chunk : chunk.Keep(keep);
             busy[4] += Stopwatch.GetElapsedTime(start).TotalSeconds;

@@ -181,6 +181,18 @@ public sealed class InvalidPolicyTests
             "rolling_window sets no bound; add latest_drop: { at_most: 0.05 }, worst_drop: { at_most: 0.1 } or worst_window_at_least: 0.8"
         },
         {
+            "perturbation typo", H + "checks:\n  - robustness: { perturbations: [{ nosie: { scale: 0.1 } }], flip_rate: { at_most: 0.05 } }\n", 10, 37,
+            "'perturbation' must be one of noise, dropout, swap; got 'nosie'; did you mean 'noise'?"
+        },
+        {
+            "swap without features", H + "checks:\n  - robustness: { perturbations: [{ swap: { probability: 0.1 } }], flip_rate: { at_most: 0.05 } }\n", 10, 43,
+            "'swap' needs 'features': the categorical columns whose values are swapped, e.g. [colour]"
+        },
+        {
+            "robustness without a bound", H + "checks:\n  - robustness: { perturbations: [{ noise: { scale: 0.1 } }] }\n", 10, 5,
+            "robustness sets no bound; add flip_rate: { at_most: 0.05 }, metric_drop: { at_most: 0.02 } or vs_baseline: { margin: 0.02 }"
+        },
+        {
             "generalization gap without train data", H + "checks:\n  - generalization_gap: { metric: roc_auc, at_most: 0.05 }\n", 10, 5,
             "generalization_gap needs data.train (a sample of the training data), which is not set; add data.train or remove this check"
         },
@@ -282,7 +294,7 @@ public sealed class InvalidPolicyTests
         },
         {
             "unknown check kind", H + "checks:\n  - calibraton: { at_most: 0.05 }\n", 10, 5,
-            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb, drift, prediction_drift, leakage, reject_rate, rolling_window, resource_cost)"
+            "unknown check kind 'calibraton'; did you mean 'calibration'? (valid kinds: metric, generalization_gap, calibration, subgroups, fairness, safety, latency, model_size_mb, drift, prediction_drift, leakage, reject_rate, rolling_window, resource_cost, robustness)"
         },
         {
             "latency without bound", H + "checks:\n  - latency: { batch_size: 8 }\n", 10, 5,

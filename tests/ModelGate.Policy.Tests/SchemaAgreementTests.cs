@@ -21,6 +21,7 @@ public sealed partial class SchemaAgreementTests
         "waiver without expiry", "image colour typo", "unknown key in an image entry", "unsupported tokenizer", "text overflow typo",
         "evidence key typo", "evidence kind typo", "evidence without a column", "evidence rows above the limit",
         "evidence thumbnail too small",
+        "perturbation typo", "swap without features",
     ];
 
     public static TheoryData<string> ValidPolicyFiles()
@@ -126,6 +127,7 @@ public sealed partial class SchemaAgreementTests
         { "rejectRate", PolicyBinder.RejectRateKeys },
         { "rollingWindow", PolicyBinder.RollingWindowKeys },
         { "resourceCost", PolicyBinder.ResourceCostKeys },
+        { "robustness", PolicyBinder.RobustnessKeys },
         { "waiver", PolicyBinder.WaiverKeys },
     };
 

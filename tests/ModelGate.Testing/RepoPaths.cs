@@ -13,10 +13,10 @@ public static class RepoPaths
 
     /// <summary>The committed examples, by folder name under examples/.</summary>
     public static IReadOnlyList<string> ExampleNames { get; } =
-        ["arrests-fairness", "breast-cancer", "digits-calibration", "hmda-safety", "slid-regression", "wine-skl2onnx", "wine-pytorch", "diabetes-regression", "digits-images", "debian-text"];
+        ["arrests-fairness", "breast-cancer", "digits-calibration", "hmda-safety", "slid-regression", "wine-skl2onnx", "wine-pytorch", "diabetes-regression", "digits-images", "debian-text", "noise-robustness"];
 
     /// <summary>The examples whose models read images or text (data.images, data.text) rather than numeric columns.</summary>
-    public static IReadOnlyList<string> MediaExampleNames { get; } = ["digits-images", "debian-text"];
+    public static IReadOnlyList<string> MediaExampleNames { get; } = ["digits-images", "debian-text", "noise-robustness"];
 
     /// <summary>examples/.</summary>
     public static string Examples => Path("examples");

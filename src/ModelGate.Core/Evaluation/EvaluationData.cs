@@ -48,6 +48,9 @@ internal sealed record EvaluationData
     /// <summary>The windows of each rolling-window check (the holdout cut along its order column), by check id.</summary>
     public IReadOnlyDictionary<string, SliceColumn> Windows { get; init; } = new Dictionary<string, SliceColumn>();
 
+    /// <summary>Each robustness check's perturbed copies, reduced per row, by check id (only when the models ran in this process).</summary>
+    public IReadOnlyDictionary<string, RobustnessSample> Robustness { get; init; } = new Dictionary<string, RobustnessSample>();
+
     /// <summary>Size and latency; null when not measured.</summary>
     public ModelMeasurements? Measurements { get; init; }
 

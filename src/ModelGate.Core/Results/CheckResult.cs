@@ -65,6 +65,9 @@ internal sealed record CheckResult
     /// <summary>Abstention and the risk–coverage curve behind a reject-rate verdict; null for other checks.</summary>
     public Abstention? Abstention { get; init; }
 
+    /// <summary>Flip rates, metric drops and the least stable groups behind a robustness verdict; null for other checks.</summary>
+    public RobustnessFindings? Robustness { get; init; }
+
     /// <summary>
     /// True when the interval straddled the bound with the point estimate beyond it: a likely regression the holdout cannot
     /// confirm. The verdict is then Fail (the default) or Inconclusive (<c>statistics.likely_regression: warning</c>).

@@ -271,6 +271,7 @@ internal static class GateEvaluator
             RejectRateCheckSpec r => SliceScope.Judge(ctx, r, c => RejectRateJudge.Judge(c, r)),
             RollingWindowCheckSpec w => RollingWindowJudge.Judge(ctx, w),
             ResourceCostCheckSpec c => ResourceCostJudge.Judge(ctx, c),
+            RobustnessCheckSpec r => RobustnessJudge.Judge(ctx, r),
             _ => MetricCheckJudge.Skipped(spec, string.Empty, $"check kind {spec.GetType().Name} is not known to this version"),
         };
     }

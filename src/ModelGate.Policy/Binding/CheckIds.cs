@@ -7,7 +7,7 @@ namespace ModelGate.Policy.Binding;
 internal static class CheckIds
 {
     /// <summary>The check kinds written as a single key holding a mapping.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["generalization_gap", "calibration", "subgroups", "fairness", "safety", "latency", "model_size_mb", "drift", "prediction_drift", "leakage", "reject_rate", "rolling_window", "resource_cost"];
+    public static IReadOnlyList<string> Kinds { get; } = ["generalization_gap", "calibration", "subgroups", "fairness", "safety", "latency", "model_size_mb", "drift", "prediction_drift", "leakage", "reject_rate", "rolling_window", "resource_cost", "robustness"];
 
     /// <summary>The id a check item gets; null when the item is not a recognisable check.</summary>
     public static string? Of(PolicyNode item)

@@ -134,6 +134,7 @@ internal sealed partial class PolicyBinder
             "reject_rate" => BindRejectRate(name, body),
             "rolling_window" => BindRollingWindow(name, body),
             "resource_cost" => BindResourceCost(name, body),
+            "robustness" => BindRobustness(name, body),
             _ => BindModelSize(name, body),
         };
     }
@@ -171,6 +172,7 @@ internal sealed partial class PolicyBinder
         "reject_rate" => "{ confidence: 0.8, abstained_share: { at_most: 0.2 } }",
         "rolling_window" => "{ metric: accuracy, order_by: date, period: month, latest_drop: { at_most: 0.05 } }",
         "resource_cost" => "{ cpu_seconds_per_1000_rows: { at_most: 0.05 }, peak_memory_mb: { max_relative_increase: 0.2 } }",
+        "robustness" => "{ perturbations: [{ noise: { scale: 0.1 } }], flip_rate: { at_most: 0.05 } }",
         _ => "{ at_most: 50 }",
     };
 

@@ -136,17 +136,7 @@ internal sealed partial class PolicyBinder
         }
 
         var share = Budget(map, "abstained_share", body => _read.NumberIn(body, "at_most", 0, 1, "between 0 and 1, e.g. 0.2"));
-        double? accuracy = null;
-        if (_read.Map(map["selective_accuracy"], "selective_accuracy") is { } body)
-        {
-            _read.Keys(body, "selective_accuracy", ["at_least"]);
-            accuracy = _read.NumberIn(body, "at_least", 0, 1, "between 0 and 1, e.g. 0.95");
-            if (body["at_least"] is null)
-            {
-                _read.Error(body.Location, "'selective_accuracy' needs 'at_least'");
-            }
-        }
-
+        var accuracy = OneNumber(map, "selective_accuracy", "at_least", 0, 1, "between 0 and 1, e.g. 0.95");
         RequireBound(kind, map, ["abstained_share", "selective_accuracy"], "abstained_share: { at_most: 0.2 } and/or selective_accuracy: { at_least: 0.95 }");
         var spec = new RejectRateCheckSpec
         {

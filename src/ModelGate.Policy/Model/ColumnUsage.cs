@@ -38,6 +38,9 @@ internal enum ColumnRole
 
     /// <summary><c>report.evidence</c>: images or texts shown beside the worst rows.</summary>
     Evidence,
+
+    /// <summary><c>robustness '&lt;id&gt;'</c>: a model input a robustness check perturbs.</summary>
+    Robustness,
 }
 
 /// <summary>
@@ -87,6 +90,9 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
     /// <summary><c>rolling_window '&lt;check id&gt;'</c>.</summary>
     public static ColumnUsage Window(string check) => new(ColumnRole.Window, check);
 
+    /// <summary><c>robustness '&lt;check id&gt;'</c>.</summary>
+    public static ColumnUsage Robustness(string check) => new(ColumnRole.Robustness, check);
+
     /// <inheritdoc/>
     public override string ToString() => Role switch
     {
@@ -102,6 +108,8 @@ internal sealed record ColumnUsage(ColumnRole Role, string? Name = null)
         ColumnRole.Drift => $"drift '{Name}'",
         ColumnRole.Leakage => $"leakage '{Name}'",
         ColumnRole.Window => $"rolling_window '{Name}'",
+
+        ColumnRole.Robustness => $"robustness '{Name}'",
         _ => Role.ToString(),
     };
 }

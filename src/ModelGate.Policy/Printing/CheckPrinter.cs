@@ -5,7 +5,7 @@ using static ModelGate.Policy.Printing.YamlText;
 namespace ModelGate.Policy.Printing;
 
 /// <summary>The <c>checks:</c> list of a resolved policy.</summary>
-internal static class CheckPrinter
+internal static partial class CheckPrinter
 {
     public static void Print(Model.GatePolicy policy, Action<int, string> line, Func<string, string> rel)
     {
@@ -192,6 +192,9 @@ internal static class CheckPrinter
                 Head("resource_cost", c, line);
                 var bounds = new[] { c.AtMost is { } costAtMost ? $"at_most: {Number(costAtMost)}" : null, c.MaxRelativeIncrease is { } costRelative ? $"max_relative_increase: {Number(costRelative)}" : null };
                 line(3, $"{(c.Measure == ResourceMeasure.CpuSecondsPer1000Rows ? "cpu_seconds_per_1000_rows" : "peak_memory_mb")}: {{ {string.Join(", ", bounds.OfType<string>())} }}");
+                break;
+            case RobustnessCheckSpec r:
+                PrintRobustness(r, line);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.GetType().Name, "unknown check kind");

@@ -93,6 +93,11 @@ internal static class JsonChecks
                 JsonEvidence.Abstention(w, "abstention", abstention);
             }
 
+            if (c.Robustness is { } robustness)
+            {
+                JsonRobustness.Write(w, "robustness", robustness);
+            }
+
             if (c.Leakage is { } leakage)
             {
                 JsonEvidence.Leakage(w, "leakage", leakage);

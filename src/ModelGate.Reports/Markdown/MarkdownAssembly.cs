@@ -25,6 +25,7 @@ internal static class MarkdownAssembly
             AbstentionSection.Render(r),
             WindowSection.Render(r),
             PerSliceSection.Render(r),
+            RobustnessSection.Render(r),
             CalibrationSection.Render(r, flavor),
             SubgroupSection.RenderWorst(r),
             SubgroupSection.RenderAll(r),

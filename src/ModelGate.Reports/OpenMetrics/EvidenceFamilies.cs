@@ -15,6 +15,7 @@ internal static class EvidenceFamilies
         var negative = new MetricFamily("modelgate_negative_flips", "Rows the baseline got right and the candidate gets wrong (in a safety set, or the whole holdout).");
         var positive = new MetricFamily("modelgate_positive_flips", "Rows the baseline got wrong and the candidate gets right (in a safety set, or the whole holdout).");
         var ratio = new MetricFamily("modelgate_negative_flip_ratio", "Negative flips divided by the rows considered.");
+        var flips = new EstimateSeries("modelgate_robustness_flip_rate", "Share of a model's predictions that change on perturbed copies of the holdout (a robustness check)");
         var psi = new MetricFamily("modelgate_drift_psi", "Population stability index of a feature (or of the candidate's scores), reference vs holdout.");
 
         foreach (var c in result.Checks)
@@ -42,6 +43,10 @@ internal static class EvidenceFamilies
                     }
 
                     break;
+                case RobustnessCheckSpec when c.Robustness is { } r:
+                    flips.Add(labels.Model("candidate", check), r.Candidate.FlipRate);
+                    flips.Add(labels.Model("baseline", check), r.Baseline?.FlipRate);
+                    break;
                 case SafetyCheckSpec when c.Flips is { } f:
                     AddFlips(labels.Run(new Label("set", c.Spec.Id)), f);
                     break;
@@ -53,7 +58,7 @@ internal static class EvidenceFamilies
             AddFlips(labels.Run(new Label("set", "holdout")), all);
         }
 
-        return [.. gap.Families, .. calibration.Families, latency, negative, positive, ratio, psi];
+        return [.. gap.Families, .. calibration.Families, .. flips.Families, latency, negative, positive, ratio, psi];
 
         void AddFlips(IReadOnlyList<Label> set, FlipSummary f)
         {

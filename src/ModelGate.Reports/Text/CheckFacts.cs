@@ -29,6 +29,7 @@ internal static class CheckFacts
         RejectRateCheckSpec => "reject_rate",
         RollingWindowCheckSpec => "rolling_window",
         ResourceCostCheckSpec => "resource_cost",
+        RobustnessCheckSpec => "robustness",
         ScoresValidCheckSpec => "scores_valid",
         _ => "other",
     };
