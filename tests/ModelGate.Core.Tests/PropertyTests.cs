@@ -103,7 +103,8 @@ public class PropertyTests
         [
             new MetricSet(candidate, requests), new MetricSet(baseline, requests), new MetricSet(candidate, requests, slice),
             new MetricSet(baseline, requests, slice), new MetricSet(candidate, [new MetricRequest("roc_auc")], slice),
-            new MetricSet(baseline, all, slice),
+            new MetricSet(baseline, all, slice), new MetricSet(candidate, [new MetricRequest("average_precision")], slice),
+            new MetricSet(baseline, [new MetricRequest("average_precision"), new MetricRequest("roc_auc")]),
         ];
 
         Assert.True(Sets().All(s => s.Blockable), "every classification set has a block path");

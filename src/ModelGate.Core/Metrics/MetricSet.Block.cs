@@ -48,7 +48,7 @@ internal sealed partial class MetricSet
 
         var size = (Slots + 1) * _stride;
         var sums = new Vector512<double>[size];
-        if (!_aucOnly)
+        if (!_aucOnly && !_rankedOnly)
         {
             AccumulateBlock(byRow, sums);
         }
@@ -93,6 +93,30 @@ internal sealed partial class MetricSet
                 {
                     memos[b].TryGet(_passes[column][slot], out var auc);
                     lane[(slot * _stride) + MetricSetLayout.Total] = auc.PositiveWeight + auc.NegativeWeight;
+                }
+            }
+            else if (_rankedOnly)
+            {
+                // No pass over the rows in row order: a slot's total is only Finalize's "no rows" test, and with average
+                // precision alone its positive weight stands in for it. A slot without positive weight gives NaN
+                // either way (undefined average precision), one with some gives the same value: resampled values, the
+                // only ones this path makes, are identical (PropertyTests compares them bit for bit).
+                for (var slot = 0; slot < Slots; slot++)
+                {
+                    var pass = _passes[column][slot];
+                    double total;
+                    if (_needAuc)
+                    {
+                        memos[b].TryGet(pass, out var auc);
+                        total = auc.PositiveWeight + auc.NegativeWeight;
+                    }
+                    else
+                    {
+                        memos[b].TryGetAveragePrecision(pass, out var ap);
+                        total = ap.PositiveWeight;
+                    }
+
+                    lane[(slot * _stride) + MetricSetLayout.Total] = total;
                 }
             }
 

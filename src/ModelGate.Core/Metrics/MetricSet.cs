@@ -23,6 +23,7 @@ internal sealed partial class MetricSet
     private readonly bool _needTopK;
     private readonly bool _needRegression;
     private readonly bool _aucOnly;
+    private readonly bool _rankedOnly;
     private readonly bool _needAuc;
     private readonly bool _needAveragePrecision;
     private readonly List<Binning> _binnings = [];
@@ -67,6 +68,9 @@ internal sealed partial class MetricSet
 
         // ROC AUC alone needs no additive pass: a slot's total weight is the AUC pass's positive + negative weight.
         _aucOnly = !isRegression && _requests.All(r => r.Kind is MetricKind.RocAuc or MetricKind.RocAucWeighted);
+
+        // Binary ROC AUC and average precision only: in resamples the ranked passes give every value (see EvaluateBlock).
+        _rankedOnly = model.Task == TaskKind.Binary && _requests.All(r => r.Kind is MetricKind.RocAuc or MetricKind.RocAucWeighted or MetricKind.AveragePrecision);
         Blockable = !isRegression;
         _needAuc = _requests.Any(r => r.Kind is MetricKind.RocAuc or MetricKind.RocAucWeighted);
         _needAveragePrecision = _requests.Any(r => r.Kind == MetricKind.AveragePrecision);
