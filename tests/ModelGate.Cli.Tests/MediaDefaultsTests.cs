@@ -41,6 +41,12 @@ public sealed partial class MediaDefaultsTests
         Assert.Equal(new EvidenceOptions("stroke", EvidenceKind.Text) { Rows = 3 }, PolicyLoader.Load(policy, Today).GetPolicyOrThrow().Report.Evidence);
 
         File.WriteAllText(policy, yaml + "  evidence: null\n");
+        var off = PolicyLoader.Load(policy, Today).GetPolicyOrThrow();
+        Assert.Null(off.Report.Evidence);
+
+        // Printed as null, so the printed policy reads back the same (not with the default).
+        File.WriteAllText(policy, off.ToYaml());
+        Assert.Contains("\n  evidence: null\n", File.ReadAllText(policy), StringComparison.Ordinal);
         Assert.Null(PolicyLoader.Load(policy, Today).GetPolicyOrThrow().Report.Evidence);
     }
 

@@ -63,6 +63,24 @@ public sealed partial class EvidenceChromiumTests : IDisposable
         Assert.Contains("(image unavailable: the image 'images/d0004.png' does not exist)", dom, StringComparison.Ordinal); // as the browser serialises the DOM
     }
 
+    [ChromiumFact]
+    public void The_digits_images_examples_report_shows_thumbnails_that_decode()
+    {
+        // The committed report of examples/digits-images (the example tests keep it equal to a real run): its policy sets
+        // no report.evidence, so the evidence is its image entry's column.
+        var html = File.ReadAllText(RepoPaths.Path("examples/digits-images/expected/report.html"));
+        var probe = Path.Combine(_folder, "probe.html");
+        File.WriteAllText(probe, html
+            .Replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';", StringComparison.Ordinal)
+            .Replace("</body>", ProbeScript + "</body>", StringComparison.Ordinal));
+        var (_, dom) = Run("chromium", [.. Flags, "--dump-dom", new Uri(probe).AbsoluteUri]);
+        var measured = JsonSerializer.Deserialize<int[][]>(System.Net.WebUtility.HtmlDecode(Probe().Match(dom).Groups[1].Value))!;
+
+        Assert.Equal(24, measured.Length); // 12 worst negative flips, 12 rows of the worst group
+        Assert.All(measured, m => Assert.True(m[0] > 0 && m[1] > 0, $"a thumbnail did not decode: {string.Join(", ", m)}"));
+        Assert.DoesNotContain("image unavailable", dom, StringComparison.Ordinal);
+    }
+
     private const string ProbeScript = """
         <pre id="probe"></pre><script>
         window.addEventListener('load', () => {
