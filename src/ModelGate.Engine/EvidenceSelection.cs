@@ -4,6 +4,7 @@ using ModelGate.Core.Evaluation;
 using ModelGate.Core.IO;
 using ModelGate.Core.Results;
 using ModelGate.Core.Text;
+using ModelGate.Core.Verdicts;
 using ModelGate.Data;
 using ModelGate.Data.Images;
 using ModelGate.Policy.Model;
@@ -96,14 +97,15 @@ internal static class EvidenceSelection
         private readonly Dictionary<int, EvidenceRow> _made = [];
         private readonly HoldoutColumn _column = holdout.Column(options.Column);
         private readonly ImageFiles _images = new(holdout.File);
+
+        // The image entry reading the evidence column sets the limits a thumbnail is made under (else the defaults).
+        private readonly ImageSpec? _limits = policy.Data.Images.FirstOrDefault(i => i.Column == options.Column) is { } entry ? Media.MediaInputs.ToSpec(entry) : null;
         private readonly string _folder = RealPath.Of(Path.GetDirectoryName(Path.GetFullPath(holdout.File)) ?? Directory.GetCurrentDirectory());
 
         public (int Class, double Confidence)? Candidate(int row) => Answer(data.Candidate, row);
 
         /// <summary>Holdout rows with finite candidate scores, in order (all rows when none is missing).</summary>
-        public int[] FiniteRows(int nonFinite) => nonFinite == 0
-            ? [.. Enumerable.Range(0, data.RowCount)]
-            : [.. Enumerable.Range(0, data.RowCount).Where(r => Answer(data.Candidate, r) is not null)];
+        public int[] FiniteRows(int nonFinite) => ScoreValidity.FiniteRows(data.Candidate, nonFinite);
 
         public EvidenceRow Row(int row)
         {
@@ -130,7 +132,7 @@ internal static class EvidenceSelection
 
             try
             {
-                var thumbnail = Thumbnails.Of(_images, path, holdout.RowLine(row), options.Column, options.Thumbnail);
+                var thumbnail = Thumbnails.Of(_images, path, holdout.RowLine(row), options.Column, options.Thumbnail, _limits);
                 return EvidenceImage.Of(thumbnail.Png, thumbnail.Width, thumbnail.Height);
             }
             catch (HoldoutException ex)

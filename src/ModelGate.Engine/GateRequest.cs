@@ -30,8 +30,8 @@ internal sealed record GateRequest
     /// <summary>CPU, CUDA or the best available.</summary>
     public DeviceRequest Device { get; init; } = DeviceRequest.Auto;
 
-    /// <summary>Rows per ONNX Runtime call.</summary>
-    public int BatchSize { get; init; } = SessionSettings.DefaultBatchSize;
+    /// <summary>Rows per ONNX Runtime call as --batch-size gave it; null when not given (the policy's inputs decide: 64 for images, else 8,192).</summary>
+    public int? BatchSize { get; init; }
 
     /// <summary>The longest one batch may take.</summary>
     public TimeSpan BatchTimeBudget { get; init; } = SessionSettings.DefaultBatchTimeBudget;

@@ -101,7 +101,7 @@ internal static class GateRun
             Run = request.Run,
             DurationSeconds = started.Elapsed.TotalSeconds,
         };
-        var context = ReportComposer.Context(facts, result, holdout, policy.Report.ShowColumns, policy.Report.MaxFlippedRows,
+        var context = ReportComposer.Context(facts, result, holdout, ScoreValidity.FiniteRows(data.Candidate, result.NonFiniteScoreRowCount), policy.Report.ShowColumns, policy.Report.MaxFlippedRows,
             $"the full report is in `{ReportComposer.DisplayPath(Path.Combine(outDir, "report.md"), request.WorkingDirectory)}` (job summary and artifact)");
         times?.Mark("report context");
         context = context with { Evidence = Evidence(request, policy, result, data, holdout) };
@@ -224,7 +224,7 @@ internal static class GateRun
     {
         Device = request.Device,
         // A batch of images is large (3 × 224 × 224 values each): unless --batch-size says otherwise, they go 64 at a time.
-        BatchSize = policy is { Data.Images.Count: > 0 } && request.BatchSize == SessionSettings.DefaultBatchSize ? ImageBatchSize : request.BatchSize,
+        BatchSize = request.BatchSize ?? (policy is { Data.Images.Count: > 0 } ? ImageBatchSize : SessionSettings.DefaultBatchSize),
         BatchTimeBudget = request.BatchTimeBudget,
     };
 

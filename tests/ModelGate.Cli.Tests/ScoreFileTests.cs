@@ -135,6 +135,40 @@ public sealed partial class ScoreFileTests
 
     private static JsonNode Check(JsonNode report, string id) => report["checks"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == id)!;
 
+    [Fact]
+    public async Task With_NaN_candidate_scores_the_flipped_rows_table_shows_the_true_holdout_rows()
+    {
+        using var folder = new TempFolder("scores");
+        await Score(folder, "candidate", "1/1", "candidate.csv");
+        await Score(folder, "baseline", "1/1", "baseline.csv");
+        var clean = JsonNode.Parse(await Gate(folder, "clean", ["--scores", $"candidate={folder.File("candidate.csv")},baseline={folder.File("baseline.csv")}"]))!;
+
+        // Rows 1 to 3 (no flips) scored NaN: Core leaves them out, so its row numbers are 3 less than the holdout's.
+        var lines = File.ReadAllLines(folder.File("candidate.csv"));
+        var nan = lines[1..4].Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)] + string.Concat(Enumerable.Repeat(",NaN", l.Count(c => c == ','))));
+        File.WriteAllLines(folder.File("nan.csv"), [lines[0], .. nan, .. lines[4..]]);
+        File.Copy(folder.File("candidate.csv.json"), folder.File("nan.csv.json"));
+        var run = await CliHarness.RunAsync(["check", "--policy", Policy, "--out", folder.File("nan", "report"), "--format", "json",
+            "--scores", $"candidate={folder.File("nan.csv")},baseline={folder.File("baseline.csv")}"]);
+        Assert.True(run.ExitCode == ExitCodes.GateFailed, run.ToString()); // fails closed on the NaN scores
+        var report = JsonNode.Parse(File.ReadAllText(folder.File("nan", "report", "report.json")))!;
+        Assert.Equal(3, report["nonFiniteScoreRows"]!["count"]!.GetValue<int>());
+
+        // The table lists the flips Core names by id (the safety set's first, then the holdout's), with those rows' values.
+        string[] Ids(JsonNode r) => [.. r["flippedRowFeatures"]!.AsArray().Select(x => x!["rowId"]!.GetValue<string>())];
+        var named = report["checks"]!.AsArray().Select(c => c!["flips"]).Append(report["flips"]).OfType<JsonNode>().SelectMany(f => f["negativeFlipRowIds"]!.AsArray())
+            .Select(x => x!.GetValue<string>()).Distinct().Take(20).ToArray();
+        Assert.Equal(named, Ids(report));
+        Assert.Equal(Ids(clean), Ids(report));
+        var holdout = File.ReadAllLines(RepoPaths.Example("hmda-safety", "data", "holdout.csv"));
+        foreach (var row in report["flippedRowFeatures"]!.AsArray())
+        {
+            var pirat = row!["values"]!.AsArray().Single(v => v!["column"]!.GetValue<string>() == "pirat")!["value"]!.GetValue<string>();
+            var line = holdout[int.Parse(row["rowId"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)].Split(',');
+            Assert.Equal(double.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture), double.Parse(pirat, System.Globalization.CultureInfo.InvariantCulture), 6);
+        }
+    }
+
     [Theory]
     [InlineData("score --policy examples/hmda-safety/modelgate.yml --shard 5/4", "--shard: '5/4' is not a shard: write i/N with 1 ≤ i ≤ N")]
     [InlineData("check --policy examples/hmda-safety/modelgate.yml --scores model=a.parquet", "--scores: 'model=a.parquet' is not role=file")]

@@ -207,4 +207,13 @@ public sealed class ValidPolicyTests
         var defaults = t.Load(text[..text.IndexOf("    rows:", StringComparison.Ordinal)].Replace("kind: image", "kind: text", StringComparison.Ordinal)).GetPolicyOrThrow().Report.Evidence;
         Assert.Equal(new EvidenceOptions("image", Core.Results.EvidenceKind.Text) { Rows = 12, Thumbnail = 96, MaxChars = 280 }, defaults);
     }
+
+    [Fact]
+    public void A_media_policy_without_report_evidence_gets_its_first_image_column()
+    {
+        var images = TestPolicies.LoadValid(RepoPaths.Example("digits-images", "modelgate.yml"));
+        Assert.Equal(new EvidenceOptions("image", Core.Results.EvidenceKind.Image), images.Report.Evidence);
+        Assert.Contains(images.ColumnReferences, r => r.Column == "image" && r.Usage == ColumnUsage.Evidence); // kept after scoring
+        Assert.Contains("\n  evidence: { column: image, kind: image, rows: 12, thumbnail: 96, max_chars: 280 }\n", images.ToYaml(), StringComparison.Ordinal);
+    }
 }

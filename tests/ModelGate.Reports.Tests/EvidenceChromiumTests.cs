@@ -33,13 +33,7 @@ public sealed partial class EvidenceChromiumTests : IDisposable
         var (exit, output) = Run("bash", Path.Combine(RepoPaths.Root, "eng", "screenshot-report.sh"), page, Path.Combine(_folder, "report.png"));
         Assert.True(exit == 0, output);
 
-        // A copy that may run one script: it moves the gallery to the top of the page and writes what it measured.
-        var probe = Path.Combine(_folder, "probe.html");
-        File.WriteAllText(probe, html
-            .Replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';", StringComparison.Ordinal)
-            .Replace("</body>", ProbeScript + "</body>", StringComparison.Ordinal));
-        var (_, dom) = Run("chromium", [.. Flags, "--dump-dom", new Uri(probe).AbsoluteUri]);
-        var measured = JsonSerializer.Deserialize<int[][]>(System.Net.WebUtility.HtmlDecode(Probe().Match(dom).Groups[1].Value))!;
+        var (probe, dom, measured) = Measure(html);
 
         Assert.Equal(3, measured.Length);
         Assert.All(measured, m => Assert.Equal([8, 8, 96, 96], m[..4])); // naturalWidth, naturalHeight, shown width, height
@@ -61,6 +55,31 @@ public sealed partial class EvidenceChromiumTests : IDisposable
         // A digit is a few dark strokes on white: neither a blank square nor a solid one.
         Assert.InRange(dark, 96 * 96 / 20, 96 * 96 * 3 / 4);
         Assert.Contains("(image unavailable: the image 'images/d0004.png' does not exist)", dom, StringComparison.Ordinal); // as the browser serialises the DOM
+    }
+
+    [ChromiumFact]
+    public void The_digits_images_examples_report_shows_thumbnails_that_decode()
+    {
+        // The committed report of examples/digits-images (the example tests keep it equal to a real run): its policy sets
+        // no report.evidence, so the evidence is its image entry's column.
+        var html = File.ReadAllText(RepoPaths.Path("examples/digits-images/expected/report.html"));
+        var (_, dom, measured) = Measure(html);
+
+        Assert.Equal(24, measured.Length); // 12 worst negative flips, 12 rows of the worst group
+        Assert.All(measured, m => Assert.True(m[0] > 0 && m[1] > 0, $"a thumbnail did not decode: {string.Join(", ", m)}"));
+        Assert.DoesNotContain("image unavailable", dom, StringComparison.Ordinal);
+    }
+
+    // A copy of the page that may run one script: it moves the gallery to the top of the page and writes what it
+    // measured of each image (naturalWidth, naturalHeight, shown width, height, left, top).
+    private (string Probe, string Dom, int[][] Measured) Measure(string html)
+    {
+        var probe = Path.Combine(_folder, "probe.html");
+        File.WriteAllText(probe, html
+            .Replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';", StringComparison.Ordinal)
+            .Replace("</body>", ProbeScript + "</body>", StringComparison.Ordinal));
+        var (_, dom) = Run("chromium", [.. Flags, "--dump-dom", new Uri(probe).AbsoluteUri]);
+        return (probe, dom, JsonSerializer.Deserialize<int[][]>(System.Net.WebUtility.HtmlDecode(Probe().Match(dom).Groups[1].Value))!);
     }
 
     private const string ProbeScript = """

@@ -86,7 +86,7 @@ internal sealed class CheckRunner(CliConsole console)
             WorkingDirectory = console.WorkingDirectory,
             Runtime = RuntimeSetup.Options(console, options.OnnxRuntime, device),
             Device = device,
-            BatchSize = options.BatchSize ?? ModelGate.Onnx.Sessions.SessionSettings.DefaultBatchSize,
+            BatchSize = options.BatchSize,
             BatchTimeBudget = RuntimeSetup.BatchTimeBudget(console),
             Limits = options.Guard.ResourceLimits(),
             Scores = ScoresOption.Parse(options.Scores, console),

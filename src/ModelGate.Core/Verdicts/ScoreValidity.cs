@@ -91,6 +91,19 @@ internal static class ScoreValidity
 
     private static string IdOf(EvaluationData data, int row) => data.RowIds?[row] ?? (row + 1).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The holdout rows the metrics judge: those with finite candidate scores, in order (every row when
+    /// <paramref name="nonFinite"/> is 0). A row number in a result (<c>FlipSummary.NegativeFlipRows</c>) is a position
+    /// in this list, so <c>FiniteRows(...)[r]</c> is its holdout row.
+    /// </summary>
+    public static int[] FiniteRows(Predictions candidate, int nonFinite)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        return nonFinite == 0
+            ? [.. Enumerable.Range(0, candidate.RowCount)]
+            : [.. Enumerable.Range(0, candidate.RowCount).Where(r => IsFinite(candidate, r))];
+    }
+
     private static bool IsFinite(Predictions p, int row)
     {
         foreach (var v in p.Row(row))

@@ -180,7 +180,7 @@ internal sealed partial class PolicyBinder
         var map = _read.Map(root["report"], "report");
         if (map is null)
         {
-            return new ReportOptions([], 20, []);
+            return new ReportOptions([], 20, []) { Evidence = DefaultEvidence() };
         }
 
         _read.Keys(map, "report", ReportKeys);
@@ -208,7 +208,7 @@ internal sealed partial class PolicyBinder
         var map = _read.Map(report["evidence"], "evidence");
         if (map is null)
         {
-            return null;
+            return report["evidence"] is null ? DefaultEvidence() : null;
         }
 
         _read.Keys(map, "report.evidence", EvidenceKeys);
@@ -253,6 +253,31 @@ internal sealed partial class PolicyBinder
             Thumbnail = thumbnail,
             MaxChars = maxChars,
         };
+    }
+
+    /// <summary>
+    /// The evidence of a media model whose policy sets no <c>report.evidence</c>: the first <c>data.images</c> entry's
+    /// column as thumbnails, else the first <c>data.text</c> entry's column as texts, with the default options; none for
+    /// a regression task or a policy without media inputs. The column is recorded as evidence, so it is kept after scoring.
+    /// </summary>
+    private EvidenceOptions? DefaultEvidence()
+    {
+        if (_task is not (TaskKind.Binary or TaskKind.Multiclass) || _data is null)
+        {
+            return null;
+        }
+
+        var (column, kind) = _data.Images.Count > 0 ? (_data.Images[0].Column, EvidenceKind.Image)
+            : _data.Text.Count > 0 ? (_data.Text[0].Column, EvidenceKind.Text)
+            : (null, EvidenceKind.Image);
+        if (column is null)
+        {
+            return null;
+        }
+
+        var input = _columns.First(c => c.Column == column && c.Usage.Role == ColumnRole.Input);
+        _columns.Add(input with { Usage = ColumnUsage.Evidence });
+        return new EvidenceOptions(column, kind);
     }
 
     /// <summary>The metric, validated against the catalogue and the task; null with an error listing the valid ones.</summary>

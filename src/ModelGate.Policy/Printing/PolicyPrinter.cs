@@ -57,6 +57,11 @@ internal static class PolicyPrinter
             Line(1, string.Create(CultureInfo.InvariantCulture,
                 $"evidence: {{ column: {Text(e.Column)}, kind: {e.Kind.ToString().ToLowerInvariant()}, rows: {e.Rows}, thumbnail: {e.Thumbnail}, max_chars: {e.MaxChars} }}"));
         }
+        else if (policy.Task != Core.TaskKind.Regression && (policy.Data.Images.Count > 0 || policy.Data.Text.Count > 0))
+        {
+            // Turned off: printed, or reading the policy back would give the media default.
+            Line(1, "evidence: null");
+        }
 
         return w.ToString();
     }
