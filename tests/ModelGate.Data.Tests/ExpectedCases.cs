@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelGate.Data.Text;
 
 namespace ModelGate.Data.Tests;
 
@@ -17,5 +18,15 @@ internal static class ExpectedCases
         }
 
         return data;
+    }
+
+    /// <summary>A text case's rows and counts: ids and mask as expected, token types all 0, the token count and the cut.</summary>
+    public static void AssertEncoded(JsonElement expected, long[] ids, long[] mask, long[] types, TextEncoding encoding)
+    {
+        Assert.Equal(expected.GetProperty("ids").EnumerateArray().Select(v => v.GetInt64()), ids);
+        Assert.Equal(expected.GetProperty("mask").EnumerateArray().Select(v => v.GetInt64()), mask);
+        Assert.All(types, t => Assert.Equal(0, t));
+        Assert.Equal(expected.GetProperty("tokens").GetInt32(), encoding.Tokens);
+        Assert.Equal(expected.GetProperty("truncated").GetBoolean(), encoding.Truncated);
     }
 }

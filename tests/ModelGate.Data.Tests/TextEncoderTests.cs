@@ -28,11 +28,7 @@ public sealed class TextEncoderTests
 
         var encoding = Encoder(length).Encode(c.GetProperty("text").GetString()!, ids, mask, types, "holdout.csv", 2);
 
-        Assert.Equal(c.GetProperty("ids").EnumerateArray().Select(v => v.GetInt64()), ids);
-        Assert.Equal(c.GetProperty("mask").EnumerateArray().Select(v => v.GetInt64()), mask);
-        Assert.All(types, t => Assert.Equal(0, t));
-        Assert.Equal(c.GetProperty("tokens").GetInt32(), encoding.Tokens);
-        Assert.Equal(c.GetProperty("truncated").GetBoolean(), encoding.Truncated);
+        ExpectedCases.AssertEncoded(c, ids, mask, types, encoding);
     }
 
     [Fact]

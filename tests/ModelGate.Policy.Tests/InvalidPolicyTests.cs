@@ -62,7 +62,19 @@ public sealed class InvalidPolicyTests
         },
         {
             "unsupported tokenizer", H + "  text:\n    description:\n      column: d\n      vocabulary: must-pass.txt\n      tokenizer: bpe\n", 13, 18,
-            "data.text.description.tokenizer 'bpe' is not supported yet; ModelGate tokenizes with a WordPiece (BERT) vocab.txt: set tokenizer: wordpiece, or score the model yourself and pass --scores"
+            "data.text.description.tokenizer 'bpe' is not supported yet; ModelGate tokenizes with wordpiece (a BERT vocab.txt) or tiktoken (an OpenAI encoding): set one of those, or score the model yourself and pass --scores"
+        },
+        {
+            "unknown tiktoken encoding", H + "  text:\n    description:\n      column: d\n      tokenizer: tiktoken\n      encoding: cl100k\n", 13, 17,
+            "unknown data.text.description.encoding 'cl100k'; ModelGate ships the tiktoken encodings cl100k_base and o200k_base; did you mean 'cl100k_base'?"
+        },
+        {
+            "tiktoken without an encoding", H + "  text:\n    description:\n      column: d\n      tokenizer: tiktoken\n", 11, 7,
+            "data.text.description needs 'encoding' (the tiktoken encoding the model was trained with: cl100k_base, o200k_base)"
+        },
+        {
+            "vocabulary with tiktoken", H + "  text:\n    description:\n      column: d\n      tokenizer: tiktoken\n      encoding: o200k_base\n      vocabulary: must-pass.txt\n", 14, 19,
+            "data.text.description.vocabulary is for tokenizer: wordpiece; tiktoken takes encoding: (cl100k_base, o200k_base)"
         },
         {
             "missing vocabulary file", H + "  text:\n    description:\n      column: d\n      vocabulary: vocab.txt\n", 12, 19,

@@ -19,6 +19,7 @@ public sealed partial class SchemaAgreementTests
         "disparity typo", "setting beside a check kind", "unknown check kind", "model size of zero", "confidence above 1", "inconclusive typo",
         "column type typo", "check id with spaces", "checks not a list", "negative flips budget not a whole number", "slice with column and columns",
         "waiver without expiry", "image colour typo", "unknown key in an image entry", "unsupported tokenizer", "text overflow typo",
+        "unknown tiktoken encoding", "tiktoken without an encoding",
     ];
 
     public static TheoryData<string> ValidPolicyFiles()

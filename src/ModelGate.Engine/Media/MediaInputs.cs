@@ -86,7 +86,9 @@ internal sealed class MediaInputs
     internal static TextSpec ToSpec(TextInputConfig config) => new()
     {
         Column = config.Column,
+        Tokenizer = config.Tokenizer == TextTokenizerKind.Tiktoken ? TextTokenizer.Tiktoken : TextTokenizer.WordPiece,
         Vocabulary = config.Vocabulary,
+        Encoding = config.Encoding,
         Uncased = config.Uncased,
         MaxLength = config.MaxLength,
         Overflow = config.Overflow == TextOverflowRule.Refuse ? TextOverflow.Refuse : TextOverflow.Truncate,
