@@ -20,9 +20,15 @@ internal static class ExpectedCases
         return data;
     }
 
-    /// <summary>A text case's rows and counts: ids and mask as expected, token types all 0, the token count and the cut.</summary>
-    public static void AssertEncoded(JsonElement expected, long[] ids, long[] mask, long[] types, TextEncoding encoding)
+    /// <summary>Encodes a text case's text at its max_length: ids and mask as expected, token types all 0, the token count and the cut.</summary>
+    public static void AssertEncodes(TextEncoder encoder, JsonElement expected)
     {
+        var length = expected.GetProperty("max_length").GetInt32();
+        var (ids, mask, types) = (new long[length], new long[length], new long[length]);
+        types.AsSpan().Fill(7);
+
+        var encoding = encoder.Encode(expected.GetProperty("text").GetString()!, ids, mask, types, "holdout.csv", 2);
+
         Assert.Equal(expected.GetProperty("ids").EnumerateArray().Select(v => v.GetInt64()), ids);
         Assert.Equal(expected.GetProperty("mask").EnumerateArray().Select(v => v.GetInt64()), mask);
         Assert.All(types, t => Assert.Equal(0, t));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
 using ModelGate.Core.Text;
 
@@ -15,7 +16,7 @@ internal readonly record struct TextEncoding(int Tokens, bool Truncated);
 /// Checked against independent implementations: the original BERT algorithm (tests/fixtures/text) and js-tiktoken
 /// (tests/fixtures/text/tiktoken).
 /// </summary>
-internal sealed class TextEncoder
+internal sealed partial class TextEncoder
 {
     private readonly Tokenizer _tokenizer;
     private readonly TextSpec _spec;
@@ -38,7 +39,55 @@ internal sealed class TextEncoder
     public static TextEncoder Open(TextSpec spec, string holdoutPath)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Tokenizer == TextTokenizer.Tiktoken ? OpenTiktoken(spec, holdoutPath) : OpenWordPiece(spec, holdoutPath);
+        return spec.Tokenizer switch
+        {
+            TextTokenizer.Tiktoken => OpenTiktoken(spec, holdoutPath),
+            TextTokenizer.Bpe => OpenBpe(spec, holdoutPath),
+            _ => OpenWordPiece(spec, holdoutPath),
+        };
+    }
+
+    // GPT-2's byte-level BPE: its pre-tokenizing pattern, then Microsoft.ML.Tokenizers' BpeTokenizer on the UTF-8 bytes
+    // mapped to GPT-2's symbols (ByteLevel), no prefix space, no special tokens added.
+    private static TextEncoder OpenBpe(TextSpec spec, string holdoutPath)
+    {
+        var vocabulary = CheckFile(spec, holdoutPath, spec.Vocabulary, "vocabulary", "vocab.json", "point text.vocabulary at the model's vocab.json");
+        var merges = CheckFile(spec, holdoutPath, spec.Merges, "merges file", "merges.txt", "point text.merges at the model's merges.txt");
+        CheckLength(spec, holdoutPath, 1);
+        try
+        {
+            var tokenizer = BpeTokenizer.Create(new BpeOptions(vocabulary, merges)
+            {
+                ByteLevel = true,
+                PreTokenizer = new RegexPreTokenizer(Gpt2Pattern(), null),
+            });
+            return new TextEncoder(tokenizer, spec, null, null, 0);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            throw Error(holdoutPath, spec, $"the BPE files {ConsoleText.Preview(vocabulary, 80)} and {ConsoleText.Preview(merges, 80)} cannot be used ({ConsoleText.Preview(ex.Message, 120)})", "give the model's GPT-2-style vocab.json (token to id) and merges.txt (one merge a line)");
+        }
+    }
+
+    [GeneratedRegex(@"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Gpt2Pattern();
+
+    // A token file that exists and is not oversized (the noun names it in messages, the kind in the fix); returns its path.
+    private static string CheckFile(TextSpec spec, string holdoutPath, string? path, string noun, string kind, string missingFix)
+    {
+        var shown = ConsoleText.Preview(path ?? "", 120);
+        var file = new FileInfo(path ?? "");
+        if (path is null || !file.Exists)
+        {
+            throw Error(holdoutPath, spec, $"the {noun} {shown} does not exist", missingFix);
+        }
+
+        if (file.Length > TextSpec.MaxVocabularyBytes)
+        {
+            throw Error(holdoutPath, spec, string.Create(CultureInfo.InvariantCulture, $"the {noun} {shown} is {file.Length:N0} bytes, over the limit of {TextSpec.MaxVocabularyBytes:N0}"), $"use the model's own {kind}");
+        }
+
+        return path;
     }
 
     private static TextEncoder OpenTiktoken(TextSpec spec, string holdoutPath)
@@ -63,18 +112,8 @@ internal sealed class TextEncoder
 
     private static TextEncoder OpenWordPiece(TextSpec spec, string holdoutPath)
     {
-        var vocabulary = spec.Vocabulary ?? "";
+        var vocabulary = CheckFile(spec, holdoutPath, spec.Vocabulary, "vocabulary", "vocab.txt", "point text.vocabulary at the model's vocab.txt (one token a line)");
         var shown = ConsoleText.Preview(vocabulary, 120);
-        var file = new FileInfo(vocabulary);
-        if (!file.Exists)
-        {
-            throw Error(holdoutPath, spec, $"the vocabulary {shown} does not exist", "point text.vocabulary at the model's vocab.txt (one token a line)");
-        }
-
-        if (file.Length > TextSpec.MaxVocabularyBytes)
-        {
-            throw Error(holdoutPath, spec, string.Create(CultureInfo.InvariantCulture, $"the vocabulary {shown} is {file.Length:N0} bytes, over the limit of {TextSpec.MaxVocabularyBytes:N0}"), "use the model's own vocab.txt");
-        }
 
         CheckLength(spec, holdoutPath, 3);
         BertTokenizer tokenizer;

@@ -18,6 +18,9 @@ internal enum TextTokenizer
 
     /// <summary>OpenAI's byte-level BPE from a named encoding (<see cref="TextSpec.Encoding"/>); no special tokens, padded with id 0 under mask 0.</summary>
     Tiktoken,
+
+    /// <summary>GPT-2-style byte-level BPE from a vocab.json and a merges.txt (<see cref="TextSpec.Merges"/>); framed as tiktoken.</summary>
+    Bpe,
 }
 
 /// <summary>
@@ -33,8 +36,11 @@ internal sealed record TextSpec
 
     public TextTokenizer Tokenizer { get; init; } = TextTokenizer.WordPiece;
 
-    /// <summary>The WordPiece vocabulary file (one token a line, the line number is the id), already resolved; null for tiktoken.</summary>
+    /// <summary>The WordPiece vocab.txt (one token a line, the line number is the id) or the BPE vocab.json (token to id), already resolved; null for tiktoken.</summary>
     public string? Vocabulary { get; init; }
+
+    /// <summary>The BPE merges.txt (one merge a line, by rank), already resolved; null otherwise.</summary>
+    public string? Merges { get; init; }
 
     /// <summary>The tiktoken encoding (one of <see cref="TiktokenEncodings"/>); null for WordPiece.</summary>
     public string? Encoding { get; init; }

@@ -78,6 +78,9 @@ internal enum TextTokenizerKind
 
     /// <summary>OpenAI's tiktoken byte-level BPE from a named encoding.</summary>
     Tiktoken,
+
+    /// <summary>GPT-2-style byte-level BPE from a vocab.json and a merges.txt.</summary>
+    Bpe,
 }
 
 /// <summary>
@@ -86,13 +89,16 @@ internal enum TextTokenizerKind
 /// </summary>
 /// <param name="Name">The entry's name (in messages).</param>
 /// <param name="Column">The holdout column holding the texts.</param>
-/// <param name="Vocabulary">The absolute path of the vocab.txt (WordPiece); null for tiktoken.</param>
+/// <param name="Vocabulary">The absolute path of the vocab.txt (WordPiece) or vocab.json (BPE); null for tiktoken.</param>
 internal sealed record TextInputConfig(string Name, string Column, string? Vocabulary)
 {
     public TextTokenizerKind Tokenizer { get; init; } = TextTokenizerKind.WordPiece;
 
     /// <summary>The tiktoken encoding (cl100k_base, o200k_base); null for WordPiece.</summary>
     public string? Encoding { get; init; }
+
+    /// <summary>The absolute path of the BPE merges.txt; null otherwise.</summary>
+    public string? Merges { get; init; }
 
     public bool Uncased { get; init; } = true;
 
