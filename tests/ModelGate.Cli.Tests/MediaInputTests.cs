@@ -66,6 +66,32 @@ public sealed class MediaInputTests
     }
 
     [Fact]
+    public async Task A_tiktoken_text_input_runs_end_to_end_and_counts_the_texts_cut()
+    {
+        // The debian-text example with tokenizer: tiktoken (cl100k_base) and two hashed bag-of-ids models
+        // (tests/fixtures/text/tiktoken/make_models.py) whose inputs take ids of the 100k vocabulary.
+        using var scratch = Example("debian-text", rows: 200);
+        foreach (var model in new[] { "candidate.onnx", "baseline.onnx" })
+        {
+            File.Copy(RepoPaths.Fixture("text", "tiktoken", model), scratch.File("models", model), overwrite: true);
+        }
+
+        Edit(scratch, "modelgate.yml", s => s.Replace("      tokenizer: wordpiece\n      vocabulary: vocab.txt          # relative to this file\n      uncased: true\n", "      tokenizer: tiktoken\n      encoding: cl100k_base\n", StringComparison.Ordinal));
+        Lengthen(scratch, 10, 1);
+        var run = await CliHarness.RunAsync(["check", "--policy", "modelgate.yml", "--out", "out"], scratch.Path);
+        Assert.True(run.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, run.ToString());
+        var text = JsonNode.Parse(File.ReadAllText(scratch.File("out", "report.json")))!["provenance"]!["textInputs"]![0]!;
+        Assert.Equal(200, text["rows"]!.GetValue<int>());
+        Assert.Equal(32, text["maxLength"]!.GetValue<int>());
+        Assert.InRange(text["truncated"]!.GetValue<int>(), 10, 199);
+
+        Edit(scratch, "modelgate.yml", s => s.Replace("overflow: truncate", "overflow: refuse", StringComparison.Ordinal));
+        var error = await FailsWithOneLine(scratch);
+        Assert.Contains("column 'description': the text is ", error, StringComparison.Ordinal);
+        Assert.Contains("that fit in max_length 32; shorten it", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_overflow_refuse_a_long_text_is_exit_3_naming_the_row()
     {
         using var scratch = Example("debian-text", rows: 50);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelGate.Data.Text;
 
 namespace ModelGate.Data.Tests;
 
@@ -17,5 +18,21 @@ internal static class ExpectedCases
         }
 
         return data;
+    }
+
+    /// <summary>Encodes a text case's text at its max_length: ids and mask as expected, token types all 0, the token count and the cut.</summary>
+    public static void AssertEncodes(TextEncoder encoder, JsonElement expected)
+    {
+        var length = expected.GetProperty("max_length").GetInt32();
+        var (ids, mask, types) = (new long[length], new long[length], new long[length]);
+        types.AsSpan().Fill(7);
+
+        var encoding = encoder.Encode(expected.GetProperty("text").GetString()!, ids, mask, types, "holdout.csv", 2);
+
+        Assert.Equal(expected.GetProperty("ids").EnumerateArray().Select(v => v.GetInt64()), ids);
+        Assert.Equal(expected.GetProperty("mask").EnumerateArray().Select(v => v.GetInt64()), mask);
+        Assert.All(types, t => Assert.Equal(0, t));
+        Assert.Equal(expected.GetProperty("tokens").GetInt32(), encoding.Tokens);
+        Assert.Equal(expected.GetProperty("truncated").GetBoolean(), encoding.Truncated);
     }
 }

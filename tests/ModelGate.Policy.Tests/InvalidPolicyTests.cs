@@ -61,8 +61,24 @@ public sealed class InvalidPolicyTests
             "data.images.image.resize needs exactly one of 'shorter_side' (keep the aspect) or 'size' ([height, width])"
         },
         {
-            "unsupported tokenizer", H + "  text:\n    description:\n      column: d\n      vocabulary: must-pass.txt\n      tokenizer: bpe\n", 13, 18,
-            "data.text.description.tokenizer 'bpe' is not supported yet; ModelGate tokenizes with a WordPiece (BERT) vocab.txt: set tokenizer: wordpiece, or score the model yourself and pass --scores"
+            "unsupported tokenizer", H + "  text:\n    description:\n      column: d\n      vocabulary: must-pass.txt\n      tokenizer: sentencepiece\n", 13, 18,
+            "data.text.description.tokenizer 'sentencepiece' is not supported yet; ModelGate tokenizes with wordpiece (a BERT vocab.txt), tiktoken (an OpenAI encoding) or bpe (a GPT-2 vocab.json and merges.txt): set one of those, or score the model yourself and pass --scores"
+        },
+        {
+            "unknown tiktoken encoding", H + "  text:\n    description:\n      column: d\n      tokenizer: tiktoken\n      encoding: cl100k\n", 13, 17,
+            "unknown data.text.description.encoding 'cl100k'; ModelGate ships the tiktoken encodings cl100k_base and o200k_base; did you mean 'cl100k_base'?"
+        },
+        {
+            "tiktoken without an encoding", H + "  text:\n    description:\n      column: d\n      tokenizer: tiktoken\n", 11, 7,
+            "data.text.description needs 'encoding' (the tiktoken encoding the model was trained with: cl100k_base, o200k_base)"
+        },
+        {
+            "vocabulary with tiktoken", H + "  text:\n    description:\n      column: d\n      tokenizer: tiktoken\n      encoding: o200k_base\n      vocabulary: must-pass.txt\n", 14, 19,
+            "data.text.description.vocabulary is for tokenizer: wordpiece or bpe; tiktoken takes encoding: (cl100k_base, o200k_base)"
+        },
+        {
+            "bpe without merges", H + "  text:\n    description:\n      column: d\n      tokenizer: bpe\n      vocabulary: must-pass.txt\n", 11, 7,
+            "data.text.description needs 'merges' (the model's BPE merges.txt, relative to this policy file)"
         },
         {
             "missing vocabulary file", H + "  text:\n    description:\n      column: d\n      vocabulary: vocab.txt\n", 12, 19,

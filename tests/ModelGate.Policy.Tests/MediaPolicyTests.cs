@@ -103,4 +103,15 @@ public sealed class MediaPolicyTests
         var error = TestPolicies.SingleError(t.Load(Head + "  text:\n    t: { column: body, vocabulary: ../../etc/passwd }\n"));
         Assert.StartsWith("data.text.t.vocabulary: the path '../../etc/passwd' leaves the repository", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Tiktoken_takes_an_encoding_and_bpe_takes_a_vocabulary_and_merges()
+    {
+        using var t = new TestPolicies();
+        var vocab = t.Write("vocab.json", "{}");
+        var merges = t.Write("merges.txt", "#version: 0.2\n");
+        var texts = t.Load(Head + "  text:\n    a: { column: title, tokenizer: tiktoken, encoding: cl100k_base, max_length: 1 }\n    b: { column: body, tokenizer: bpe, vocabulary: vocab.json, merges: merges.txt }\n").GetPolicyOrThrow().Data.Text;
+        Assert.Equal((TextTokenizerKind.Tiktoken, "cl100k_base", (string?)null, (string?)null, 1), (texts[0].Tokenizer, texts[0].Encoding, texts[0].Vocabulary, texts[0].Merges, texts[0].MaxLength));
+        Assert.Equal((TextTokenizerKind.Bpe, (string?)null, vocab, merges), (texts[1].Tokenizer, texts[1].Encoding, texts[1].Vocabulary, texts[1].Merges));
+    }
 }

@@ -22,6 +22,7 @@ public sealed partial class SchemaAgreementTests
         "evidence key typo", "evidence kind typo", "evidence without a column", "evidence rows above the limit",
         "evidence thumbnail too small",
         "perturbation typo", "swap without features",
+        "unknown tiktoken encoding", "tiktoken without an encoding",
     ];
 
     public static TheoryData<string> ValidPolicyFiles()

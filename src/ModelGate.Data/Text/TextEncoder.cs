@@ -1,54 +1,125 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.ML.Tokenizers;
 using ModelGate.Core.Text;
 
 namespace ModelGate.Data.Text;
 
-/// <summary>One text's encoding: how many WordPiece tokens it had, and whether some were cut.</summary>
+/// <summary>One text's encoding: how many tokens it had (special tokens not counted), and whether some were cut.</summary>
 internal readonly record struct TextEncoding(int Tokens, bool Truncated);
 
 /// <summary>
-/// Encodes text cells into fixed-length token id, mask and type rows with a WordPiece vocabulary, through
-/// Microsoft.ML.Tokenizers' BertTokenizer (its WordPiece) after <see cref="BertTextNormalizer"/> and
-/// <see cref="BertPreTokenizer"/>.
-/// Checked against an independent implementation of the original BERT algorithm (tests/fixtures/text).
+/// Encodes text cells into fixed-length token id, mask and type rows, through Microsoft.ML.Tokenizers: with a WordPiece
+/// vocabulary (its BertTokenizer after <see cref="BertTextNormalizer"/> and <see cref="BertPreTokenizer"/>; [CLS] tokens
+/// [SEP], padded with [PAD]) or a tiktoken encoding (its TiktokenTokenizer with the vocabulary data packages; the tokens
+/// alone, padded with id 0 under mask 0, since tiktoken has no padding token).
+/// Checked against independent implementations: the original BERT algorithm (tests/fixtures/text) and js-tiktoken
+/// (tests/fixtures/text/tiktoken).
 /// </summary>
-internal sealed class TextEncoder
+internal sealed partial class TextEncoder
 {
-    private readonly BertTokenizer _tokenizer;
+    private readonly Tokenizer _tokenizer;
     private readonly TextSpec _spec;
 
-    private TextEncoder(BertTokenizer tokenizer, TextSpec spec)
+    // The framing: [CLS] and [SEP] around the tokens and the padding id (WordPiece), or none and 0 (tiktoken).
+    private readonly int? _first;
+    private readonly int? _last;
+    private readonly int _padding;
+
+    private TextEncoder(Tokenizer tokenizer, TextSpec spec, int? first, int? last, int padding)
     {
         _tokenizer = tokenizer;
         _spec = spec;
+        _first = first;
+        _last = last;
+        _padding = padding;
     }
 
-    /// <summary>Opens the vocabulary; a missing, oversized or unusable file is a one-line error naming it.</summary>
+    /// <summary>Opens the vocabulary or the encoding; a missing, oversized or unusable file or an unknown encoding is a one-line error naming it.</summary>
     public static TextEncoder Open(TextSpec spec, string holdoutPath)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var shown = ConsoleText.Preview(spec.Vocabulary, 120);
-        var file = new FileInfo(spec.Vocabulary);
-        if (!file.Exists)
+        return spec.Tokenizer switch
         {
-            throw Error(holdoutPath, spec, $"the vocabulary {shown} does not exist", "point text.vocabulary at the model's vocab.txt (one token a line)");
+            TextTokenizer.Tiktoken => OpenTiktoken(spec, holdoutPath),
+            TextTokenizer.Bpe => OpenBpe(spec, holdoutPath),
+            _ => OpenWordPiece(spec, holdoutPath),
+        };
+    }
+
+    // GPT-2's byte-level BPE: its pre-tokenizing pattern, then Microsoft.ML.Tokenizers' BpeTokenizer on the UTF-8 bytes
+    // mapped to GPT-2's symbols (ByteLevel), no prefix space, no special tokens added.
+    private static TextEncoder OpenBpe(TextSpec spec, string holdoutPath)
+    {
+        var vocabulary = CheckFile(spec, holdoutPath, spec.Vocabulary, "vocabulary", "vocab.json", "point text.vocabulary at the model's vocab.json");
+        var merges = CheckFile(spec, holdoutPath, spec.Merges, "merges file", "merges.txt", "point text.merges at the model's merges.txt");
+        CheckLength(spec, holdoutPath, 1);
+        try
+        {
+            var tokenizer = BpeTokenizer.Create(new BpeOptions(vocabulary, merges)
+            {
+                ByteLevel = true,
+                PreTokenizer = new RegexPreTokenizer(Gpt2Pattern(), null),
+            });
+            return new TextEncoder(tokenizer, spec, null, null, 0);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            throw Error(holdoutPath, spec, $"the BPE files {ConsoleText.Preview(vocabulary, 80)} and {ConsoleText.Preview(merges, 80)} cannot be used ({ConsoleText.Preview(ex.Message, 120)})", "give the model's GPT-2-style vocab.json (token to id) and merges.txt (one merge a line)");
+        }
+    }
+
+    [GeneratedRegex(@"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Gpt2Pattern();
+
+    // A token file that exists and is not oversized (the noun names it in messages, the kind in the fix); returns its path.
+    private static string CheckFile(TextSpec spec, string holdoutPath, string? path, string noun, string kind, string missingFix)
+    {
+        var shown = ConsoleText.Preview(path ?? "", 120);
+        var file = new FileInfo(path ?? "");
+        if (path is null || !file.Exists)
+        {
+            throw Error(holdoutPath, spec, $"the {noun} {shown} does not exist", missingFix);
         }
 
         if (file.Length > TextSpec.MaxVocabularyBytes)
         {
-            throw Error(holdoutPath, spec, string.Create(CultureInfo.InvariantCulture, $"the vocabulary {shown} is {file.Length:N0} bytes, over the limit of {TextSpec.MaxVocabularyBytes:N0}"), "use the model's own vocab.txt");
+            throw Error(holdoutPath, spec, string.Create(CultureInfo.InvariantCulture, $"the {noun} {shown} is {file.Length:N0} bytes, over the limit of {TextSpec.MaxVocabularyBytes:N0}"), $"use the model's own {kind}");
         }
 
-        if (spec.MaxLength is < 3 or > TextSpec.LongestSequence)
+        return path;
+    }
+
+    private static TextEncoder OpenTiktoken(TextSpec spec, string holdoutPath)
+    {
+        var encoding = spec.Encoding ?? "";
+        if (!TextSpec.TiktokenEncodings.Contains(encoding, StringComparer.Ordinal))
         {
-            throw Error(holdoutPath, spec, string.Create(CultureInfo.InvariantCulture, $"max_length {spec.MaxLength} is out of range"), string.Create(CultureInfo.InvariantCulture, $"give a length from 3 to {TextSpec.LongestSequence}, as the model was trained with"));
+            throw Error(holdoutPath, spec, $"the tiktoken encoding {ConsoleText.Preview(encoding, 60)} is not known", $"set text.encoding to one of {string.Join(", ", TextSpec.TiktokenEncodings)}");
         }
 
+        CheckLength(spec, holdoutPath, 1);
+        return new TextEncoder(TiktokenTokenizer.CreateForEncoding(encoding), spec, null, null, 0);
+    }
+
+    private static void CheckLength(TextSpec spec, string holdoutPath, int shortest)
+    {
+        if (spec.MaxLength < shortest || spec.MaxLength > TextSpec.LongestSequence)
+        {
+            throw Error(holdoutPath, spec, string.Create(CultureInfo.InvariantCulture, $"max_length {spec.MaxLength} is out of range"), string.Create(CultureInfo.InvariantCulture, $"give a length from {shortest} to {TextSpec.LongestSequence}, as the model was trained with"));
+        }
+    }
+
+    private static TextEncoder OpenWordPiece(TextSpec spec, string holdoutPath)
+    {
+        var vocabulary = CheckFile(spec, holdoutPath, spec.Vocabulary, "vocabulary", "vocab.txt", "point text.vocabulary at the model's vocab.txt (one token a line)");
+        var shown = ConsoleText.Preview(vocabulary, 120);
+
+        CheckLength(spec, holdoutPath, 3);
         BertTokenizer tokenizer;
         try
         {
-            tokenizer = BertTokenizer.Create(spec.Vocabulary, new BertOptions
+            tokenizer = BertTokenizer.Create(vocabulary, new BertOptions
             {
                 Normalizer = new BertTextNormalizer(spec.Uncased),
                 PreTokenizer = BertPreTokenizer.Instance,
@@ -63,7 +134,7 @@ internal sealed class TextEncoder
             throw Error(holdoutPath, spec, $"the vocabulary {shown} cannot be used ({ConsoleText.Preview(ex.Message, 120)})", "give a WordPiece vocab.txt with [PAD], [UNK], [CLS] and [SEP]");
         }
 
-        return new TextEncoder(tokenizer, spec);
+        return new TextEncoder(tokenizer, spec, tokenizer.ClassificationTokenId, tokenizer.SeparatorTokenId, tokenizer.PaddingTokenId);
     }
 
     /// <summary>Encodes one cell into the three rows (each <see cref="TextSpec.MaxLength"/> long); <paramref name="line"/> names the row in errors.</summary>
@@ -77,26 +148,36 @@ internal sealed class TextEncoder
                 "shorten it, or raise text.max_chars in the policy");
         }
 
-        var tokens = _tokenizer.EncodeToIds(text, addSpecialTokens: false);
-        var room = _spec.MaxLength - 2;
+        var tokens = _tokenizer is BertTokenizer bert ? bert.EncodeToIds(text, addSpecialTokens: false) : _tokenizer.EncodeToIds(text);
+        var framing = (_first is null ? 0 : 1) + (_last is null ? 0 : 1);
+        var room = _spec.MaxLength - framing;
         var kept = Math.Min(tokens.Count, room);
         if (tokens.Count > room && _spec.Overflow == TextOverflow.Refuse)
         {
             throw new HoldoutException(holdoutPath, line, _spec.Column, null,
-                string.Create(CultureInfo.InvariantCulture, $"the text is {tokens.Count} tokens, more than the {room} that fit in max_length {_spec.MaxLength} with [CLS] and [SEP]"),
+                string.Create(CultureInfo.InvariantCulture, $"the text is {tokens.Count} tokens, more than the {room} that fit in max_length {_spec.MaxLength}{(framing > 0 ? " with [CLS] and [SEP]" : "")}"),
                 "shorten it, or set text.overflow: truncate");
         }
 
-        ids[0] = _tokenizer.ClassificationTokenId;
-        for (var i = 0; i < kept; i++)
+        var at = 0;
+        if (_first is { } first)
         {
-            ids[i + 1] = tokens[i];
+            ids[at++] = first;
         }
 
-        ids[kept + 1] = _tokenizer.SeparatorTokenId;
-        ids[(kept + 2)..].Fill(_tokenizer.PaddingTokenId);
-        mask[..(kept + 2)].Fill(1);
-        mask[(kept + 2)..].Clear();
+        for (var i = 0; i < kept; i++)
+        {
+            ids[at++] = tokens[i];
+        }
+
+        if (_last is { } last)
+        {
+            ids[at++] = last;
+        }
+
+        ids[at..].Fill(_padding);
+        mask[..at].Fill(1);
+        mask[at..].Clear();
         types.Clear();
         return new TextEncoding(tokens.Count, tokens.Count > room);
     }

@@ -10,24 +10,45 @@ internal enum TextOverflow
     Refuse,
 }
 
+/// <summary>Which tokenizer turns a text into ids.</summary>
+internal enum TextTokenizer
+{
+    /// <summary>WordPiece (BERT) from a vocab.txt; sequences are [CLS] tokens [SEP], padded with [PAD].</summary>
+    WordPiece,
+
+    /// <summary>OpenAI's byte-level BPE from a named encoding (<see cref="TextSpec.Encoding"/>); no special tokens, padded with id 0 under mask 0.</summary>
+    Tiktoken,
+
+    /// <summary>GPT-2-style byte-level BPE from a vocab.json and a merges.txt (<see cref="TextSpec.Merges"/>); framed as tiktoken.</summary>
+    Bpe,
+}
+
 /// <summary>
-/// How one text column becomes a model's token inputs: a WordPiece (BERT) vocabulary, the sequence length,
+/// How one text column becomes a model's token inputs: a WordPiece (BERT) vocabulary or a tiktoken encoding, the sequence length,
 /// what happens to a longer text, and which model inputs receive the ids, the attention mask and the token types
-/// (each in the integer type the model declares). Every sequence is [CLS] tokens [SEP], padded with [PAD] to
-/// <see cref="MaxLength"/>, so every batch has one shape.
+/// (each in the integer type the model declares). A WordPiece sequence is [CLS] tokens [SEP], padded with [PAD]; a
+/// tiktoken sequence is the tokens alone, padded with id 0 (mask 0); both to <see cref="MaxLength"/>, so every batch has one shape.
 /// </summary>
 internal sealed record TextSpec
 {
     /// <summary>The holdout column holding each row's text.</summary>
     public required string Column { get; init; }
 
-    /// <summary>The vocabulary file (one token a line, the line number is the id), already resolved.</summary>
-    public required string Vocabulary { get; init; }
+    public TextTokenizer Tokenizer { get; init; } = TextTokenizer.WordPiece;
+
+    /// <summary>The WordPiece vocab.txt (one token a line, the line number is the id) or the BPE vocab.json (token to id), already resolved; null for tiktoken.</summary>
+    public string? Vocabulary { get; init; }
+
+    /// <summary>The BPE merges.txt (one merge a line, by rank), already resolved; null otherwise.</summary>
+    public string? Merges { get; init; }
+
+    /// <summary>The tiktoken encoding (one of <see cref="TiktokenEncodings"/>); null for WordPiece.</summary>
+    public string? Encoding { get; init; }
 
     /// <summary>Lower-case and strip accents first (an "uncased" model).</summary>
     public bool Uncased { get; init; } = true;
 
-    /// <summary>Tokens per sequence, [CLS] and [SEP] included.</summary>
+    /// <summary>Tokens per sequence, [CLS] and [SEP] included for WordPiece.</summary>
     public int MaxLength { get; init; } = 128;
 
     public TextOverflow Overflow { get; init; } = TextOverflow.Truncate;
@@ -49,6 +70,9 @@ internal sealed record TextSpec
 
     /// <summary>1 MiB of characters per cell.</summary>
     public const int DefaultMaxChars = 1 << 20;
+
+    /// <summary>The tiktoken encodings whose vocabularies ship with ModelGate (the Microsoft.ML.Tokenizers.Data packages).</summary>
+    public static readonly IReadOnlyList<string> TiktokenEncodings = ["cl100k_base", "o200k_base"];
 
     /// <summary>The longest sequence a policy may ask for.</summary>
     public const int LongestSequence = 65_536;

@@ -86,7 +86,15 @@ internal sealed class MediaInputs
     internal static TextSpec ToSpec(TextInputConfig config) => new()
     {
         Column = config.Column,
+        Tokenizer = config.Tokenizer switch
+        {
+            TextTokenizerKind.Tiktoken => TextTokenizer.Tiktoken,
+            TextTokenizerKind.Bpe => TextTokenizer.Bpe,
+            _ => TextTokenizer.WordPiece,
+        },
         Vocabulary = config.Vocabulary,
+        Encoding = config.Encoding,
+        Merges = config.Merges,
         Uncased = config.Uncased,
         MaxLength = config.MaxLength,
         Overflow = config.Overflow == TextOverflowRule.Refuse ? TextOverflow.Refuse : TextOverflow.Truncate,

@@ -9,15 +9,18 @@ internal sealed partial class PolicyBinder
 {
     public static readonly string[] ImageKeys = ["column", "colour", "resize", "antialias", "crop", "scale", "mean", "std", "layout", "dtype", "max_pixels", "max_file_bytes"];
     public static readonly string[] ResizeKeys = ["shorter_side", "size"];
-    public static readonly string[] TextKeys = ["column", "tokenizer", "vocabulary", "uncased", "max_length", "overflow", "max_chars", "inputs"];
+    public static readonly string[] TextKeys = ["column", "tokenizer", "vocabulary", "merges", "encoding", "uncased", "max_length", "overflow", "max_chars", "inputs"];
     public static readonly string[] TextInputKeys = ["ids", "mask", "types"];
 
     private static readonly (string, ImageColour)[] Colours = [("rgb", ImageColour.Rgb), ("bgr", ImageColour.Bgr), ("grayscale", ImageColour.Grayscale)];
     private static readonly (string, ImageAxes)[] Layouts = [("nchw", ImageAxes.Nchw), ("nhwc", ImageAxes.Nhwc)];
     private static readonly (string, TextOverflowRule)[] Overflows = [("truncate", TextOverflowRule.Truncate), ("refuse", TextOverflowRule.Refuse)];
     private static readonly string[] Dtypes = ["float32", "float64", "float16"];
-    private static readonly string[] Tokenizers = ["wordpiece"];
-    private static readonly string[] OtherTokenizers = ["bpe", "tiktoken", "sentencepiece", "unigram"];
+    private static readonly (string, TextTokenizerKind)[] Tokenizers = [("wordpiece", TextTokenizerKind.WordPiece), ("tiktoken", TextTokenizerKind.Tiktoken), ("bpe", TextTokenizerKind.Bpe)];
+    private static readonly string[] OtherTokenizers = ["sentencepiece", "unigram"];
+
+    /// <summary>The tiktoken encodings whose vocabularies ship with ModelGate (the Microsoft.ML.Tokenizers.Data packages).</summary>
+    public static readonly string[] TiktokenEncodings = ["cl100k_base", "o200k_base"];
 
     private List<ImageInputConfig> BindImages(MappingNode data)
     {
@@ -171,9 +174,20 @@ internal sealed partial class PolicyBinder
         {
             var column = EntryColumn(entry, section, key, "the holdout column holding each row's text");
 
-            var tokenizerOk = Tokenizer(entry, section);
-            var vocabulary = Vocabulary(entry, section);
-            var maxLength = _read.Integer(entry, "max_length", 3, "a whole number of tokens from 3 (with [CLS] and [SEP]), as the model was trained with");
+            var tokenizer = Tokenizer(entry, section);
+            var tiktoken = tokenizer == TextTokenizerKind.Tiktoken;
+            var bpe = tokenizer == TextTokenizerKind.Bpe;
+            var vocabulary = tiktoken ? null : Vocabulary(entry, section, bpe);
+            var merges = bpe ? TokenFile(entry, section, "merges", "the model's BPE merges.txt", "the model's merges.txt (one merge a line)") : null;
+            var encoding = tiktoken ? Encoding(entry, section) : null;
+            if (!bpe && entry["merges"] is { } mergesNode)
+            {
+                _read.Error(mergesNode.Location, $"{section}.merges is for tokenizer: bpe");
+            }
+
+            var maxLength = tiktoken || bpe
+                ? _read.Integer(entry, "max_length", 1, "a whole number of tokens from 1, as the model was trained with")
+                : _read.Integer(entry, "max_length", 3, "a whole number of tokens from 3 (with [CLS] and [SEP]), as the model was trained with");
             if (maxLength > 65_536)
             {
                 _read.Error(entry["max_length"]!.Location, "'max_length' must be at most 65536 tokens");
@@ -190,13 +204,16 @@ internal sealed partial class PolicyBinder
                 types = _read.Text(named, "types");
             }
 
-            if (column is null || vocabulary is null || !tokenizerOk)
+            if (column is null || tokenizer is null || (vocabulary ?? encoding) is null || (bpe && merges is null))
             {
                 continue;
             }
 
             texts.Add(new TextInputConfig(key, column, vocabulary)
             {
+                Tokenizer = tokenizer.Value,
+                Encoding = encoding,
+                Merges = merges,
                 Uncased = _read.Boolean(entry, "uncased") ?? true,
                 MaxLength = (int)Math.Min(maxLength ?? 128, 65_536),
                 Overflow = _read.Choice(entry, "overflow", Overflows) ?? TextOverflowRule.Truncate,
@@ -211,45 +228,86 @@ internal sealed partial class PolicyBinder
         return texts;
     }
 
-    private bool Tokenizer(MappingNode entry, string section)
+    // null when the tokenizer is not one ModelGate has (reported).
+    private TextTokenizerKind? Tokenizer(MappingNode entry, string section)
     {
         var tokenizer = _read.Text(entry, "tokenizer");
-        if (tokenizer is null || Tokenizers.Contains(tokenizer, StringComparer.Ordinal))
+        if (tokenizer is null)
         {
-            return true;
+            return TextTokenizerKind.WordPiece;
+        }
+
+        foreach (var (name, kind) in Tokenizers)
+        {
+            if (string.Equals(name, tokenizer, StringComparison.Ordinal))
+            {
+                return kind;
+            }
         }
 
         var at = entry["tokenizer"]!.Location;
+        var names = Tokenizers.Select(t => t.Item1).ToArray();
         if (OtherTokenizers.Contains(tokenizer, StringComparer.Ordinal))
         {
-            _read.Error(at, $"{section}.tokenizer '{tokenizer}' is not supported yet; ModelGate tokenizes with a WordPiece (BERT) vocab.txt: set tokenizer: wordpiece, or score the model yourself and pass --scores");
+            _read.Error(at, $"{section}.tokenizer '{tokenizer}' is not supported yet; ModelGate tokenizes with wordpiece (a BERT vocab.txt), tiktoken (an OpenAI encoding) or bpe (a GPT-2 vocab.json and merges.txt): set one of those, or score the model yourself and pass --scores");
         }
         else
         {
-            _read.Error(at, $"unknown {section}.tokenizer '{tokenizer}'{Suggestions.DidYouMean(tokenizer, Tokenizers)}; the tokenizer ModelGate knows is wordpiece (a BERT vocab.txt)");
+            _read.Error(at, $"unknown {section}.tokenizer '{tokenizer}'{Suggestions.DidYouMean(tokenizer, names)}; the tokenizers ModelGate knows are wordpiece (a BERT vocab.txt), tiktoken (an OpenAI encoding) and bpe (a GPT-2 vocab.json and merges.txt)");
         }
 
-        return false;
+        return null;
     }
 
-    private string? Vocabulary(MappingNode entry, string section)
+    // tokenizer: tiktoken takes encoding: and no vocabulary.
+    private string? Encoding(MappingNode entry, string section)
     {
-        if (_read.RequiredText(entry, "vocabulary", section, "the model's WordPiece vocab.txt, relative to this policy file") is null)
+        if (entry["vocabulary"] is { } vocabulary)
+        {
+            _read.Error(vocabulary.Location, $"{section}.vocabulary is for tokenizer: wordpiece or bpe; tiktoken takes encoding: ({string.Join(", ", TiktokenEncodings)})");
+        }
+
+        var encoding = _read.RequiredText(entry, "encoding", section, $"the tiktoken encoding the model was trained with: {string.Join(", ", TiktokenEncodings)}");
+        if (encoding is null || TiktokenEncodings.Contains(encoding, StringComparer.Ordinal))
+        {
+            return encoding;
+        }
+
+        _read.Error(entry["encoding"]!.Location, $"unknown {section}.encoding '{encoding}'; ModelGate ships the tiktoken encodings {string.Join(" and ", TiktokenEncodings)}{Suggestions.DidYouMean(encoding, TiktokenEncodings)}");
+        return null;
+    }
+
+    private string? Vocabulary(MappingNode entry, string section, bool bpe)
+    {
+        if (entry["encoding"] is { } encoding)
+        {
+            _read.Error(encoding.Location, $"{section}.encoding is for tokenizer: tiktoken; a wordpiece or bpe tokenizer takes vocabulary: (a vocab.txt or vocab.json)");
+        }
+
+        return bpe
+            ? TokenFile(entry, section, "vocabulary", "the model's BPE vocab.json", "the model's vocab.json (token to id)")
+            : TokenFile(entry, section, "vocabulary", "the model's WordPiece vocab.txt", "the model's vocab.txt (one token a line)");
+    }
+
+    // A required token file (vocabulary, merges) relative to the policy, which must exist; null when not (reported).
+    private string? TokenFile(MappingNode entry, string section, string key, string what, string pointAt)
+    {
+        if (_read.RequiredText(entry, key, section, $"{what}, relative to this policy file") is null)
         {
             return null;
         }
 
-        var node = (ScalarNode)entry["vocabulary"]!;
+        var node = (ScalarNode)entry[key]!;
         var path = _paths.Resolve(node, out var problem);
         if (problem is not null)
         {
-            _read.Error(node.Location, $"{section}.vocabulary: {problem}");
+            _read.Error(node.Location, $"{section}.{key}: {problem}");
             return null;
         }
 
         if (!File.Exists(path))
         {
-            _read.Error(node.Location, $"{section}.vocabulary: the file {ConsoleText.Preview(node.Value, 80)} does not exist; point it at the model's vocab.txt (one token a line), relative to this policy file");
+            _read.Error(node.Location, $"{section}.{key}: the file {ConsoleText.Preview(node.Value, 80)} does not exist; point it at {pointAt}, relative to this policy file");
             return null;
         }
 

@@ -70,15 +70,36 @@ internal sealed record ImageInputConfig(string Input, string Column)
     public long? MaxFileBytes { get; init; }
 }
 
+/// <summary>Which tokenizer a text input uses (<c>tokenizer</c>).</summary>
+internal enum TextTokenizerKind
+{
+    /// <summary>WordPiece (BERT) from a vocab.txt.</summary>
+    WordPiece,
+
+    /// <summary>OpenAI's tiktoken byte-level BPE from a named encoding.</summary>
+    Tiktoken,
+
+    /// <summary>GPT-2-style byte-level BPE from a vocab.json and a merges.txt.</summary>
+    Bpe,
+}
+
 /// <summary>
-/// <c>data.text.&lt;name&gt;</c>: a text column tokenized with a WordPiece vocabulary into the model inputs that take the
+/// <c>data.text.&lt;name&gt;</c>: a text column tokenized with a WordPiece vocabulary or a tiktoken encoding into the model inputs that take the
 /// token ids, the attention mask and the token types. Null members take the encoder's defaults.
 /// </summary>
 /// <param name="Name">The entry's name (in messages).</param>
 /// <param name="Column">The holdout column holding the texts.</param>
-/// <param name="Vocabulary">The absolute path of the vocab.txt.</param>
-internal sealed record TextInputConfig(string Name, string Column, string Vocabulary)
+/// <param name="Vocabulary">The absolute path of the vocab.txt (WordPiece) or vocab.json (BPE); null for tiktoken.</param>
+internal sealed record TextInputConfig(string Name, string Column, string? Vocabulary)
 {
+    public TextTokenizerKind Tokenizer { get; init; } = TextTokenizerKind.WordPiece;
+
+    /// <summary>The tiktoken encoding (cl100k_base, o200k_base); null for WordPiece.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The absolute path of the BPE merges.txt; null otherwise.</summary>
+    public string? Merges { get; init; }
+
     public bool Uncased { get; init; } = true;
 
     public int MaxLength { get; init; } = 128;
