@@ -29,8 +29,9 @@ internal sealed record RobustnessModels(OnnxModel Candidate, OnnxModel? Baseline
 /// reduced per row (<see cref="PerturbationTally"/>) before the next copy starts, so no copy of the data is kept.
 /// </summary>
 /// <remarks>
-/// Extension point: image inputs (noise, blur, brightness) and text inputs (typos) would be further
-/// <see cref="PerturbationKind"/> values applied to the chunk here, once such inputs reach the streamed chunk.
+/// Image (noise, brightness, blur) and text (typos) perturbations are not applied to the chunk: a
+/// <see cref="MediaPerturber"/> goes with the copy to <see cref="StreamingScorer.MediaPerturber"/>, which perturbs the
+/// decoded pixels and the texts while each chunk's media inputs are computed.
 /// </remarks>
 internal static class RobustnessRuns
 {
@@ -60,11 +61,13 @@ internal static class RobustnessRuns
             {
                 cancellation.ThrowIfCancellationRequested();
                 var perturber = new Perturber(steps, spec.Seed, repeat);
+                var media = new MediaPerturber(spec.Perturbations, spec.Seed, repeat);
                 var streamed = await new StreamingScorer(models.Candidate, models.Baseline, models.Inputs, models.Request)
                     {
                         KeepAfterScoring = [policy.Data.Label],
                         BaselineInputs = models.BaselineInputs,
-                        Perturb = chunk => Perturb(chunk, perturber, steps),
+                        Perturb = steps.Count == 0 ? null : chunk => Perturb(chunk, perturber, steps),
+                        MediaPerturber = media.HasImages || media.HasTexts ? media : null,
                     }
                     .ScoreAsync(policy.Data.Holdout, options, cancellation).ConfigureAwait(false);
                 var copy = EvaluationBuilder.Label(policy, streamed.Holdout,
@@ -90,7 +93,7 @@ internal static class RobustnessRuns
         var all = plans.SelectMany(p => p.Columns).ToHashSet(StringComparer.Ordinal);
         var swapped = spec.Perturbations.Where(p => p.Kind == PerturbationKind.Swap).SelectMany(p => Expand(p.Features, header)).ToHashSet(StringComparer.Ordinal);
         var columns = new List<(Perturbation Perturbation, IReadOnlyList<string> Columns)>();
-        foreach (var p in spec.Perturbations)
+        foreach (var p in spec.Perturbations.Where(p => !p.IsMedia))
         {
             IReadOnlyList<string> named = p.Features.Count == 0 ? [.. numeric.Where(c => !swapped.Contains(c))] : Expand(p.Features, header);
             foreach (var c in named.Where(c => !all.Contains(c) || (p.Kind != PerturbationKind.Swap && !numeric.Contains(c))))
@@ -101,6 +104,12 @@ internal static class RobustnessRuns
             }
 
             columns.Add((p, named));
+        }
+
+        if (columns.Count == 0)
+        {
+            // Only image and text perturbations: they need no column scale.
+            return ([], "holdout");
         }
 
         var source = policy.Data.Train is null ? "holdout" : "train";

@@ -74,6 +74,9 @@ internal sealed class StreamingScorer
     /// </summary>
     public Func<HoldoutChunk, HoldoutChunk>? Perturb { get; init; }
 
+    /// <summary>A robustness copy's image and text perturbations, applied while the chunk's media inputs are computed.</summary>
+    public Core.Robustness.MediaPerturber? MediaPerturber { get; init; }
+
     /// <summary>The largest latency batch size in the plan: latency runs use the first rows, which must all be in the first chunk.</summary>
     public static int LatencyRows(IEnumerable<CheckSpec> checks) =>
         checks.OfType<LatencyCheckSpec>().Select(c => c.BatchSize).DefaultIfEmpty(0).Max();
@@ -190,7 +193,7 @@ internal sealed class StreamingScorer
         {
             var start = Stopwatch.GetTimestamp();
             var fed = Perturb is null ? chunk : Perturb(chunk);
-            var computed = new Media.ComputedValues(file);
+            var computed = new Media.ComputedValues(file, MediaPerturber, fed.RowNumbers);
             var modelInputs = inputs.Select(i => ChunkInputs.ToModelInput(i, fed, file, computed)).ToList();
             var baselineInputs = baseline is null || BaselineInputs is null || ModelInputPlan.SameColumns(inputs, BaselineInputs)
                 ? modelInputs

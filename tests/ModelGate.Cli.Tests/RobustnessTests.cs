@@ -137,7 +137,7 @@ public sealed class RobustnessTests
     }
 
     // The check goes at the end of the checks list, before a 'report:' section if the policy has one.
-    private static void AddCheck(string policy, string check)
+    internal static void AddCheck(string policy, string check)
     {
         var text = File.ReadAllText(policy);
         var at = text.IndexOf("\nreport:", StringComparison.Ordinal);
@@ -151,7 +151,7 @@ public sealed class RobustnessTests
         return Check(scratch.File(outDir, "report.json"), "robustness").GetProperty("robustness").GetRawText();
     }
 
-    private static JsonElement Check(string report, string id)
+    internal static JsonElement Check(string report, string id)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         return json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id).Clone();

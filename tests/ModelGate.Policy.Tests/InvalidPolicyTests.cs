@@ -198,7 +198,19 @@ public sealed class InvalidPolicyTests
         },
         {
             "perturbation typo", H + "checks:\n  - robustness: { perturbations: [{ nosie: { scale: 0.1 } }], flip_rate: { at_most: 0.05 } }\n", 10, 37,
-            "'perturbation' must be one of noise, dropout, swap; got 'nosie'; did you mean 'noise'?"
+            "'perturbation' must be one of noise, dropout, swap, image_noise, brightness, blur, typos; got 'nosie'; did you mean 'noise'?"
+        },
+        {
+            "image noise without images", H + "checks:\n  - robustness: { perturbations: [{ image_noise: { sigma: 0.1 } }], flip_rate: { at_most: 0.05 } }\n", 10, 37,
+            "'image_noise' perturbs images, but the policy has no data.images; remove it or declare the image column under data.images"
+        },
+        {
+            "typos without text", H + "checks:\n  - robustness: { perturbations: [{ typos: { rate: 0.1 } }], flip_rate: { at_most: 0.05 } }\n", 10, 37,
+            "'typos' perturbs text inputs, but the policy has no data.text; remove it or declare the text column under data.text"
+        },
+        {
+            "brightness beyond the pixel range", H + "  images:\n    image:\n      column: path\nchecks:\n  - robustness: { perturbations: [{ brightness: { delta: 2 } }], flip_rate: { at_most: 0.05 } }\n", 13, 58,
+            "'delta' must be between -1 and 1 (pixel units, 1 = full range), e.g. 0.2, got 2"
         },
         {
             "swap without features", H + "checks:\n  - robustness: { perturbations: [{ swap: { probability: 0.1 } }], flip_rate: { at_most: 0.05 } }\n", 10, 43,

@@ -9,7 +9,7 @@ namespace ModelGate.Policy.Tests;
 public sealed partial class SchemaAgreementTests
 {
     private static readonly JsonObject Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "schema", "modelgate.schema.json")))!.AsObject();
-    private static readonly JsonSchemaSubset Validator = new(Schema);
+    internal static readonly JsonSchemaSubset Validator = new(Schema);
 
     /// <summary>Invalid cases a schema can see (unknown key, wrong type, enum, range, required, pattern); the rest need the loader's semantics.</summary>
     private static readonly string[] SchemaDetectable =
@@ -21,7 +21,7 @@ public sealed partial class SchemaAgreementTests
         "waiver without expiry", "image colour typo", "unknown key in an image entry", "unsupported tokenizer", "text overflow typo",
         "evidence key typo", "evidence kind typo", "evidence without a column", "evidence rows above the limit",
         "evidence thumbnail too small",
-        "perturbation typo", "swap without features",
+        "perturbation typo", "swap without features", "brightness beyond the pixel range",
         "unknown tiktoken encoding", "tiktoken without an encoding",
     ];
 

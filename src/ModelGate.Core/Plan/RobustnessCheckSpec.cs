@@ -11,6 +11,18 @@ internal enum PerturbationKind
 
     /// <summary>Replaces each categorical value, with probability <see cref="Perturbation.Amount"/>, by another observed value.</summary>
     Swap,
+
+    /// <summary>Adds Gaussian noise of <see cref="Perturbation.Amount"/> (in 0..1 pixel units) to every pixel of every image input, clamped to 0..1.</summary>
+    ImageNoise,
+
+    /// <summary>Adds <see cref="Perturbation.Amount"/> (in 0..1 pixel units, may be negative) to every pixel of every image input, clamped to 0..1.</summary>
+    Brightness,
+
+    /// <summary>Gaussian blur of standard deviation <see cref="Perturbation.Amount"/> pixels on every image input (separable, edges repeated).</summary>
+    Blur,
+
+    /// <summary>Each letter of every text input, with probability <see cref="Perturbation.Amount"/>, swapped with the next, dropped, or followed by another letter.</summary>
+    Typos,
 }
 
 /// <summary>What a dropped feature becomes.</summary>
@@ -30,11 +42,21 @@ internal enum DropoutFill
 /// <param name="Fill">Dropout only: what a dropped value becomes.</param>
 internal sealed record Perturbation(PerturbationKind Kind, double Amount, IReadOnlyList<string> Features, DropoutFill Fill = DropoutFill.Mean)
 {
+    /// <summary>True for a perturbation of image inputs (applied to the decoded pixels, not to columns).</summary>
+    public bool IsImage => Kind is PerturbationKind.ImageNoise or PerturbationKind.Brightness or PerturbationKind.Blur;
+
+    /// <summary>True for a perturbation of image or text inputs rather than of columns.</summary>
+    public bool IsMedia => IsImage || Kind == PerturbationKind.Typos;
+
     /// <summary>How the perturbation reads in a report, e.g. "noise 0.1 SD".</summary>
     public string Describe() => Kind switch
     {
         PerturbationKind.Noise => $"Gaussian noise {Text.NumberText.Setting(Amount)} SD",
         PerturbationKind.Dropout => $"dropout {Text.NumberText.SettingPercent(Amount)} to {(Fill == DropoutFill.Mean ? "the mean" : "missing")}",
+        PerturbationKind.ImageNoise => $"image noise σ = {Text.NumberText.Setting(Amount)}",
+        PerturbationKind.Brightness => $"brightness {Text.NumberText.SettingChange(Amount)}",
+        PerturbationKind.Blur => $"Gaussian blur σ = {Text.NumberText.Setting(Amount)} px",
+        PerturbationKind.Typos => $"typos {Text.NumberText.SettingPercent(Amount)} of letters",
         _ => $"categorical swap p = {Text.NumberText.Setting(Amount)}",
     } + (Features.Count == 0 ? string.Empty : $" on {string.Join(", ", Features)}");
 }

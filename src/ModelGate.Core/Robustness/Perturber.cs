@@ -102,10 +102,5 @@ internal sealed class Perturber
     }
 
     // Box–Muller from two fresh uniforms (no cached second value, so every call takes exactly two draws).
-    private double Gaussian()
-    {
-        var u1 = 1 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
+    private double Gaussian() => MediaPerturber.Gaussian(random);
 }

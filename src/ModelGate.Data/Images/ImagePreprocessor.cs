@@ -15,8 +15,12 @@ internal static class ImagePreprocessor
         return size is { } s ? spec.Channels * s.Height * s.Width : null;
     }
 
-    /// <summary>Preprocesses one image into <paramref name="destination"/>, which must hold C × H × W values.</summary>
-    public static (int Height, int Width) Process(ReadOnlySpan<byte> rgb, int height, int width, ImageSpec spec, Span<double> destination)
+    /// <summary>
+    /// Preprocesses one image into <paramref name="destination"/>, which must hold C × H × W values. <paramref name="perturb"/>,
+    /// when given, changes the channel planes (values 0..255, resized size) before the crop, scale and normalisation.
+    /// </summary>
+    public static (int Height, int Width) Process(ReadOnlySpan<byte> rgb, int height, int width, ImageSpec spec, Span<double> destination,
+        Action<double[][], int, int>? perturb = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var planes = Planes(rgb, height, width, spec.Colour);
@@ -26,6 +30,7 @@ internal static class ImagePreprocessor
             planes = Resize(planes, height, width, resizedHeight, resizedWidth, spec.Antialias);
         }
 
+        perturb?.Invoke(planes, resizedHeight, resizedWidth);
         var (outHeight, outWidth) = spec.Crop ?? (resizedHeight, resizedWidth);
         var top = CropStart(resizedHeight, outHeight);
         var left = CropStart(resizedWidth, outWidth);

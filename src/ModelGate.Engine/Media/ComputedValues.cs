@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ModelGate.Core.Robustness;
 using ModelGate.Data;
 using ModelGate.Data.Images;
 
@@ -11,7 +12,11 @@ namespace ModelGate.Engine.Media;
 /// never the whole holdout's. A bad row stops the run with the error of the first bad row in the chunk, so the
 /// message does not depend on which thread got there first.
 /// </summary>
-internal sealed class ComputedValues(string file)
+/// <remarks>
+/// A robustness copy passes a <see cref="MediaPerturber"/> and the chunk's row numbers: its images are perturbed on the
+/// decoded pixels and its texts before encoding, each row from its own seed.
+/// </remarks>
+internal sealed class ComputedValues(string file, MediaPerturber? perturber = null, ReadOnlyMemory<long> rowNumbers = default)
 {
     private static readonly ParallelOptions Decoders = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
@@ -61,7 +66,7 @@ internal sealed class ComputedValues(string file)
         var size = spec.OutputSize(first.Height, first.Width);
         var length = spec.Channels * size.Height * size.Width;
         var values = new double[checked(rows * length)];
-        ImagePreprocessor.Process(first.Rgb, first.Height, first.Width, spec, values.AsSpan(0, length));
+        ImagePreprocessor.Process(first.Rgb, first.Height, first.Width, spec, values.AsSpan(0, length), Pixels(0));
         var failures = new ConcurrentDictionary<int, Exception>();
         Parallel.For(1, rows, Decoders, r =>
         {
@@ -76,7 +81,7 @@ internal sealed class ComputedValues(string file)
                         $"give {source.PolicyKey} resize.size or crop, so every image becomes the same size");
                 }
 
-                ImagePreprocessor.Process(image.Rgb, image.Height, image.Width, spec, values.AsSpan(r * length, length));
+                ImagePreprocessor.Process(image.Rgb, image.Height, image.Width, spec, values.AsSpan(r * length, length), Pixels(r));
             }
             catch (HoldoutException ex)
             {
@@ -90,6 +95,10 @@ internal sealed class ComputedValues(string file)
 
         return (values, Shape(spec, size));
     }
+
+    // The copy's pixel perturbation of the chunk's row r, or none.
+    private Action<double[][], int, int>? Pixels(int r) =>
+        perturber is { HasImages: true } p ? (planes, height, width) => p.Pixels(planes, height, width, rowNumbers.Span[r]) : null;
 
     private static int[] Shape(ImageSpec spec, (int Height, int Width) size) =>
         spec.Layout == ImageLayout.Nchw ? [spec.Channels, size.Height, size.Width] : [size.Height, size.Width, spec.Channels];
@@ -105,7 +114,13 @@ internal sealed class ComputedValues(string file)
         var cut = 0L;
         for (var r = 0; r < rows; r++)
         {
-            var encoding = text.Encoder.Encode(cells[r] ?? string.Empty, ids, mask, types, file, lines[r]);
+            var cell = cells[r] ?? string.Empty;
+            if (perturber is { HasTexts: true })
+            {
+                cell = perturber.Typos(cell, rowNumbers.Span[r]);
+            }
+
+            var encoding = text.Encoder.Encode(cell, ids, mask, types, file, lines[r]);
             cut += encoding.Truncated ? 1 : 0;
             var at = r * length;
             for (var i = 0; i < length; i++)

@@ -11,6 +11,16 @@ internal sealed partial class PolicyBinder
     public static readonly string[] NoiseKeys = ["scale", "features"];
     public static readonly string[] DropoutKeys = ["share", "to", "features"];
     public static readonly string[] SwapKeys = ["probability", "features"];
+    public static readonly string[] ImageNoiseKeys = ["sigma"];
+    public static readonly string[] BrightnessKeys = ["delta"];
+    public static readonly string[] BlurKeys = ["sigma"];
+    public static readonly string[] TyposKeys = ["rate"];
+
+    private static readonly (string, PerturbationKind)[] PerturbationKinds =
+    [
+        ("noise", PerturbationKind.Noise), ("dropout", PerturbationKind.Dropout), ("swap", PerturbationKind.Swap),
+        ("image_noise", PerturbationKind.ImageNoise), ("brightness", PerturbationKind.Brightness), ("blur", PerturbationKind.Blur), ("typos", PerturbationKind.Typos),
+    ];
 
     private static readonly (string, DropoutFill)[] DropoutFills = [("mean", DropoutFill.Mean), ("missing", DropoutFill.Missing)];
     private const string PerturbationExample = "[{ noise: { scale: 0.1 } }, { dropout: { share: 0.1 } }, { swap: { probability: 0.05, features: [colour] } }]";
@@ -94,16 +104,20 @@ internal sealed partial class PolicyBinder
     {
         if (item is not MappingNode { Entries.Count: 1 } one)
         {
-            _read.Error(item.Location, "each perturbation is one of noise, dropout or swap with its settings, e.g. { noise: { scale: 0.1 } }");
+            _read.Error(item.Location, "each perturbation is one of noise, dropout, swap, image_noise, brightness, blur or typos with its settings, e.g. { noise: { scale: 0.1 } }");
             return null;
         }
 
         var (name, value) = (one.Entries[0].Key, one.Entries[0].Value);
-        var kinds = new[] { ("noise", PerturbationKind.Noise), ("dropout", PerturbationKind.Dropout), ("swap", PerturbationKind.Swap) };
-        var perturbation = _read.Choice(name, "perturbation", kinds);
+        var perturbation = _read.Choice(name, "perturbation", PerturbationKinds);
         if (perturbation is not { } kind || _read.Map(value, name.Value) is not { } body)
         {
             return null;
+        }
+
+        if (kind is PerturbationKind.ImageNoise or PerturbationKind.Brightness or PerturbationKind.Blur or PerturbationKind.Typos)
+        {
+            return MediaPerturbation(kind, name, body);
         }
 
         var (keys, amountKey, hint) = kind switch
@@ -127,5 +141,39 @@ internal sealed partial class PolicyBinder
 
         var fill = kind == PerturbationKind.Dropout ? _read.Choice(body, "to", DropoutFills) ?? DropoutFill.Mean : DropoutFill.Mean;
         return new Perturbation(kind, amount ?? 0, features, fill);
+    }
+
+    // An image or text perturbation: one setting, applied to every image input (data.images) or text input (data.text).
+    private Perturbation? MediaPerturbation(PerturbationKind kind, ScalarNode name, MappingNode body)
+    {
+        var (keys, key, hint) = kind switch
+        {
+            PerturbationKind.ImageNoise => (ImageNoiseKeys, "sigma", "between 0 and 1 (pixel units, 1 = full range), e.g. 0.05"),
+            PerturbationKind.Brightness => (BrightnessKeys, "delta", "between -1 and 1 (pixel units, 1 = full range), e.g. 0.2"),
+            PerturbationKind.Blur => (BlurKeys, "sigma", "0 or more pixels of the resized image, e.g. 1"),
+            _ => (TyposKeys, "rate", "between 0 and 1, e.g. 0.05 (the chance each letter gets a typo)"),
+        };
+        _read.Keys(body, name.Value, keys);
+        var amount = kind switch
+        {
+            PerturbationKind.Brightness => _read.NumberIn(body, key, -1, 1, hint),
+            PerturbationKind.Blur => NonNegative(body, key, hint),
+            _ => _read.NumberIn(body, key, 0, 1, hint),
+        };
+        if (body[key] is null)
+        {
+            _read.Error(body.Location, $"'{name.Value}' needs '{key}' ({hint})");
+        }
+
+        if (_data is not null && kind == PerturbationKind.Typos && _data.Text.Count == 0)
+        {
+            _read.Error(name.Location, "'typos' perturbs text inputs, but the policy has no data.text; remove it or declare the text column under data.text");
+        }
+        else if (_data is not null && kind != PerturbationKind.Typos && _data.Images.Count == 0)
+        {
+            _read.Error(name.Location, $"'{name.Value}' perturbs images, but the policy has no data.images; remove it or declare the image column under data.images");
+        }
+
+        return new Perturbation(kind, amount ?? 0, []);
     }
 }

@@ -17,6 +17,10 @@ internal static partial class CheckPrinter
             {
                 PerturbationKind.Noise => $"noise: {{ scale: {Number(p.Amount)}",
                 PerturbationKind.Dropout => $"dropout: {{ share: {Number(p.Amount)}, to: {(p.Fill == DropoutFill.Mean ? "mean" : "missing")}",
+                PerturbationKind.ImageNoise => $"image_noise: {{ sigma: {Number(p.Amount)}",
+                PerturbationKind.Brightness => $"brightness: {{ delta: {Number(p.Amount)}",
+                PerturbationKind.Blur => $"blur: {{ sigma: {Number(p.Amount)}",
+                PerturbationKind.Typos => $"typos: {{ rate: {Number(p.Amount)}",
                 _ => $"swap: {{ probability: {Number(p.Amount)}",
             };
             var features = p.Features.Count == 0 ? string.Empty : $", features: [{string.Join(", ", p.Features.Select(Text))}]";
