@@ -8,7 +8,7 @@
 #   bench/run-scale.sh 3                       # 3 runs each
 #   SIZES="10000" bench/run-scale.sh 1         # the smoke test: 10k rows, one run
 #   SKIP_BUILD=1 ...                           # reuse the Release builds
-# The holdouts are bench/e2e/generate_holdout.py's (made once, kept in bench/e2e/data: 1M rows are 52 MB of CSV, 4M ≈ 210 MB); at 4M
+# The holdouts are bench/e2e/generate_holdout.py's (made once, kept in bench/e2e/data: 1M rows are 289 MB of CSV, 4M 1.16 GB); at 4M
 # rows the gate peaked at 3.3 GB RSS (docs/scaling.md) and the generator holds a few float64 copies of 4M × 30 (< 6 GB).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

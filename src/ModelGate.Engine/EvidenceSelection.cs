@@ -48,9 +48,8 @@ internal static class EvidenceSelection
             return new EvidenceList(Title, "No flips without a baseline.", []);
         }
 
-        // Core counted flips on the rows with finite candidate scores; its row indices are positions among those.
-        var holdoutRow = rows.FiniteRows(result.NonFiniteScoreRowCount);
-        var shown = flips.NegativeFlipRows.Take(cap).Select(r => rows.Row(holdoutRow[r])).ToList();
+        // Core's flip rows are holdout rows (mapped back from the scored rows when some scores were not finite).
+        var shown = flips.NegativeFlipRows.Take(cap).Select(rows.Row).ToList();
         var note = flips.NegativeFlips == 0
             ? "No negative flips: every row the baseline got right, the candidate got right too."
             : $"Baseline right, candidate wrong: {Shown(shown.Count, flips.NegativeFlips)}, the candidate's most confident wrong answers first.";
@@ -103,9 +102,6 @@ internal static class EvidenceSelection
         private readonly string _folder = RealPath.Of(Path.GetDirectoryName(Path.GetFullPath(holdout.File)) ?? Directory.GetCurrentDirectory());
 
         public (int Class, double Confidence)? Candidate(int row) => Answer(data.Candidate, row);
-
-        /// <summary>Holdout rows with finite candidate scores, in order (all rows when none is missing).</summary>
-        public int[] FiniteRows(int nonFinite) => ScoreValidity.FiniteRows(data.Candidate, nonFinite);
 
         public EvidenceRow Row(int row)
         {

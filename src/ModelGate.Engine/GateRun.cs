@@ -101,7 +101,7 @@ internal static class GateRun
             Run = request.Run,
             DurationSeconds = started.Elapsed.TotalSeconds,
         };
-        var context = ReportComposer.Context(facts, result, holdout, ScoreValidity.FiniteRows(data.Candidate, result.NonFiniteScoreRowCount), policy.Report.ShowColumns, policy.Report.MaxFlippedRows,
+        var context = ReportComposer.Context(facts, result, holdout, policy.Report.ShowColumns, policy.Report.MaxFlippedRows,
             $"the full report is in `{ReportComposer.DisplayPath(Path.Combine(outDir, "report.md"), request.WorkingDirectory)}` (job summary and artifact)");
         times?.Mark("report context");
         context = context with { Evidence = Evidence(request, policy, result, data, holdout) };

@@ -57,7 +57,7 @@ internal static class ReportComposer
     public const string CommentFileName = "comment.md";
 
     /// <summary>The context the renderers need.</summary>
-    public static ReportContext Context(RunFacts facts, GateResult result, Holdout holdout, IReadOnlyList<int> scoredRows, IReadOnlyList<string> showColumns, int maxFlippedRows, string? fullReportLocation)
+    public static ReportContext Context(RunFacts facts, GateResult result, Holdout holdout, IReadOnlyList<string> showColumns, int maxFlippedRows, string? fullReportLocation)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(result);
@@ -83,7 +83,7 @@ internal static class ReportComposer
                 DeviceMemoryBytes = facts.Gpu?.MemoryBytes,
                 Texts = facts.Texts,
             },
-            FlippedRows = FlippedRows(result, holdout, scoredRows, showColumns, maxFlippedRows),
+            FlippedRows = FlippedRows(result, holdout, showColumns, maxFlippedRows),
             FullReportLocation = fullReportLocation,
             RocCurves = RocCurves(result),
             Run = facts.Run,
@@ -158,13 +158,13 @@ internal static class ReportComposer
     public static string DisplayPath(string path, string workingDirectory) =>
         Path.GetRelativePath(workingDirectory, path).Replace('\\', '/');
 
-    // Core's flipped rows are positions among the scored rows (finite candidate scores); scoredRows maps them to holdout rows.
-    private static List<RowFeatures> FlippedRows(GateResult result, Holdout holdout, IReadOnlyList<int> scoredRows, IReadOnlyList<string> showColumns, int max)
+    // Core's flipped rows are holdout rows (GateEvaluator maps them back from the scored rows when some scores were not finite).
+    private static List<RowFeatures> FlippedRows(GateResult result, Holdout holdout, IReadOnlyList<string> showColumns, int max)
     {
         var rows = new List<int>();
         foreach (var flips in result.Checks.Select(c => c.Flips).Append(result.Flips))
         {
-            foreach (var row in (flips?.NegativeFlipRows ?? []).Select(r => scoredRows[r]))
+            foreach (var row in flips?.NegativeFlipRows ?? [])
             {
                 if (rows.Count < max && !rows.Contains(row))
                 {

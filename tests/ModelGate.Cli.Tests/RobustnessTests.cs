@@ -136,6 +136,42 @@ public sealed class RobustnessTests
         Assert.Contains("robustness 'robustness' perturbs 'colour', which no model reads; perturb model inputs only", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Per_slice_the_same_copies_are_judged_on_every_group_and_the_groups_add_up_to_the_whole()
+    {
+        using var scratch = new TempFolder("cli");
+        var policy = ExampleCopy.Into(scratch, "noise-robustness");
+        File.WriteAllText(policy, File.ReadAllText(policy).Replace("  - robustness:\n", "  - robustness:\n      slices: [owner]\n", StringComparison.Ordinal));
+
+        var run = await CliHarness.RunAsync(["check", "--policy", policy, "--out", scratch.File("out"), "--format", "md,json"], scratch.Path);
+
+        Assert.True(run.ExitCode == ExitCodes.GateFailed, run.ToString());
+        var check = Check(scratch.File("out/report.json"), "robustness");
+        Assert.Contains("per slice:", check.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var groups = check.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(["no", "yes"], groups.Select(g => g.GetProperty("group").GetString()).Order());
+        Assert.All(groups, g => Assert.Equal("fail", g.GetProperty("verdict").GetString()));
+
+        // Each group's flip rate is its rows' share of the same copies: they are the least-stable-groups figures, and
+        // weighted by rows they give the whole holdout's flip rate.
+        var worst = check.GetProperty("robustness").GetProperty("worstGroups").EnumerateArray()
+            .Where(g => g.GetProperty("slice").GetString() == "owner")
+            .ToDictionary(g => g.GetProperty("group").GetString()!, g => g.GetProperty("candidateFlipRate").GetDouble());
+        var rows = 0;
+        var flips = 0.0;
+        foreach (var g in groups)
+        {
+            var rate = g.GetProperty("candidate").GetProperty("value").GetDouble();
+            Assert.Equal(worst[g.GetProperty("group").GetString()!], rate, 12);
+            rows += g.GetProperty("support").GetInt32();
+            flips += rate * g.GetProperty("support").GetInt32();
+        }
+
+        var overall = check.GetProperty("robustness").GetProperty("candidate").GetProperty("flipRate").GetProperty("value").GetDouble();
+        Assert.Equal(overall, flips / rows, 12);
+        Assert.Contains("Checks per slice", File.ReadAllText(scratch.File("out/report.md")), StringComparison.Ordinal);
+    }
+
     // The check goes at the end of the checks list, before a 'report:' section if the policy has one.
     internal static void AddCheck(string policy, string check)
     {

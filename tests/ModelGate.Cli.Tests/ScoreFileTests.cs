@@ -160,6 +160,11 @@ public sealed partial class ScoreFileTests
             .Select(x => x!.GetValue<string>()).Distinct().Take(20).ToArray();
         Assert.Equal(named, Ids(report));
         Assert.Equal(Ids(clean), Ids(report));
+
+        // report.json's row numbers are holdout rows too: the same as the run without NaNs, matching the ids.
+        static int[] Rows(JsonNode r) => [.. r["flips"]!["negativeFlipRows"]!.AsArray().Select(x => x!.GetValue<int>())];
+        Assert.NotEmpty(Rows(report));
+        Assert.Equal(Rows(clean), Rows(report));
         var holdout = File.ReadAllLines(RepoPaths.Example("hmda-safety", "data", "holdout.csv"));
         foreach (var row in report["flippedRowFeatures"]!.AsArray())
         {

@@ -96,8 +96,8 @@ public class RobustnessTests
         var data = GateData.BreastCancer("mlp_breast_cancer_retrained");
         var n = data.RowCount;
         var sample = new RobustnessSample(
-            new PerturbedRows([.. Enumerable.Range(0, n).Select(i => i % 4 == 0 ? 1.0 : 0)], [.. Enumerable.Range(0, n).Select(i => i % 4 == 0 ? 0.5 : 0)], 0.02, 5),
-            new PerturbedRows(new double[n], new double[n], 0.03, 5),
+            new PerturbedRows([.. Enumerable.Range(0, n).Select(i => i % 4 == 0 ? 1.0 : 0)], [.. Enumerable.Range(0, n).Select(i => i % 4 == 0 ? 0.5 : 0)], [.. Enumerable.Repeat(0.02, n)], 5),
+            new PerturbedRows(new double[n], new double[n], [.. Enumerable.Repeat(0.03, n)], 5),
             "train",
             double.NaN);
         var slice = new SliceColumn("parity", [.. Enumerable.Range(0, n).Select(i => i % 2)], ["even", "odd"]);

@@ -70,6 +70,44 @@ public sealed class PrintTests
         Assert.Equal(original.Statistics, reloaded.Statistics);
         Assert.Equal(original.Slices.Select(s => (s.Name, string.Join(",", s.Columns))), reloaded.Slices.Select(s => (s.Name, string.Join(",", s.Columns))));
         Assert.Equal(original.SafetySets.Select(s => (s.Key, s.Where?.Text, s.RowsFile)), reloaded.SafetySets.Select(s => (s.Key, s.Where?.Text, s.RowsFile)));
+        static string Image(Model.ImageInputConfig i) => $"{i with { Mean = null, Std = null }} mean {string.Join(",", i.Mean ?? [])} std {string.Join(",", i.Std ?? [])}";
+        Assert.Equal(original.Data.Images.Select(Image), reloaded.Data.Images.Select(Image));
+        Assert.Equal(original.Data.Text, reloaded.Data.Text);
+        Assert.Equal(original.Report.Evidence, reloaded.Report.Evidence);
+    }
+
+    [Fact]
+    public void Image_and_text_inputs_print_every_key_they_set()
+    {
+        var printed = TestPolicies.LoadValid(Path.Combine(TestPolicies.PoliciesFolder, "valid", "images-and-text.yml")).ToYaml();
+        Assert.Contains("""
+              images:
+                pixel_values:
+                  column: image
+                  colour: bgr
+                  resize: { size: [240, 232] }
+                  antialias: false
+                  crop: [224, 224]
+                  scale: 255
+                  mean: [0.485, 0.456, 0.406]
+                  std: [0.229, 0.224, 0.225]
+                  layout: nhwc
+                  dtype: float32
+                  max_pixels: 4000000
+                  max_file_bytes: 1048576
+            """, printed, StringComparison.Ordinal);
+        Assert.Contains("""
+              text:
+                caption:
+                  column: caption
+                  tokenizer: wordpiece
+                  vocabulary: vocab.txt
+                  uncased: false
+                  max_length: 32
+                  overflow: refuse
+                  max_chars: 2000
+                  inputs: { ids: caption_ids, types: caption_types }
+            """, printed, StringComparison.Ordinal);
     }
 
     [Fact]

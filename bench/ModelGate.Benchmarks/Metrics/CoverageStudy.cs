@@ -21,8 +21,8 @@ public static class CoverageStudy
     private static readonly string[] Metrics = ["roc_auc", "accuracy", "log_loss", "brier", "precision", "recall", "f1", "mcc"];
 
     /// <summary>
-    /// Runs the study: <c>coverage [holdouts] [resamples] [bootstrap holdouts at 100k] [sizes, comma-separated]</c>
-    /// (defaults 1000, 200, 100, 1000,10000,100000).
+    /// Runs the study: <c>coverage [holdouts] [resamples] [bootstrap holdouts at 100k] [sizes, comma-separated] [first holdout]</c>
+    /// (defaults 1000, 200, 100, 1000,10000,100000, 0; a first holdout of 1000 draws the next thousand holdouts).
     /// </summary>
     public static int Run(string[] args)
     {
@@ -30,6 +30,7 @@ public static class CoverageStudy
         var resamples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         var bootstrapAtLargest = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
         var sizes = args.Length > 3 ? args[3].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000, 100_000];
+        var firstHoldout = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 0; // another set of holdouts: 1000 for the next thousand
         var (labels, candidate, baseline) = Generate(Population, 20261207);
         var population = Models(labels, candidate, baseline);
         var truth = Metrics.ToDictionary(m => m, m => Truth(population, m));
@@ -44,7 +45,7 @@ public static class CoverageStudy
             var counted = Metrics.ToDictionary(m => m, _ => new int[4]);
             for (var h = 0; h < holdouts; h++)
             {
-                var random = new Random((n * 7919) + h);
+                var random = new Random((n * 7919) + firstHoldout + h);
                 var rows = new int[n];
                 for (var i = 0; i < n; i++)
                 {

@@ -34,6 +34,11 @@ internal static class RowSubset
                     ? new LeakageSample([.. l.Value.Features.Select(f => Holdout(f, rows, n))], Holdout(l.Value.Label, rows, n), [.. rows.Select(r => l.Value.RowIds[r])])
                     : l.Value,
                 StringComparer.Ordinal),
+            Robustness = data.Robustness.ToDictionary(
+                r => r.Key,
+                r => r.Value.Candidate.FlipShare.Length != n ? r.Value
+                    : r.Value with { Candidate = r.Value.Candidate.Pick(rows), Baseline = r.Value.Baseline?.Pick(rows) },
+                StringComparer.Ordinal),
         };
     }
 

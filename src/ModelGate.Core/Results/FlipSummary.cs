@@ -27,6 +27,6 @@ internal sealed record FlipSummary
     /// <summary>Row ids (or 1-based row numbers) of negative flips, worst first (largest confidence in the wrong answer), capped.</summary>
     public IReadOnlyList<string> NegativeFlipRowIds { get; init; } = [];
 
-    /// <summary>0-based row indices matching <see cref="NegativeFlipRowIds"/>, so the caller can show feature values.</summary>
+    /// <summary>0-based holdout row indices matching <see cref="NegativeFlipRowIds"/>, so the caller can show feature values.</summary>
     public IReadOnlyList<int> NegativeFlipRows { get; init; } = [];
 }

@@ -78,16 +78,16 @@ internal sealed class PerturbationTally
         var n = flips.Length;
         var share = new double[n];
         var change = new double[n];
-        double before = 0;
+        var before = new double[n];
         for (var i = 0; i < n; i++)
         {
             var own = Loss(unperturbed.Row(i), i);
-            before += own;
+            before[i] = own;
             share[i] = Repeats == 0 ? 0 : (double)flips[i] / Repeats;
             change[i] = Repeats == 0 ? 0 : (loss[i] / Repeats) - own;
         }
 
-        return new PerturbedRows(share, change, n == 0 ? double.NaN : before / n, Repeats);
+        return new PerturbedRows(share, change, before, Repeats);
     }
 
     private double Loss(ReadOnlySpan<double> row, int i) => task == TaskKind.Regression
@@ -127,6 +127,14 @@ internal sealed class PerturbationTally
 /// <summary>One model's perturbed copies, reduced per row.</summary>
 /// <param name="FlipShare">Per row: the share of copies whose prediction differs from the unperturbed one.</param>
 /// <param name="LossChange">Per row: mean loss over copies minus the unperturbed loss (0/1 error or absolute error).</param>
-/// <param name="UnperturbedLoss">Mean unperturbed loss (1 − accuracy, or MAE).</param>
+/// <param name="Loss">Per row: the unperturbed loss (0/1 error or absolute error).</param>
 /// <param name="Repeats">Copies.</param>
-internal sealed record PerturbedRows(double[] FlipShare, double[] LossChange, double UnperturbedLoss, int Repeats);
+internal sealed record PerturbedRows(double[] FlipShare, double[] LossChange, double[] Loss, int Repeats)
+{
+    /// <summary>Mean unperturbed loss (1 − accuracy, or MAE); NaN without rows.</summary>
+    public double UnperturbedLoss => Loss.Length == 0 ? double.NaN : Loss.Average();
+
+    /// <summary>The same tallies on <paramref name="rows"/> (indexes into these rows): a slice group's share of the copies.</summary>
+    public PerturbedRows Pick(int[] rows) =>
+        new(RowSubset.Pick(FlipShare, rows)!, RowSubset.Pick(LossChange, rows)!, RowSubset.Pick(Loss, rows)!, Repeats);
+}

@@ -75,7 +75,20 @@ internal static class GateEvaluator
             RocCurves = RocCurves(data, validity, ctx),
         };
         times?.Mark("headline, groups, curves");
-        return result;
+        return InHoldoutRows(result, data, validity.CandidateInvalid);
+    }
+
+    // The judges count flips among the scored rows (finite candidate scores); a report names holdout rows.
+    private static GateResult InHoldoutRows(GateResult result, EvaluationData data, int nonFinite)
+    {
+        if (nonFinite == 0)
+        {
+            return result;
+        }
+
+        var holdoutRow = ScoreValidity.FiniteRows(data.Candidate, nonFinite);
+        FlipSummary? Map(FlipSummary? f) => f is null ? null : f with { NegativeFlipRows = [.. f.NegativeFlipRows.Select(r => holdoutRow[r])] };
+        return result with { Flips = Map(result.Flips), Checks = [.. result.Checks.Select(c => c.Flips is null ? c : c with { Flips = Map(c.Flips) })] };
     }
 
     // Each curve is drawn on its model's finite rows: the scored model's cached order serves when it holds exactly those rows.
@@ -271,7 +284,7 @@ internal static class GateEvaluator
             RejectRateCheckSpec r => SliceScope.Judge(ctx, r, c => RejectRateJudge.Judge(c, r)),
             RollingWindowCheckSpec w => RollingWindowJudge.Judge(ctx, w),
             ResourceCostCheckSpec c => ResourceCostJudge.Judge(ctx, c),
-            RobustnessCheckSpec r => RobustnessJudge.Judge(ctx, r),
+            RobustnessCheckSpec r => SliceScope.Judge(ctx, r, c => RobustnessJudge.Judge(c, r)),
             _ => MetricCheckJudge.Skipped(spec, string.Empty, $"check kind {spec.GetType().Name} is not known to this version"),
         };
     }

@@ -93,8 +93,8 @@ internal static class ScoreValidity
 
     /// <summary>
     /// The holdout rows the metrics judge: those with finite candidate scores, in order (every row when
-    /// <paramref name="nonFinite"/> is 0). A row number in a result (<c>FlipSummary.NegativeFlipRows</c>) is a position
-    /// in this list, so <c>FiniteRows(...)[r]</c> is its holdout row.
+    /// <paramref name="nonFinite"/> is 0). The judges number rows by their position in this list; GateEvaluator maps the
+    /// row numbers of a result (<c>FlipSummary.NegativeFlipRows</c>) back to holdout rows with it.
     /// </summary>
     public static int[] FiniteRows(Predictions candidate, int nonFinite)
     {

@@ -6,7 +6,7 @@ using ModelGate.Core.Text;
 namespace ModelGate.Core.Verdicts;
 
 /// <summary>
-/// A row-level check (drift, prediction drift, leakage, reject rate) judged on the whole holdout and again on the rows of
+/// A row-level check (drift, prediction drift, leakage, reject rate, robustness) judged on the whole holdout and again on the rows of
 /// every group of the slices it names (<see cref="CheckSpec.PerSlice"/>), with the same bounds. The check fails when
 /// the whole holdout or any group with at least <c>slices.min_support</c> rows fails; smaller groups are listed, not judged.
 /// </summary>

@@ -13,7 +13,7 @@ internal sealed partial class PolicyBinder
     public static readonly string[] LeakageKeys = ["id", "severity", "optional", "slices", "features", "duplicates", "conflicting_labels", "label_proxy"];
 
     /// <summary>The check kinds that take 'slices' to be judged per group as well (see SliceScope).</summary>
-    private static readonly string[] PerSliceKinds = ["drift", "prediction_drift", "leakage", "reject_rate"];
+    private static readonly string[] PerSliceKinds = ["drift", "prediction_drift", "leakage", "reject_rate", "robustness"];
 
     private static readonly (string, MultipleTesting)[] Corrections = [("benjamini_hochberg", MultipleTesting.BenjaminiHochberg), ("holm", MultipleTesting.Holm)];
     private static readonly (string, PredictionDriftReference)[] DriftReferences = [("baseline", PredictionDriftReference.Baseline), ("train", PredictionDriftReference.Train)];

@@ -7,7 +7,7 @@ namespace ModelGate.Policy.Binding;
 /// <summary>Robustness checks: perturbed copies of the holdout, flip rate and metric drop.</summary>
 internal sealed partial class PolicyBinder
 {
-    public static readonly string[] RobustnessKeys = ["id", "severity", "optional", "perturbations", "repeats", "seed", "tolerance", "flip_rate", "metric_drop", "vs_baseline"];
+    public static readonly string[] RobustnessKeys = ["id", "severity", "optional", "slices", "perturbations", "repeats", "seed", "tolerance", "flip_rate", "metric_drop", "vs_baseline"];
     public static readonly string[] NoiseKeys = ["scale", "features"];
     public static readonly string[] DropoutKeys = ["share", "to", "features"];
     public static readonly string[] SwapKeys = ["probability", "features"];

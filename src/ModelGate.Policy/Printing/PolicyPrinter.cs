@@ -9,7 +9,7 @@ namespace ModelGate.Policy.Printing;
 /// Writes a resolved policy as YAML: every default filled in, <c>extends</c> already applied, paths relative to the
 /// policy's folder, one check per kind-and-percentile. Loading the output gives the same policy.
 /// </summary>
-internal static class PolicyPrinter
+internal static partial class PolicyPrinter
 {
     /// <summary>The YAML text.</summary>
     public static string Print(Model.GatePolicy policy)
@@ -149,6 +149,9 @@ internal static class PolicyPrinter
                 line(2, $"{Text(column)}: {type.ToString().ToLowerInvariant()}");
             }
         }
+
+        PrintImages(data.Images, line);
+        PrintTexts(data.Text, line, rel);
     }
 
     private static void PrintModel(string key, string path, InputsMapping? inputs, Action<int, string> line, Func<string, string> rel)
