@@ -8,10 +8,12 @@ using ModelGate.Onnx.Outputs;
 using ModelGate.Onnx.Runtime;
 using ModelGate.Onnx.Sessions;
 using ModelGate.Policy;
+using ModelGate.Policy.Model;
 
 /// <summary>
-/// Images and texts end to end against their stages alone, on the digits-images and debian-text examples' candidates,
-/// the holdout repeated to <c>copies</c> times its rows (in a scratch folder, images copied beside it):
+/// Images and texts end to end against their stages alone, on the digits-images and debian-text examples' candidates
+/// (and the debian-text holdout tokenized with SentencePiece, Mistral 7B's model, into the hashed bag-of-ids model of
+/// tests/fixtures/text/tiktoken), the holdout repeated to <c>copies</c> times its rows (in a scratch folder, images copied beside it):
 /// inputs alone (the engine's per-chunk decoding/encoding, chunk after chunk), inference alone (the candidate on
 /// inputs computed beforehand), reading alone, and the streamed pipeline (read, inputs, candidate overlapping). Rows per second,
 /// median of <c>passes</c>. Usage: media [copies 8] [passes 3].
@@ -25,15 +27,19 @@ internal static class MediaPipeline
         var root = FindRoot(AppContext.BaseDirectory);
         Console.WriteLine("| example | rows | read alone | inputs alone | inference alone | end to end | end to end / slowest stage |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
-        foreach (var (example, extra) in new[] { ("digits-images", "images"), ("debian-text", (string?)null) })
+        Measure(root, "digits-images", "digits-images", "images", copies, passes, p => p);
+        Measure(root, "debian-text", "debian-text (wordpiece)", null, copies, passes, p => p);
+        var text = Path.Combine(root, "tests", "fixtures", "text");
+        Measure(root, "debian-text", "debian-text (sentencepiece)", null, copies, passes, p => p with
         {
-            Measure(root, example, extra, copies, passes);
-        }
+            Models = p.Models with { Candidate = Path.Combine(text, "tiktoken", "candidate.onnx"), Baseline = Path.Combine(text, "tiktoken", "baseline.onnx") },
+            Data = p.Data with { Text = [.. p.Data.Text.Select(t => t with { Tokenizer = TextTokenizerKind.SentencePiece, Vocabulary = Path.Combine(text, "sentencepiece", "tokenizer.model.v1") })] },
+        });
 
         return 0;
     }
 
-    private static void Measure(string root, string example, string? folder, int copies, int passes)
+    private static void Measure(string root, string example, string label, string? folder, int copies, int passes, Func<GatePolicy, GatePolicy> adjust)
     {
         var scratch = Directory.CreateTempSubdirectory("modelgate-media-bench-").FullName;
         try
@@ -54,7 +60,7 @@ internal static class MediaPipeline
 
             var loaded = PolicyLoader.Load(Path.Combine(root, "examples", example, "modelgate.yml"), new DateOnly(2026, 12, 7)).GetPolicyOrThrow();
             // The copies repeat the row ids: the benchmark reads no id column.
-            var policy = loaded with { Data = loaded.Data with { Holdout = holdoutPath, Id = null } };
+            var policy = adjust(loaded with { Data = loaded.Data with { Holdout = holdoutPath, Id = null } });
             using var runtime = OnnxRuntime.Open(new OnnxRuntimeOptions { BaseDirectory = AppContext.BaseDirectory });
             var batch = policy.Data.Images.Count > 0 ? GateRun.ImageBatchSize : SessionSettings.DefaultBatchSize;
             using var candidate = runtime.LoadModel(policy.Models.Candidate, new SessionSettings { BatchSize = batch });
@@ -101,7 +107,7 @@ internal static class MediaPipeline
             var readRate = Rate(rows, passes, () => HoldoutReader.Read(holdoutPath, options));
             var slowest = Math.Min(readRate, Math.Min(inputsRate, inferenceRate));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {example} | {rows:N0} | {readRate:N0} /s | {inputsRate:N0} /s | {inferenceRate:N0} /s | {endRate:N0} /s | {endRate / slowest:0.00} |"));
+                $"| {label} | {rows:N0} | {readRate:N0} /s | {inputsRate:N0} /s | {inferenceRate:N0} /s | {endRate:N0} /s | {endRate / slowest:0.00} |"));
         }
         finally
         {

@@ -70,13 +70,8 @@ public sealed class MediaInputTests
     {
         // The debian-text example with tokenizer: tiktoken (cl100k_base) and two hashed bag-of-ids models
         // (tests/fixtures/text/tiktoken/make_models.py) whose inputs take ids of the 100k vocabulary.
-        using var scratch = Example("debian-text", rows: 200);
-        foreach (var model in new[] { "candidate.onnx", "baseline.onnx" })
-        {
-            File.Copy(RepoPaths.Fixture("text", "tiktoken", model), scratch.File("models", model), overwrite: true);
-        }
-
-        Edit(scratch, "modelgate.yml", s => s.Replace("      tokenizer: wordpiece\n      vocabulary: vocab.txt          # relative to this file\n      uncased: true\n", "      tokenizer: tiktoken\n      encoding: cl100k_base\n", StringComparison.Ordinal));
+        using var scratch = WithHashedBagModels(Example("debian-text", rows: 200));
+        Edit(scratch, "modelgate.yml", s => s.Replace(WordPieceKeys, "      tokenizer: tiktoken\n      encoding: cl100k_base\n", StringComparison.Ordinal));
         Lengthen(scratch, 10, 1);
         var run = await CliHarness.RunAsync(["check", "--policy", "modelgate.yml", "--out", "out"], scratch.Path);
         Assert.True(run.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, run.ToString());
@@ -89,6 +84,31 @@ public sealed class MediaInputTests
         var error = await FailsWithOneLine(scratch);
         Assert.Contains("column 'description': the text is ", error, StringComparison.Ordinal);
         Assert.Contains("that fit in max_length 32; shorten it", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sentencepiece_text_input_runs_end_to_end_and_a_file_that_is_no_model_is_one_line()
+    {
+        // The debian-text example with tokenizer: sentencepiece (Mistral 7B's BPE model with byte fallback, committed under
+        // tests/fixtures/text/sentencepiece) and the hashed bag-of-ids models of the tiktoken test (ids mod 4096).
+        using var scratch = WithHashedBagModels(Example("debian-text", rows: 200));
+        File.Copy(RepoPaths.Fixture("text", "sentencepiece", "tokenizer.model.v1"), scratch.File("tokenizer.model"));
+        Edit(scratch, "modelgate.yml", s => s.Replace(WordPieceKeys, "      tokenizer: sentencepiece\n      vocabulary: tokenizer.model\n      add_eos: true\n", StringComparison.Ordinal));
+        Lengthen(scratch, 10, 1);
+        var run = await CliHarness.RunAsync(["check", "--policy", "modelgate.yml", "--out", "out"], scratch.Path);
+        Assert.True(run.ExitCode is ExitCodes.Passed or ExitCodes.GateFailed, run.ToString());
+        var text = JsonNode.Parse(File.ReadAllText(scratch.File("out", "report.json")))!["provenance"]!["textInputs"]![0]!;
+        Assert.Equal(200, text["rows"]!.GetValue<int>());
+        Assert.InRange(text["truncated"]!.GetValue<int>(), 10, 199);
+
+        Edit(scratch, "modelgate.yml", s => s.Replace("overflow: truncate", "overflow: refuse", StringComparison.Ordinal));
+        var error = await FailsWithOneLine(scratch);
+        Assert.Contains("that fit in max_length 32 with <s> and </s>; shorten it", error, StringComparison.Ordinal);
+
+        File.Copy(scratch.File("vocab.txt"), scratch.File("tokenizer.model"), overwrite: true);
+        error = await FailsWithOneLine(scratch);
+        Assert.Contains("column 'description': the SentencePiece model '", error, StringComparison.Ordinal);
+        Assert.Contains("tokenizer.model' is not a SentencePiece model file; give the SentencePiece .model file the model was trained with", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,6 +130,20 @@ public sealed class MediaInputTests
         Edit(scratch, "modelgate.yml", s => s.Replace("mask: attention_mask", "mask: attention_mask\n        types: token_type_ids", StringComparison.Ordinal));
         var line = await FailsWithOneLine(scratch);
         Assert.Contains("data.text.description.inputs.types names model input 'token_type_ids', but the candidate's inputs are 'input_ids', 'attention_mask'", line, StringComparison.Ordinal);
+    }
+
+    private const string WordPieceKeys = "      tokenizer: wordpiece\n      vocabulary: vocab.txt          # relative to this file\n      uncased: true\n";
+
+    // The two hashed bag-of-ids models of tests/fixtures/text/tiktoken/make_models.py in place of the example's: they take
+    // any ids (mod 4096), so any tokenizer's.
+    private static TempFolder WithHashedBagModels(TempFolder scratch)
+    {
+        foreach (var model in new[] { "candidate.onnx", "baseline.onnx" })
+        {
+            File.Copy(RepoPaths.Fixture("text", "tiktoken", model), scratch.File("models", model), overwrite: true);
+        }
+
+        return scratch;
     }
 
     private static TempFolder Example(string name, int rows)

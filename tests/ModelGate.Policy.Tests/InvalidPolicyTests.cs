@@ -61,8 +61,28 @@ public sealed class InvalidPolicyTests
             "data.images.image.resize needs exactly one of 'shorter_side' (keep the aspect) or 'size' ([height, width])"
         },
         {
-            "unsupported tokenizer", H + "  text:\n    description:\n      column: d\n      vocabulary: must-pass.txt\n      tokenizer: sentencepiece\n", 13, 18,
-            "data.text.description.tokenizer 'sentencepiece' is not supported yet; ModelGate tokenizes with wordpiece (a BERT vocab.txt), tiktoken (an OpenAI encoding) or bpe (a GPT-2 vocab.json and merges.txt): set one of those, or score the model yourself and pass --scores"
+            "unsupported tokenizer", H + "  text:\n    description:\n      column: d\n      vocabulary: must-pass.txt\n      tokenizer: unigram\n", 13, 18,
+            "data.text.description.tokenizer 'unigram' is not supported yet (a Hugging Face tokenizer.json is not read); ModelGate tokenizes with wordpiece (a BERT vocab.txt), tiktoken (an OpenAI encoding), bpe (a GPT-2 vocab.json and merges.txt) or sentencepiece (a SentencePiece .model file), and a SentencePiece unigram model is tokenizer: sentencepiece: set one of those, or score the model yourself and pass --scores"
+        },
+        {
+            "tokenizer typo", H + "  text:\n    description:\n      column: d\n      vocabulary: must-pass.txt\n      tokenizer: sentencepeice\n", 13, 18,
+            "unknown data.text.description.tokenizer 'sentencepeice'; did you mean 'sentencepiece'?; the tokenizers ModelGate knows are wordpiece (a BERT vocab.txt), tiktoken (an OpenAI encoding), bpe (a GPT-2 vocab.json and merges.txt) or sentencepiece (a SentencePiece .model file)"
+        },
+        {
+            "add_bos with wordpiece", H + "  text:\n    description:\n      column: d\n      vocabulary: must-pass.txt\n      add_bos: true\n", 13, 16,
+            "data.text.description.add_bos is for tokenizer: sentencepiece; wordpiece frames with [CLS] and [SEP], tiktoken and bpe add no special tokens"
+        },
+        {
+            "uncased with sentencepiece", H + "  text:\n    description:\n      column: d\n      tokenizer: sentencepiece\n      vocabulary: must-pass.txt\n      uncased: true\n", 14, 16,
+            "data.text.description.uncased is for tokenizer: wordpiece; the other tokenizers keep the text's case (a SentencePiece model normalises as it was trained)"
+        },
+        {
+            "sentencepiece sequence too short for its framing", H + "  text:\n    description:\n      column: d\n      tokenizer: sentencepiece\n      vocabulary: must-pass.txt\n      add_eos: true\n      max_length: 2\n", 15, 19,
+            "'max_length' must be a whole number of tokens from 3 (with the <s> and </s> asked for), as the model was trained with, got 2"
+        },
+        {
+            "missing sentencepiece model", H + "  text:\n    description:\n      column: d\n      tokenizer: sentencepiece\n      vocabulary: spiece.model\n", 13, 19,
+            "data.text.description.vocabulary: the file 'spiece.model' does not exist; point it at the model's SentencePiece .model file (tokenizer.model, spiece.model), relative to this policy file"
         },
         {
             "unknown tiktoken encoding", H + "  text:\n    description:\n      column: d\n      tokenizer: tiktoken\n      encoding: cl100k\n", 13, 17,
@@ -74,7 +94,7 @@ public sealed class InvalidPolicyTests
         },
         {
             "vocabulary with tiktoken", H + "  text:\n    description:\n      column: d\n      tokenizer: tiktoken\n      encoding: o200k_base\n      vocabulary: must-pass.txt\n", 14, 19,
-            "data.text.description.vocabulary is for tokenizer: wordpiece or bpe; tiktoken takes encoding: (cl100k_base, o200k_base)"
+            "data.text.description.vocabulary is for tokenizer: wordpiece, bpe or sentencepiece; tiktoken takes encoding: (cl100k_base, o200k_base)"
         },
         {
             "bpe without merges", H + "  text:\n    description:\n      column: d\n      tokenizer: bpe\n      vocabulary: must-pass.txt\n", 11, 7,

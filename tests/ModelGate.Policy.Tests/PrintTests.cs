@@ -77,6 +77,23 @@ public sealed class PrintTests
     }
 
     [Fact]
+    public void A_sentencepiece_input_prints_its_framing_and_no_uncased()
+    {
+        var printed = TestPolicies.LoadValid(Path.Combine(TestPolicies.PoliciesFolder, "valid", "text-tokenizers.yml")).ToYaml();
+        Assert.Contains("""
+                summary:
+                  column: summary
+                  tokenizer: sentencepiece
+                  vocabulary: must-pass.txt
+                  add_bos: false
+                  add_eos: true
+                  max_length: 48
+                  overflow: truncate
+            """, printed, StringComparison.Ordinal);
+        Assert.DoesNotContain("uncased", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Image_and_text_inputs_print_every_key_they_set()
     {
         var printed = TestPolicies.LoadValid(Path.Combine(TestPolicies.PoliciesFolder, "valid", "images-and-text.yml")).ToYaml();

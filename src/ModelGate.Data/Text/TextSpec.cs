@@ -21,13 +21,22 @@ internal enum TextTokenizer
 
     /// <summary>GPT-2-style byte-level BPE from a vocab.json and a merges.txt (<see cref="TextSpec.Merges"/>); framed as tiktoken.</summary>
     Bpe,
+
+    /// <summary>
+    /// A SentencePiece model file (<c>.model</c>: BPE, as Llama and Mistral, or unigram, as T5, ALBERT and XLM-R; its own
+    /// normalisation); the model's &lt;s&gt; first when <see cref="TextSpec.AddBos"/>, &lt;/s&gt; last when
+    /// <see cref="TextSpec.AddEos"/>, padded with the model's pad id (0 when it has none) under mask 0.
+    /// </summary>
+    SentencePiece,
 }
 
 /// <summary>
-/// How one text column becomes a model's token inputs: a WordPiece (BERT) vocabulary or a tiktoken encoding, the sequence length,
-/// what happens to a longer text, and which model inputs receive the ids, the attention mask and the token types
-/// (each in the integer type the model declares). A WordPiece sequence is [CLS] tokens [SEP], padded with [PAD]; a
-/// tiktoken sequence is the tokens alone, padded with id 0 (mask 0); both to <see cref="MaxLength"/>, so every batch has one shape.
+/// How one text column becomes a model's token inputs: a WordPiece (BERT) vocabulary, a tiktoken encoding, a GPT-2-style
+/// BPE or a SentencePiece model, the sequence length, what happens to a longer text, and which model inputs receive the
+/// ids, the attention mask and the token types (each in the integer type the model declares). A WordPiece sequence is
+/// [CLS] tokens [SEP], padded with [PAD]; a tiktoken or BPE sequence is the tokens alone, padded with id 0 (mask 0); a
+/// SentencePiece sequence is [&lt;s&gt;] tokens [&lt;/s&gt;], padded with the model's pad id; all to <see cref="MaxLength"/>,
+/// so every batch has one shape.
 /// </summary>
 internal sealed record TextSpec
 {
@@ -36,7 +45,7 @@ internal sealed record TextSpec
 
     public TextTokenizer Tokenizer { get; init; } = TextTokenizer.WordPiece;
 
-    /// <summary>The WordPiece vocab.txt (one token a line, the line number is the id) or the BPE vocab.json (token to id), already resolved; null for tiktoken.</summary>
+    /// <summary>The WordPiece vocab.txt (one token a line, the line number is the id), the BPE vocab.json (token to id) or the SentencePiece model file, already resolved; null for tiktoken.</summary>
     public string? Vocabulary { get; init; }
 
     /// <summary>The BPE merges.txt (one merge a line, by rank), already resolved; null otherwise.</summary>
@@ -45,10 +54,16 @@ internal sealed record TextSpec
     /// <summary>The tiktoken encoding (one of <see cref="TiktokenEncodings"/>); null for WordPiece.</summary>
     public string? Encoding { get; init; }
 
+    /// <summary>SentencePiece: put the model's &lt;s&gt; first (as Llama and Mistral were trained).</summary>
+    public bool AddBos { get; init; } = true;
+
+    /// <summary>SentencePiece: put the model's &lt;/s&gt; last (as T5 was trained).</summary>
+    public bool AddEos { get; init; }
+
     /// <summary>Lower-case and strip accents first (an "uncased" model).</summary>
     public bool Uncased { get; init; } = true;
 
-    /// <summary>Tokens per sequence, [CLS] and [SEP] included for WordPiece.</summary>
+    /// <summary>Tokens per sequence, [CLS] and [SEP] included for WordPiece, &lt;s&gt; and &lt;/s&gt; for SentencePiece.</summary>
     public int MaxLength { get; init; } = 128;
 
     public TextOverflow Overflow { get; init; } = TextOverflow.Truncate;

@@ -9,15 +9,16 @@ internal sealed partial class PolicyBinder
 {
     public static readonly string[] ImageKeys = ["column", "colour", "resize", "antialias", "crop", "scale", "mean", "std", "layout", "dtype", "max_pixels", "max_file_bytes"];
     public static readonly string[] ResizeKeys = ["shorter_side", "size"];
-    public static readonly string[] TextKeys = ["column", "tokenizer", "vocabulary", "merges", "encoding", "uncased", "max_length", "overflow", "max_chars", "inputs"];
+    public static readonly string[] TextKeys = ["column", "tokenizer", "vocabulary", "merges", "encoding", "uncased", "add_bos", "add_eos", "max_length", "overflow", "max_chars", "inputs"];
     public static readonly string[] TextInputKeys = ["ids", "mask", "types"];
 
     private static readonly (string, ImageColour)[] Colours = [("rgb", ImageColour.Rgb), ("bgr", ImageColour.Bgr), ("grayscale", ImageColour.Grayscale)];
     private static readonly (string, ImageAxes)[] Layouts = [("nchw", ImageAxes.Nchw), ("nhwc", ImageAxes.Nhwc)];
     private static readonly (string, TextOverflowRule)[] Overflows = [("truncate", TextOverflowRule.Truncate), ("refuse", TextOverflowRule.Refuse)];
     private static readonly string[] Dtypes = ["float32", "float64", "float16"];
-    private static readonly (string, TextTokenizerKind)[] Tokenizers = [("wordpiece", TextTokenizerKind.WordPiece), ("tiktoken", TextTokenizerKind.Tiktoken), ("bpe", TextTokenizerKind.Bpe)];
-    private static readonly string[] OtherTokenizers = ["sentencepiece", "unigram"];
+    private static readonly (string, TextTokenizerKind)[] Tokenizers = [("wordpiece", TextTokenizerKind.WordPiece), ("tiktoken", TextTokenizerKind.Tiktoken), ("bpe", TextTokenizerKind.Bpe), ("sentencepiece", TextTokenizerKind.SentencePiece)];
+    private static readonly string[] OtherTokenizers = ["unigram", "wordlevel"];
+    private const string TokenizerList = "wordpiece (a BERT vocab.txt), tiktoken (an OpenAI encoding), bpe (a GPT-2 vocab.json and merges.txt) or sentencepiece (a SentencePiece .model file)";
 
     /// <summary>The tiktoken encodings whose vocabularies ship with ModelGate (the Microsoft.ML.Tokenizers.Data packages).</summary>
     public static readonly string[] TiktokenEncodings = ["cl100k_base", "o200k_base"];
@@ -177,7 +178,8 @@ internal sealed partial class PolicyBinder
             var tokenizer = Tokenizer(entry, section);
             var tiktoken = tokenizer == TextTokenizerKind.Tiktoken;
             var bpe = tokenizer == TextTokenizerKind.Bpe;
-            var vocabulary = tiktoken ? null : Vocabulary(entry, section, bpe);
+            var sentencePiece = tokenizer == TextTokenizerKind.SentencePiece;
+            var vocabulary = tiktoken ? null : Vocabulary(entry, section, tokenizer);
             var merges = bpe ? TokenFile(entry, section, "merges", "the model's BPE merges.txt", "the model's merges.txt (one merge a line)") : null;
             var encoding = tiktoken ? Encoding(entry, section) : null;
             if (!bpe && entry["merges"] is { } mergesNode)
@@ -185,9 +187,38 @@ internal sealed partial class PolicyBinder
                 _read.Error(mergesNode.Location, $"{section}.merges is for tokenizer: bpe");
             }
 
-            var maxLength = tiktoken || bpe
-                ? _read.Integer(entry, "max_length", 1, "a whole number of tokens from 1, as the model was trained with")
-                : _read.Integer(entry, "max_length", 3, "a whole number of tokens from 3 (with [CLS] and [SEP]), as the model was trained with");
+            if (tokenizer is not (null or TextTokenizerKind.WordPiece) && entry["uncased"] is { } uncasedNode)
+            {
+                _read.Error(uncasedNode.Location, $"{section}.uncased is for tokenizer: wordpiece; the other tokenizers keep the text's case (a SentencePiece model normalises as it was trained)");
+            }
+
+            bool? addBos = null, addEos = null;
+            foreach (var flag in new[] { "add_bos", "add_eos" })
+            {
+                if (!sentencePiece && tokenizer is not null && entry[flag] is { } flagNode)
+                {
+                    _read.Error(flagNode.Location, $"{section}.{flag} is for tokenizer: sentencepiece; wordpiece frames with [CLS] and [SEP], tiktoken and bpe add no special tokens");
+                }
+            }
+
+            if (sentencePiece)
+            {
+                addBos = _read.Boolean(entry, "add_bos");
+                addEos = _read.Boolean(entry, "add_eos");
+            }
+
+            var shortest = tokenizer switch
+            {
+                TextTokenizerKind.WordPiece or null => 3,
+                TextTokenizerKind.SentencePiece => 1 + ((addBos ?? true) ? 1 : 0) + ((addEos ?? false) ? 1 : 0),
+                _ => 1,
+            };
+            var maxLength = tokenizer switch
+            {
+                TextTokenizerKind.WordPiece or null => _read.Integer(entry, "max_length", 3, "a whole number of tokens from 3 (with [CLS] and [SEP]), as the model was trained with"),
+                TextTokenizerKind.SentencePiece => _read.Integer(entry, "max_length", shortest, $"a whole number of tokens from {shortest} (with the <s> and </s> asked for), as the model was trained with"),
+                _ => _read.Integer(entry, "max_length", 1, "a whole number of tokens from 1, as the model was trained with"),
+            };
             if (maxLength > 65_536)
             {
                 _read.Error(entry["max_length"]!.Location, "'max_length' must be at most 65536 tokens");
@@ -214,7 +245,9 @@ internal sealed partial class PolicyBinder
                 Tokenizer = tokenizer.Value,
                 Encoding = encoding,
                 Merges = merges,
-                Uncased = _read.Boolean(entry, "uncased") ?? true,
+                Uncased = tokenizer != TextTokenizerKind.WordPiece || (_read.Boolean(entry, "uncased") ?? true),
+                AddBos = addBos ?? true,
+                AddEos = addEos ?? false,
                 MaxLength = (int)Math.Min(maxLength ?? 128, 65_536),
                 Overflow = _read.Choice(entry, "overflow", Overflows) ?? TextOverflowRule.Truncate,
                 MaxChars = maxChars is null ? null : (int)Math.Min(maxChars.Value, int.MaxValue),
@@ -249,11 +282,11 @@ internal sealed partial class PolicyBinder
         var names = Tokenizers.Select(t => t.Item1).ToArray();
         if (OtherTokenizers.Contains(tokenizer, StringComparer.Ordinal))
         {
-            _read.Error(at, $"{section}.tokenizer '{tokenizer}' is not supported yet; ModelGate tokenizes with wordpiece (a BERT vocab.txt), tiktoken (an OpenAI encoding) or bpe (a GPT-2 vocab.json and merges.txt): set one of those, or score the model yourself and pass --scores");
+            _read.Error(at, $"{section}.tokenizer '{tokenizer}' is not supported yet (a Hugging Face tokenizer.json is not read); ModelGate tokenizes with {TokenizerList}, and a SentencePiece unigram model is tokenizer: sentencepiece: set one of those, or score the model yourself and pass --scores");
         }
         else
         {
-            _read.Error(at, $"unknown {section}.tokenizer '{tokenizer}'{Suggestions.DidYouMean(tokenizer, names)}; the tokenizers ModelGate knows are wordpiece (a BERT vocab.txt), tiktoken (an OpenAI encoding) and bpe (a GPT-2 vocab.json and merges.txt)");
+            _read.Error(at, $"unknown {section}.tokenizer '{tokenizer}'{Suggestions.DidYouMean(tokenizer, names)}; the tokenizers ModelGate knows are {TokenizerList}");
         }
 
         return null;
@@ -264,7 +297,7 @@ internal sealed partial class PolicyBinder
     {
         if (entry["vocabulary"] is { } vocabulary)
         {
-            _read.Error(vocabulary.Location, $"{section}.vocabulary is for tokenizer: wordpiece or bpe; tiktoken takes encoding: ({string.Join(", ", TiktokenEncodings)})");
+            _read.Error(vocabulary.Location, $"{section}.vocabulary is for tokenizer: wordpiece, bpe or sentencepiece; tiktoken takes encoding: ({string.Join(", ", TiktokenEncodings)})");
         }
 
         var encoding = _read.RequiredText(entry, "encoding", section, $"the tiktoken encoding the model was trained with: {string.Join(", ", TiktokenEncodings)}");
@@ -277,16 +310,19 @@ internal sealed partial class PolicyBinder
         return null;
     }
 
-    private string? Vocabulary(MappingNode entry, string section, bool bpe)
+    private string? Vocabulary(MappingNode entry, string section, TextTokenizerKind? tokenizer)
     {
         if (entry["encoding"] is { } encoding)
         {
-            _read.Error(encoding.Location, $"{section}.encoding is for tokenizer: tiktoken; a wordpiece or bpe tokenizer takes vocabulary: (a vocab.txt or vocab.json)");
+            _read.Error(encoding.Location, $"{section}.encoding is for tokenizer: tiktoken; a wordpiece, bpe or sentencepiece tokenizer takes vocabulary: (a vocab.txt, vocab.json or .model file)");
         }
 
-        return bpe
-            ? TokenFile(entry, section, "vocabulary", "the model's BPE vocab.json", "the model's vocab.json (token to id)")
-            : TokenFile(entry, section, "vocabulary", "the model's WordPiece vocab.txt", "the model's vocab.txt (one token a line)");
+        return tokenizer switch
+        {
+            TextTokenizerKind.Bpe => TokenFile(entry, section, "vocabulary", "the model's BPE vocab.json", "the model's vocab.json (token to id)"),
+            TextTokenizerKind.SentencePiece => TokenFile(entry, section, "vocabulary", "the model's SentencePiece .model file", "the model's SentencePiece .model file (tokenizer.model, spiece.model)"),
+            _ => TokenFile(entry, section, "vocabulary", "the model's WordPiece vocab.txt", "the model's vocab.txt (one token a line)"),
+        };
     }
 
     // A required token file (vocabulary, merges) relative to the policy, which must exist; null when not (reported).

@@ -81,15 +81,18 @@ internal enum TextTokenizerKind
 
     /// <summary>GPT-2-style byte-level BPE from a vocab.json and a merges.txt.</summary>
     Bpe,
+
+    /// <summary>A SentencePiece model file (BPE or unigram).</summary>
+    SentencePiece,
 }
 
 /// <summary>
-/// <c>data.text.&lt;name&gt;</c>: a text column tokenized with a WordPiece vocabulary or a tiktoken encoding into the model inputs that take the
+/// <c>data.text.&lt;name&gt;</c>: a text column tokenized with a WordPiece vocabulary, a tiktoken encoding, a GPT-2-style BPE or a SentencePiece model into the model inputs that take the
 /// token ids, the attention mask and the token types. Null members take the encoder's defaults.
 /// </summary>
 /// <param name="Name">The entry's name (in messages).</param>
 /// <param name="Column">The holdout column holding the texts.</param>
-/// <param name="Vocabulary">The absolute path of the vocab.txt (WordPiece) or vocab.json (BPE); null for tiktoken.</param>
+/// <param name="Vocabulary">The absolute path of the vocab.txt (WordPiece), vocab.json (BPE) or .model file (SentencePiece); null for tiktoken.</param>
 internal sealed record TextInputConfig(string Name, string Column, string? Vocabulary)
 {
     public TextTokenizerKind Tokenizer { get; init; } = TextTokenizerKind.WordPiece;
@@ -100,7 +103,14 @@ internal sealed record TextInputConfig(string Name, string Column, string? Vocab
     /// <summary>The absolute path of the BPE merges.txt; null otherwise.</summary>
     public string? Merges { get; init; }
 
+    /// <summary>WordPiece only (true otherwise): lower-case and strip accents first.</summary>
     public bool Uncased { get; init; } = true;
+
+    /// <summary>SentencePiece only: the model's &lt;s&gt; first.</summary>
+    public bool AddBos { get; init; } = true;
+
+    /// <summary>SentencePiece only: the model's &lt;/s&gt; last.</summary>
+    public bool AddEos { get; init; }
 
     public int MaxLength { get; init; } = 128;
 

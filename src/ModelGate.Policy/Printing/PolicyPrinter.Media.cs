@@ -92,7 +92,17 @@ internal static partial class PolicyPrinter
                 line(3, $"encoding: {Text(text.Encoding)}");
             }
 
-            line(3, $"uncased: {(text.Uncased ? "true" : "false")}");
+            if (text.Tokenizer == TextTokenizerKind.WordPiece)
+            {
+                line(3, $"uncased: {(text.Uncased ? "true" : "false")}");
+            }
+
+            if (text.Tokenizer == TextTokenizerKind.SentencePiece)
+            {
+                line(3, $"add_bos: {(text.AddBos ? "true" : "false")}");
+                line(3, $"add_eos: {(text.AddEos ? "true" : "false")}");
+            }
+
             line(3, $"max_length: {Whole(text.MaxLength)}");
             line(3, $"overflow: {text.Overflow.ToString().ToLowerInvariant()}");
             if (text.MaxChars is { } chars)
