@@ -8,7 +8,8 @@ namespace ModelGate.Data.Tests;
 /// strings of tests/fixtures/text/tricky-texts.json and four that SentencePiece's normalisation touches (NFKC forms,
 /// repeated, leading and trailing spaces, the ideographic space, a typed ▁), with two real models: a unigram model with
 /// nmt_nfkc normalisation (google/sentencepiece's test model) and Mistral 7B's BPE model with byte fallback
-/// (mistralai/mistral-common), each framed with and without &lt;s&gt; and &lt;/s&gt; (tests/fixtures/text/sentencepiece).
+/// (mistralai/mistral-common), each framed with and without &lt;s&gt; and &lt;/s&gt;, and the unigram model without a
+/// &lt;s&gt; piece, as T5's is, framed T5's way (tests/fixtures/text/sentencepiece).
 /// </summary>
 public sealed class SentencePieceEncoderTests
 {
@@ -33,7 +34,7 @@ public sealed class SentencePieceEncoderTests
     public void Both_models_and_every_framing_are_covered()
     {
         var seen = Cases.EnumerateArray().Select(c => (c.GetProperty("model").GetString(), c.GetProperty("add_bos").GetBoolean(), c.GetProperty("add_eos").GetBoolean())).Distinct().ToList();
-        Assert.Equal(4, seen.Count);
+        Assert.Equal(5, seen.Count);
         Assert.Contains(Cases.EnumerateArray(), c => c.GetProperty("truncated").GetBoolean() && c.GetProperty("model").GetString() == "tokenizer.model.v1");
         Assert.Contains(Cases.EnumerateArray(), c => c.GetProperty("truncated").GetBoolean() && c.GetProperty("model").GetString() == "test_model.model");
     }
@@ -43,7 +44,22 @@ public sealed class SentencePieceEncoderTests
     {
         Assert.Equal(new SentencePieceHeader("unigram", 0, 1, 2, -1), SentencePieceHeader.Read(File.ReadAllBytes(Path.Combine(Folder, "test_model.model"))));
         Assert.Equal(new SentencePieceHeader("bpe", 0, 1, 2, -1), SentencePieceHeader.Read(File.ReadAllBytes(Path.Combine(Folder, "tokenizer.model.v1"))));
+        Assert.Equal(new SentencePieceHeader("unigram", 0, -1, 2, -1), SentencePieceHeader.Read(File.ReadAllBytes(Path.Combine(Folder, "no_bos.model"))));
         Assert.Null(SentencePieceHeader.Read("[PAD]\n[UNK]\n"u8));
+    }
+
+    [Fact]
+    public void A_model_without_bos_loads_as_it_is_and_refuses_add_bos_in_one_line()
+    {
+        // Microsoft.ML.Tokenizers 2.0.0 alone fails on it (IndexOutOfRangeException): ModelGate hands it the file with
+        // the unknown piece's id as bos_id, and keeps its own framing from the file.
+        var header = SentencePieceHeader.Read(File.ReadAllBytes(Path.Combine(Folder, "no_bos.model")))!;
+        Assert.Equal(new SentencePieceHeader("unigram", 0, 0, 2, -1), SentencePieceHeader.Read(header.Loadable(File.ReadAllBytes(Path.Combine(Folder, "no_bos.model")))));
+        var original = File.ReadAllBytes(Path.Combine(Folder, "test_model.model"));
+        Assert.Same(original, SentencePieceHeader.Read(original)!.Loadable(original));
+
+        var ex = Assert.Throws<HoldoutException>(() => TextEncoder.Open(Spec("no_bos.model", 8), "holdout.csv"));
+        Assert.EndsWith("no_bos.model' has no <s> piece (bos_id -1); set text.add_bos: false.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

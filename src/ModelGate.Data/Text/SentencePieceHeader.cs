@@ -37,6 +37,66 @@ internal sealed record SentencePieceHeader(string ModelType, int Unknown, int Bo
         return header;
     }
 
+    /// <summary>
+    /// The model's bytes as Microsoft.ML.Tokenizers 2.0.0 can load them. It indexes its piece table with bos_id and
+    /// eos_id, so a model without one (bos_id -1, as T5's) fails to load; such a model gets the unknown piece's id there
+    /// (a later field wins in protobuf), which touches no segmentation: only the library's own framing would use it, and
+    /// ModelGate frames from this header's ids. Checked against Google's sentencepiece on a model without &lt;s&gt;.
+    /// </summary>
+    public byte[] Loadable(byte[] model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (Bos >= 0 && Eos >= 0)
+        {
+            return model;
+        }
+
+        var extra = new List<byte>();
+        foreach (var (field, value) in new[] { (41, Bos), (42, Eos) })
+        {
+            if (value < 0)
+            {
+                WriteVarint(extra, (ulong)(field << 3));
+                WriteVarint(extra, (ulong)Unknown);
+            }
+        }
+
+        var at = 0;
+        while (at < model.Length)
+        {
+            var start = at;
+            if (!Field(model, ref at, out var number, out var wire, out _, out var bytes))
+            {
+                break;
+            }
+
+            if (number == TrainerSpecField && wire == 2)
+            {
+                var rewritten = new List<byte>(model.Length + extra.Count + 8);
+                rewritten.AddRange(model.AsSpan(0, start));
+                WriteVarint(rewritten, (ulong)((TrainerSpecField << 3) | 2));
+                WriteVarint(rewritten, (ulong)(bytes.Length + extra.Count));
+                rewritten.AddRange(model.AsSpan(bytes.Start, bytes.Length));
+                rewritten.AddRange(extra);
+                rewritten.AddRange(model.AsSpan(at));
+                return [.. rewritten];
+            }
+        }
+
+        return model;
+    }
+
+    private static void WriteVarint(List<byte> output, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            output.Add((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        output.Add((byte)value);
+    }
+
     private static SentencePieceHeader? Trainer(ReadOnlySpan<byte> spec, SentencePieceHeader header)
     {
         var at = 0;

@@ -96,7 +96,7 @@ internal sealed partial class TextEncoder
         SentencePieceTokenizer tokenizer;
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
+            using var stream = new MemoryStream(header.Loadable(bytes), writable: false);
             tokenizer = SentencePieceTokenizer.Create(stream, addBeginningOfSentence: false, addEndOfSentence: false);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or IOException or NotSupportedException or IndexOutOfRangeException)
