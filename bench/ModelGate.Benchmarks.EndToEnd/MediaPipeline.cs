@@ -16,7 +16,8 @@ using ModelGate.Policy.Model;
 /// tests/fixtures/text/tiktoken), the holdout repeated to <c>copies</c> times its rows (in a scratch folder, images copied beside it):
 /// inputs alone (the engine's per-chunk decoding/encoding, chunk after chunk), inference alone (the candidate on
 /// inputs computed beforehand), reading alone, and the streamed pipeline (read, inputs, candidate overlapping). Rows per second,
-/// median of <c>passes</c>. Usage: media [copies 8] [passes 3].
+/// median of <c>passes</c>. Usage: media [copies 8] [passes 3];
+/// docs/performance.md uses media 64 5 (with 8 copies the text rows are too few for the pipeline to fill).
 /// </summary>
 internal static class MediaPipeline
 {

@@ -124,6 +124,19 @@ public sealed class MediaInputTests
     }
 
     [Fact]
+    public async Task Texts_encoded_on_every_core_name_the_first_row_refused_whichever_thread_met_it()
+    {
+        // 1,500 rows are one chunk, encoded in ranges of rows on every core: a long text in the first range and one in
+        // the last; the error names the first, as a one-thread run would.
+        using var scratch = Example("debian-text", rows: 1500);
+        var first = Lengthen(scratch, 1, 600);
+        Lengthen(scratch, 1, 1400);
+        Edit(scratch, "modelgate.yml", s => s.Replace("overflow: truncate", "overflow: refuse", StringComparison.Ordinal));
+        var error = await FailsWithOneLine(scratch);
+        Assert.Contains($"holdout.csv: line {first}, column 'description'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_text_input_name_the_model_lacks_is_a_one_line_error_with_its_inputs()
     {
         using var scratch = Example("debian-text", rows: 50);

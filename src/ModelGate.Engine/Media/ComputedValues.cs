@@ -8,9 +8,9 @@ namespace ModelGate.Engine.Media;
 
 /// <summary>
 /// Computes one chunk's image and text model inputs: images are decoded and preprocessed in parallel (at most one
-/// per core), texts encoded once per column and shared by its ids, mask and types. Only the chunk's values are held,
-/// never the whole holdout's. A bad row stops the run with the error of the first bad row in the chunk, so the
-/// message does not depend on which thread got there first.
+/// per core), texts encoded in parallel too (ranges of rows, one per core), once per column and shared by its ids,
+/// mask and types. Only the chunk's values are held, never the whole holdout's. A bad row stops the run with the
+/// error of the first bad row in the chunk, so the message does not depend on which thread got there first.
 /// </summary>
 /// <remarks>
 /// A robustness copy passes a <see cref="MediaPerturber"/> and the chunk's row numbers: its images are perturbed on the
@@ -19,6 +19,9 @@ namespace ModelGate.Engine.Media;
 internal sealed class ComputedValues(string file, MediaPerturber? perturber = null, ReadOnlyMemory<long> rowNumbers = default)
 {
     private static readonly ParallelOptions Decoders = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    // Fewer rows than this are encoded on one thread: starting a worker costs more than encoding them.
+    private const int TextRowsPerRange = 256;
 
     private readonly Dictionary<ComputedSource, (double[] Values, int[] Shape)> images = [];
     private readonly Dictionary<TextColumnEncoding, double[][]> texts = [];
@@ -41,7 +44,7 @@ internal sealed class ComputedValues(string file, MediaPerturber? perturber = nu
             case TextSource text:
                 if (!texts.TryGetValue(text.Text, out var encoded))
                 {
-                    encoded = Texts(text.Text, cells, lines);
+                    encoded = Texts(text.Text, cells, lines.ToArray());
                     texts[text.Text] = encoded;
                 }
 
@@ -103,35 +106,58 @@ internal sealed class ComputedValues(string file, MediaPerturber? perturber = nu
     private static int[] Shape(ImageSpec spec, (int Height, int Width) size) =>
         spec.Layout == ImageLayout.Nchw ? [spec.Channels, size.Height, size.Width] : [size.Height, size.Width, spec.Channels];
 
-    private double[][] Texts(TextColumnEncoding text, string?[] cells, ReadOnlySpan<long> lines)
+    private double[][] Texts(TextColumnEncoding text, string?[] cells, long[] lines)
     {
         var length = text.Spec.MaxLength;
         var rows = cells.Length;
         var parts = new[] { new double[rows * length], new double[rows * length], new double[rows * length] };
-        var ids = new long[length];
-        var mask = new long[length];
-        var types = new long[length];
-        var cut = 0L;
-        for (var r = 0; r < rows; r++)
-        {
-            var cell = cells[r] ?? string.Empty;
-            if (perturber is { HasTexts: true })
-            {
-                cell = perturber.Typos(cell, rowNumbers.Span[r]);
-            }
 
-            var encoding = text.Encoder.Encode(cell, ids, mask, types, file, lines[r]);
-            cut += encoding.Truncated ? 1 : 0;
-            var at = r * length;
-            for (var i = 0; i < length; i++)
+        // Rows are encoded on every core, in ranges of at least TextRowsPerRange (Microsoft.ML.Tokenizers' tokenizers
+        // guard their caches with locks; TextEncoderTests checks parallel ids against sequential ones). Each range
+        // writes its own rows and counts its own cuts; a bad row stops the run with the first bad row's error.
+        var ranges = Math.Clamp(rows / TextRowsPerRange, 1, Environment.ProcessorCount);
+        var cuts = new long[ranges];
+        var failures = new ConcurrentDictionary<int, Exception>();
+        Parallel.For(0, ranges, Decoders, range =>
+        {
+            var (from, to) = ((int)((long)rows * range / ranges), (int)((long)rows * (range + 1) / ranges));
+            var ids = new long[length];
+            var mask = new long[length];
+            var types = new long[length];
+            for (var r = from; r < to; r++)
             {
-                parts[0][at + i] = ids[i];
-                parts[1][at + i] = mask[i];
-                parts[2][at + i] = types[i];
+                var cell = cells[r] ?? string.Empty;
+                if (perturber is { HasTexts: true })
+                {
+                    cell = perturber.Typos(cell, rowNumbers.Span[r]);
+                }
+
+                try
+                {
+                    var encoding = text.Encoder.Encode(cell, ids, mask, types, file, lines[r]);
+                    cuts[range] += encoding.Truncated ? 1 : 0;
+                }
+                catch (HoldoutException ex)
+                {
+                    failures[r] = ex;
+                    return;
+                }
+
+                var at = r * length;
+                for (var i = 0; i < length; i++)
+                {
+                    parts[0][at + i] = ids[i];
+                    parts[1][at + i] = mask[i];
+                    parts[2][at + i] = types[i];
+                }
             }
+        });
+        if (!failures.IsEmpty)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[failures.Keys.Min()]);
         }
 
-        text.Count(rows, cut);
+        text.Count(rows, cuts.Sum());
         return parts;
     }
 }
