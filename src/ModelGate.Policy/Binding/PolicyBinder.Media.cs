@@ -207,18 +207,13 @@ internal sealed partial class PolicyBinder
                 addEos = _read.Boolean(entry, "add_eos");
             }
 
-            var shortest = tokenizer switch
+            var (shortest, framing) = tokenizer switch
             {
-                TextTokenizerKind.WordPiece or null => 3,
-                TextTokenizerKind.SentencePiece => 1 + ((addBos ?? true) ? 1 : 0) + ((addEos ?? false) ? 1 : 0),
-                _ => 1,
+                TextTokenizerKind.WordPiece or null => (3, " (with [CLS] and [SEP])"),
+                TextTokenizerKind.SentencePiece => (1 + ((addBos ?? true) ? 1 : 0) + ((addEos ?? false) ? 1 : 0), " (with the <s> and </s> asked for)"),
+                _ => (1, ""),
             };
-            var maxLength = tokenizer switch
-            {
-                TextTokenizerKind.WordPiece or null => _read.Integer(entry, "max_length", 3, "a whole number of tokens from 3 (with [CLS] and [SEP]), as the model was trained with"),
-                TextTokenizerKind.SentencePiece => _read.Integer(entry, "max_length", shortest, $"a whole number of tokens from {shortest} (with the <s> and </s> asked for), as the model was trained with"),
-                _ => _read.Integer(entry, "max_length", 1, "a whole number of tokens from 1, as the model was trained with"),
-            };
+            var maxLength = _read.Integer(entry, "max_length", shortest, $"a whole number of tokens from {shortest}{framing}, as the model was trained with");
             if (maxLength > 65_536)
             {
                 _read.Error(entry["max_length"]!.Location, "'max_length' must be at most 65536 tokens");
